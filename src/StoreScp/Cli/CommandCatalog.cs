@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace VoxDose.StoreScp.Cli;
+
+/// <summary>Every verb of the <c>voxdose</c> executable. Each verb lives in its own file in this folder.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield return VersionCommand.Create();
+        yield return DemoCommand.Create();
+    }
+}
