@@ -3,7 +3,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 out="$here/artifacts/voxdose"
-if ! dotnet build "$here/src/StoreScp/StoreScp.csproj" -c Release -o "$out" -nologo -v quiet -tl:off -clp:"ErrorsOnly;NoSummary" >&2; then
+if ! log=$(dotnet build "$here/src/StoreScp/StoreScp.csproj" -c Release -o "$out" -nologo 2>&1); then
+  echo "$log" >&2
   echo "voxdose.sh: build failed" >&2
   exit 1
 fi
