@@ -9,5 +9,7 @@ internal static class CommandCatalog
     {
         yield return VersionCommand.Create();
         yield return DemoCommand.Create();
+        yield return ServeCommand.Create();
+        yield return Audit.AuditCommand.Create();
     }
 }
