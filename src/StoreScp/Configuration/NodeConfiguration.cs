@@ -30,6 +30,7 @@ public static class NodeConfiguration
     {
         var options = new VoxDoseOptions();
         configuration.GetSection(VoxDoseOptions.SectionName).Bind(options);
+        options.ApplyListDefaults();
         var errors = VoxDoseOptionsValidator.Collect(options);
         if (errors.Count > 0)
             throw new InvalidOperationException("Invalid configuration:" + Environment.NewLine + string.Join(Environment.NewLine, errors.Select(e => "  " + e)));

@@ -18,6 +18,8 @@ public sealed class ProcessingOptions
     /// <summary>How many studies are computed at once (the convolution uses every core).</summary>
     public int MaxConcurrentStudies { get; set; } = 1;
 
-    /// <summary>Objects sent to destinations: any of RtDose, Sr, Pdf.</summary>
-    public List<string> Outputs { get; set; } = ["RtDose", "Sr", "Pdf"];
+    public static readonly IReadOnlyList<string> DefaultOutputs = ["RtDose", "Sr", "Pdf"];
+
+    /// <summary>Objects sent to destinations: any of RtDose, Sr, Pdf. Empty in the file means all three (filled in after binding).</summary>
+    public List<string> Outputs { get; set; } = [];
 }

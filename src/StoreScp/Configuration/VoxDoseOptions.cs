@@ -17,4 +17,15 @@ public sealed class VoxDoseOptions
     public List<DestinationOptions> Destinations { get; set; } = [];
     public ExportOptions Export { get; set; } = new();
     public SchedulerOptions Scheduler { get; set; } = new();
+
+    /// <summary>
+    /// Fills list defaults after binding. Lists start empty because the configuration binder appends configured
+    /// items to a pre-filled list (a file with <c>RetryDelaysSeconds: [1, 2]</c> would otherwise get 7 delays).
+    /// </summary>
+    public VoxDoseOptions ApplyListDefaults()
+    {
+        if (Export.RetryDelaysSeconds.Count == 0) Export.RetryDelaysSeconds.AddRange(ExportOptions.DefaultRetryDelaysSeconds);
+        if (Processing.Outputs.Count == 0) Processing.Outputs.AddRange(ProcessingOptions.DefaultOutputs);
+        return this;
+    }
 }

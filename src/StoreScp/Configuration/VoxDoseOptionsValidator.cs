@@ -116,8 +116,6 @@ public sealed class VoxDoseOptionsValidator : IValidateOptions<VoxDoseOptions>
 
     private static void ValidateExport(ExportOptions export, string path, List<string> errors)
     {
-        if (export.RetryDelaysSeconds.Count == 0)
-            errors.Add($"{path}:RetryDelaysSeconds: at least one delay is needed.");
         for (var i = 0; i < export.RetryDelaysSeconds.Count; i++)
         {
             if (!(export.RetryDelaysSeconds[i] > 0))

@@ -9,7 +9,8 @@ namespace VoxDose.StoreScp.Export;
 public sealed class RetrySchedule(IReadOnlyList<TimeSpan> delays, TimeSpan giveUpAfter)
 {
     public static RetrySchedule From(ExportOptions options) =>
-        new(options.RetryDelaysSeconds.Select(TimeSpan.FromSeconds).ToList(), TimeSpan.FromSeconds(options.GiveUpAfterSeconds));
+        new((options.RetryDelaysSeconds.Count > 0 ? options.RetryDelaysSeconds : ExportOptions.DefaultRetryDelaysSeconds)
+            .Select(TimeSpan.FromSeconds).ToList(), TimeSpan.FromSeconds(options.GiveUpAfterSeconds));
 
     /// <summary>The next attempt after <paramref name="failedAttempts"/> failures (1 after the first), or null to give up.</summary>
     public DateTimeOffset? NextAttempt(long failedAttempts, DateTimeOffset queuedAt, DateTimeOffset now)

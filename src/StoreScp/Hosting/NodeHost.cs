@@ -30,7 +30,8 @@ public static class NodeHost
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; });
 
         var services = builder.Services;
-        services.AddOptions<VoxDoseOptions>().Bind(configuration.GetSection(VoxDoseOptions.SectionName)).ValidateOnStart();
+        services.AddOptions<VoxDoseOptions>().Bind(configuration.GetSection(VoxDoseOptions.SectionName))
+            .PostConfigure(o => o.ApplyListDefaults()).ValidateOnStart();
         services.AddSingleton<IValidateOptions<VoxDoseOptions>, VoxDoseOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
 

@@ -82,7 +82,7 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
             await FailAsync(study, computation.Id, invalid.Message, ct).ConfigureAwait(false);
             return false;
         }
-        var wanted = options.Value.Processing.Outputs;
+        var wanted = options.Value.Processing.Outputs.Count > 0 ? options.Value.Processing.Outputs : [.. ProcessingOptions.DefaultOutputs];
         var destinations = options.Value.Destinations;
         await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
         await using var tx = await c.BeginTransactionAsync(ct).ConfigureAwait(false);
