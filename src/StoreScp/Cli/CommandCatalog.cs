@@ -11,5 +11,6 @@ internal static class CommandCatalog
         yield return DemoCommand.Create();
         yield return ServeCommand.Create();
         yield return Audit.AuditCommand.Create();
+        yield return PhantomCommand.Create();
     }
 }
