@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using Quartz;
 using VoxDose.StoreScp.Scheduling;
 
@@ -5,8 +6,11 @@ namespace VoxDose.StoreScp.Export;
 
 /// <summary>Drains one destination's queue; one job per destination, never twice at once.</summary>
 [DisallowConcurrentExecution]
-public sealed class ExportJob(ExportWorker worker) : IJob
+public sealed class ExportJob(ExportWorker worker, IHostApplicationLifetime lifetime) : IJob
 {
-    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken) =>
-        await worker.RunAsync(context.MergedJobDataMap.GetString(QuartzJobScheduler.KeyData)!, cancellationToken).ConfigureAwait(false);
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
+    {
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
+        await worker.RunAsync(context.MergedJobDataMap.GetString(QuartzJobScheduler.KeyData)!, linked.Token).ConfigureAwait(false);
+    }
 }

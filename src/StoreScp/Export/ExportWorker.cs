@@ -32,6 +32,7 @@ public sealed class ExportWorker(ExportRepository exports, IDicomSender sender, 
             var results = await sender.SendAsync(destination, options.Value.Export.CallingAeTitle, due.Select(d => d.Path).ToList(),
                 TimeSpan.FromSeconds(options.Value.Export.AssociationTimeoutSeconds), ct).ConfigureAwait(false);
             var sent = 0;
+            var batchTime = time.GetUtcNow(); // one time for the batch, so its failures stay due together (one association next time too)
             for (var i = 0; i < due.Count; i++)
             {
                 var row = due[i];
@@ -43,8 +44,7 @@ public sealed class ExportWorker(ExportRepository exports, IDicomSender sender, 
                     await exports.RecordAttemptAsync(row.Id, true, result.DicomStatus, null, null, ct).ConfigureAwait(false);
                     continue;
                 }
-                var now = time.GetUtcNow();
-                var next = schedule.NextAttempt(row.Attempts + 1, row.CreatedAt, now);
+                var next = schedule.NextAttempt(row.Attempts + 1, row.CreatedAt, batchTime);
                 await exports.RecordAttemptAsync(row.Id, false, result.DicomStatus, result.Error, next, ct).ConfigureAwait(false);
                 if (next is null) ExportLog.GaveUp(logger, row.Id, destination.Name, row.Attempts + 1, result.Error);
                 else ExportLog.Retry(logger, row.Id, destination.Name, row.Attempts + 1, result.Error, next.Value);
