@@ -48,15 +48,15 @@ public class AssociationNegotiatorTests
     {
         var rq = Request(contexts:
         [
-            new(1, PetImage, [DicomNetworkUids.ImplicitVRLittleEndian, DicomNetworkUids.ExplicitVRLittleEndian]),
-            new(3, "1.2.840.10008.5.1.4.1.2.2.1", [DicomNetworkUids.ImplicitVRLittleEndian]), // Q/R FIND: not storage
+            new(1, PetImage, [DicomUids.ImplicitVRLittleEndian, DicomUids.ExplicitVRLittleEndian]),
+            new(3, "1.2.840.10008.5.1.4.1.2.2.1", [DicomUids.ImplicitVRLittleEndian]), // Q/R FIND: not storage
             new(5, CtImage, [JpegLossless]),
-            new(7, DicomNetworkUids.Verification, ["1.2.3.999"]),
-            new(8, CtImage, [DicomNetworkUids.ImplicitVRLittleEndian]), // even ID is invalid
+            new(7, DicomUids.Verification, ["1.2.3.999"]),
+            new(8, CtImage, [DicomUids.ImplicitVRLittleEndian]), // even ID is invalid
         ]);
         var (ac, accepted) = AssociationNegotiator.Accept(rq, new AcceptPolicy(), 65536);
         Assert.Equal(PresentationContextResult.Acceptance, ac.PresentationContexts[0].Result);
-        Assert.Equal(DicomNetworkUids.ExplicitVRLittleEndian, ac.PresentationContexts[0].TransferSyntax);
+        Assert.Equal(DicomUids.ExplicitVRLittleEndian, ac.PresentationContexts[0].TransferSyntax);
         Assert.Equal(PresentationContextResult.AbstractSyntaxNotSupported, ac.PresentationContexts[1].Result);
         Assert.Equal(JpegLossless, accepted[5].TransferSyntax);
         Assert.Equal(PresentationContextResult.TransferSyntaxesNotSupported, ac.PresentationContexts[3].Result);
@@ -70,7 +70,7 @@ public class AssociationNegotiatorTests
     [Fact]
     public void User_information_is_answered_conservatively()
     {
-        var rq = Request(contexts: [new(1, PetImage, [DicomNetworkUids.ImplicitVRLittleEndian])]) with
+        var rq = Request(contexts: [new(1, PetImage, [DicomUids.ImplicitVRLittleEndian])]) with
         {
             UserInformation = new UserInformation
             {
@@ -88,6 +88,6 @@ public class AssociationNegotiatorTests
         Assert.Equal(new RoleSelection(PetImage, true, false), role);
         Assert.Empty(user.ExtendedNegotiations);
         Assert.Empty(user.OtherItems);
-        Assert.Equal(DicomNetworkUids.ImplementationClassUid, user.ImplementationClassUid);
+        Assert.Equal(DicomUids.ImplementationClassUid, user.ImplementationClassUid);
     }
 }

@@ -20,8 +20,8 @@ public class PduCodecTests
             CallingAeTitle = "VOXDOSE",
             PresentationContexts =
             [
-                new(1, DicomNetworkUids.Verification, [DicomNetworkUids.ImplicitVRLittleEndian]),
-                new(3, "1.2.840.10008.5.1.4.1.1.128", [DicomNetworkUids.ExplicitVRLittleEndian, DicomNetworkUids.ImplicitVRLittleEndian]),
+                new(1, DicomUids.Verification, [DicomUids.ImplicitVRLittleEndian]),
+                new(3, "1.2.840.10008.5.1.4.1.1.128", [DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian]),
             ],
             UserInformation = new UserInformation
             {
@@ -37,7 +37,7 @@ public class PduCodecTests
         var back = Assert.IsType<AssociateRequestPdu>(await RoundTrip(rq));
         Assert.Equal("ORTHANC", back.CalledAeTitle);
         Assert.Equal("VOXDOSE", back.CallingAeTitle);
-        Assert.Equal(DicomNetworkUids.ApplicationContext, back.ApplicationContextName);
+        Assert.Equal(DicomUids.DicomApplicationContext, back.ApplicationContextName);
         Assert.Equal(2, back.PresentationContexts.Count);
         Assert.Equal(3, back.PresentationContexts[1].Id);
         Assert.Equal(rq.PresentationContexts[1].TransferSyntaxes, back.PresentationContexts[1].TransferSyntaxes);
@@ -69,7 +69,7 @@ public class PduCodecTests
         {
             CalledAeTitle = "X",
             CallingAeTitle = "Y",
-            PresentationContexts = [new(1, PresentationContextResult.Acceptance, DicomNetworkUids.ExplicitVRLittleEndian), new(3, PresentationContextResult.AbstractSyntaxNotSupported, DicomNetworkUids.ImplicitVRLittleEndian)],
+            PresentationContexts = [new(1, PresentationContextResult.Acceptance, DicomUids.ExplicitVRLittleEndian), new(3, PresentationContextResult.AbstractSyntaxNotSupported, DicomUids.ImplicitVRLittleEndian)],
             UserInformation = new UserInformation { MaxPduLength = 0 },
         };
         var acBack = Assert.IsType<AssociateAcceptPdu>(await RoundTrip(ac));

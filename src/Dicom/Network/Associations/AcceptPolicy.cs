@@ -22,7 +22,7 @@ public sealed record AcceptPolicy
 
     /// <summary>Transfer syntaxes in order of preference; the first one also proposed by the peer is chosen.</summary>
     public IReadOnlyList<string> PreferredTransferSyntaxes { get; init; } =
-        [DicomNetworkUids.ExplicitVRLittleEndian, DicomNetworkUids.ImplicitVRLittleEndian];
+        [DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian];
 
     /// <summary>
     /// Whether a proposed transfer syntax outside <see cref="PreferredTransferSyntaxes"/> (e.g. a compressed one) is
@@ -32,7 +32,7 @@ public sealed record AcceptPolicy
 
     /// <summary>Verification (PS3.4 annex A) or a storage SOP class (PS3.4 annex B: 1.2.840.10008.5.1.4.1.1.*).</summary>
     public static bool IsVerificationOrStorage(string sopClassUid) =>
-        sopClassUid == DicomNetworkUids.Verification || sopClassUid.StartsWith("1.2.840.10008.5.1.4.1.1.", StringComparison.Ordinal);
+        sopClassUid == DicomUids.Verification || sopClassUid.StartsWith("1.2.840.10008.5.1.4.1.1.", StringComparison.Ordinal);
 
     internal static bool IsAllowed(IPAddress address, IReadOnlyCollection<IPNetwork>? networks)
     {

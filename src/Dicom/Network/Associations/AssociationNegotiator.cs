@@ -14,7 +14,7 @@ public static class AssociationNegotiator
         var request = info.Request;
         if ((request.ProtocolVersion & 1) == 0)
             return new AssociateRejectPdu(RejectResult.Permanent, RejectSource.ServiceProviderAcse, RejectReason.ProtocolVersionNotSupported);
-        if (request.ApplicationContextName != DicomNetworkUids.ApplicationContext)
+        if (request.ApplicationContextName != DicomUids.DicomApplicationContext)
             return new AssociateRejectPdu(RejectResult.Permanent, RejectSource.ServiceUser, RejectReason.ApplicationContextNameNotSupported);
         if (!policy.CalledAeTitles.Contains(info.CalledAeTitle, StringComparer.Ordinal))
             return AssociateRejectPdu.CalledAeNotRecognized;
@@ -44,8 +44,8 @@ public static class AssociationNegotiator
         var user = new UserInformation
         {
             MaxPduLength = ourMaxPduLength,
-            ImplementationClassUid = DicomNetworkUids.ImplementationClassUid,
-            ImplementationVersionName = DicomNetworkUids.ImplementationVersionName,
+            ImplementationClassUid = DicomUids.ImplementationClassUid,
+            ImplementationVersionName = DicomUids.ImplementationVersionName,
             // PS3.7 D.3.3.3: we invoke and perform one operation at a time, whatever was proposed.
             AsyncOperations = proposed.AsyncOperations is null ? null : (1, 1),
             // PS3.7 D.3.3.4: the requestor may be SCU of what we accepted; it may never be SCP here (we send nothing).
@@ -67,13 +67,13 @@ public static class AssociationNegotiator
 
     private static PresentationContextAnswer AnswerContext(PresentationContextProposal pc, AcceptPolicy policy, bool duplicateId)
     {
-        var fallback = DicomNetworkUids.ImplicitVRLittleEndian;
+        var fallback = DicomUids.ImplicitVRLittleEndian;
         if (duplicateId || pc.Id % 2 == 0 || pc.AbstractSyntax.Length == 0)
             return new PresentationContextAnswer(pc.Id, PresentationContextResult.NoReason, fallback);
         if (!policy.AcceptSopClass(pc.AbstractSyntax))
             return new PresentationContextAnswer(pc.Id, PresentationContextResult.AbstractSyntaxNotSupported, fallback);
         var chosen = policy.PreferredTransferSyntaxes.FirstOrDefault(ts => pc.TransferSyntaxes.Contains(ts, StringComparer.Ordinal));
-        if (chosen is null && policy.AcceptOtherTransferSyntaxes && pc.AbstractSyntax != DicomNetworkUids.Verification)
+        if (chosen is null && policy.AcceptOtherTransferSyntaxes && pc.AbstractSyntax != DicomUids.Verification)
             chosen = pc.TransferSyntaxes.FirstOrDefault(IsPlausibleUid);
         return chosen is null
             ? new PresentationContextAnswer(pc.Id, PresentationContextResult.TransferSyntaxesNotSupported, fallback)

@@ -56,7 +56,7 @@ internal static class AssociatePduDecoder
             ProtocolVersion = version,
             CalledAeTitle = called,
             CallingAeTitle = calling,
-            ApplicationContextName = context ?? DicomNetworkUids.ApplicationContext,
+            ApplicationContextName = context ?? DicomUids.DicomApplicationContext,
             PresentationContexts = contexts,
             UserInformation = user ?? new UserInformation(),
         };

@@ -12,7 +12,7 @@ public sealed record AssociateRequestPdu : Pdu
 
     public required string CallingAeTitle { get; init; }
 
-    public string ApplicationContextName { get; init; } = DicomNetworkUids.ApplicationContext;
+    public string ApplicationContextName { get; init; } = DicomUids.DicomApplicationContext;
 
     public IReadOnlyList<PresentationContextProposal> PresentationContexts { get; init; } = [];
 
@@ -31,7 +31,7 @@ public sealed record AssociateAcceptPdu : Pdu
 
     public required string CallingAeTitle { get; init; }
 
-    public string ApplicationContextName { get; init; } = DicomNetworkUids.ApplicationContext;
+    public string ApplicationContextName { get; init; } = DicomUids.DicomApplicationContext;
 
     public IReadOnlyList<PresentationContextAnswer> PresentationContexts { get; init; } = [];
 
