@@ -61,23 +61,26 @@ public static class DicomClient
         return [.. results.Select(r => r!)];
     }
 
-    /// <summary>The longest prefix of files whose (SOP class, transfer syntax) pairs fit in 128 presentation contexts.</summary>
+    /// <summary>
+    /// The longest prefix of files whose contexts fit in 128: per SOP class one context offering Explicit and
+    /// Implicit VR Little Endian, plus one context per other transfer syntax of that class offering only that syntax,
+    /// so that an SCP preferring uncompressed syntaxes still gets the chance to accept the file's own encoding.
+    /// </summary>
     private static (List<(int Index, SendableFile File)> Batch, List<PresentationContextProposal> Contexts) NextBatch(List<(int Index, SendableFile File)> pending)
     {
-        var keys = new List<(string SopClass, string Ts)>();
+        var keys = new List<(string SopClass, string? Ts)>();
         var batch = new List<(int, SendableFile)>();
         foreach (var item in pending)
         {
-            var key = (item.File.SopClassUid, item.File.TransferSyntax.Uid);
-            if (!keys.Contains(key))
-            {
-                if (keys.Count == 128) break;
-                keys.Add(key);
-            }
+            var needed = new List<(string, string?)> { (item.File.SopClassUid, null) };
+            if (!UncompressedLittleEndian.Contains(item.File.TransferSyntax.Uid)) needed.Add((item.File.SopClassUid, item.File.TransferSyntax.Uid));
+            var missing = needed.Where(k => !keys.Contains(k)).ToList();
+            if (keys.Count + missing.Count > 128) break;
+            keys.AddRange(missing);
             batch.Add(item);
         }
         var contexts = keys.Select((k, i) => new PresentationContextProposal((byte)(2 * i + 1), k.SopClass,
-            [.. new[] { k.Ts }.Concat(UncompressedLittleEndian).Distinct(StringComparer.Ordinal)])).ToList();
+            k.Ts is null ? UncompressedLittleEndian : [k.Ts])).ToList();
         return (batch, contexts);
     }
 

@@ -11,15 +11,19 @@ internal sealed record SendableFile(string Path, string SopClassUid, string SopI
     /// <summary>Reads the file's meta information and identifying attributes; throws with a clear message if unusable.</summary>
     public static SendableFile Probe(string path)
     {
-        DicomFile file;
         try
         {
-            file = DicomFile.Open(path, ProbeOptions);
+            return ProbeUnchecked(path);
         }
-        catch (Exception e) when (e is DicomDataException or IOException or InvalidDataException or UnauthorizedAccessException or EndOfStreamException or FormatException)
+        catch (Exception e) when (e is DicomDataException or IOException or UnauthorizedAccessException or EndOfStreamException or FormatException or ArgumentException)
         {
             throw new InvalidDataException($"not a readable DICOM file: {e.Message}", e);
         }
+    }
+
+    private static SendableFile ProbeUnchecked(string path)
+    {
+        var file = DicomFile.Open(path, ProbeOptions);
         var sopClass = file.Dataset.GetString(DicomTag.SOPClassUID) ?? file.Meta.GetString(DicomTag.MediaStorageSOPClassUID);
         var sopInstance = file.Dataset.GetString(DicomTag.SOPInstanceUID) ?? file.Meta.GetString(DicomTag.MediaStorageSOPInstanceUID);
         if (string.IsNullOrWhiteSpace(sopClass)) throw new InvalidDataException("SOP Class UID (0008,0016) is missing");

@@ -29,19 +29,19 @@ public sealed class DirectoryStoreHandler : IDicomServiceHandler
     {
         if (VerifyDataSet)
         {
-            DicomFile header;
+            string? sopClass, sopInstance;
             try
             {
-                header = DicomFile.Open(request.FilePath, HeaderOnly);
+                var header = DicomFile.Open(request.FilePath, HeaderOnly);
+                sopClass = header.Dataset.GetString(DicomTag.SOPClassUID)?.Trim();
+                sopInstance = header.Dataset.GetString(DicomTag.SOPInstanceUID)?.Trim();
             }
             catch (DicomDataException e)
             {
                 return ValueTask.FromResult(new StoreResponse(DimseStatus.CannotUnderstand, "Data set cannot be parsed: " + e.Message));
             }
-            var sopClass = header.Dataset.GetString(DicomTag.SOPClassUID)?.Trim();
-            var sopInstance = header.Dataset.GetString(DicomTag.SOPInstanceUID)?.Trim();
             if (sopClass != request.SopClassUid || sopInstance != request.SopInstanceUid)
-                return ValueTask.FromResult(new StoreResponse(DimseStatus.DataSetDoesNotMatchSopClass, "SOP Class/Instance UID in data set differ from the command"));
+                return ValueTask.FromResult(new StoreResponse(DimseStatus.DataSetDoesNotMatchSopClass, "(0008,0016)/(0008,0018) missing or not as in the command"));
         }
         var target = Path.Combine(_directory, request.SopInstanceUid + ".dcm");
         File.Move(request.FilePath, target, overwrite: true);
