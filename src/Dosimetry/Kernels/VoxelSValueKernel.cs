@@ -84,8 +84,11 @@ public sealed class VoxelSValueKernel
     }
 
     /// <summary>The octant as lines "i j k S" (S in mGy/(MBq s)), i slowest, k fastest, like the Lanconelli 2012 files.</summary>
-    public void WriteOctant(TextWriter writer)
+    public void WriteOctant(TextWriter writer, int significantDigits = 4)
     {
+        if (significantDigits is < 1 or > 17) throw new ArgumentOutOfRangeException(nameof(significantDigits), "1 to 17 significant digits.");
+        // Custom formats stop at 15 significant digits; beyond, the round-trip format.
+        var format = significantDigits >= 16 ? "R" : "0." + new string('0', significantDigits - 1) + "E+00";
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"# Y-90 voxel S-values, spacing {SpacingMm.X:0.###} x {SpacingMm.Y:0.###} x {SpacingMm.Z:0.###} mm, density {DensityGPerCm3:0.###} g/cm3"));
         writer.WriteLine("# " + Description);
@@ -93,6 +96,6 @@ public sealed class VoxelSValueKernel
         for (var i = 0; i <= HalfX; i++)
             for (var j = 0; j <= HalfY; j++)
                 for (var k = 0; k <= HalfZ; k++)
-                    writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{i}\t{j}\t{k}\t{this[i, j, k]:0.000E+00}"));
+                    writer.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{i}\t{j}\t{k}\t{this[i, j, k].ToString(format, CultureInfo.InvariantCulture)}"));
     }
 }

@@ -90,3 +90,23 @@ public class VoxelSValueKernelTests(ITestOutputHelper output)
         Assert.Same(KernelCache.GetY90(spacing, 1.04), KernelCache.GetY90(spacing, 1.04));
     }
 }
+
+public class VoxelSValueKernelOutputTests
+{
+    [Fact]
+    public void Octant_listing_has_the_Lanconelli_layout_and_round_trips_at_17_digits()
+    {
+        var kernel = KernelCache.GetY90(new Vec3(4.07, 4.07, 5.0), 1.04);
+        var writer = new StringWriter();
+        kernel.WriteOctant(writer, 17);
+        var rows = writer.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Where(l => char.IsDigit(l[0])).Select(l => l.Split('\t')).ToList();
+        Assert.Equal((kernel.HalfX + 1) * (kernel.HalfY + 1) * (kernel.HalfZ + 1), rows.Count);
+        Assert.Equal(["0", "0", "1"], rows[1][..3]); // k fastest, as in 90Y3mmsoft.txt
+        foreach (var r in rows)
+        {
+            int i = int.Parse(r[0]), j = int.Parse(r[1]), k = int.Parse(r[2]);
+            Assert.Equal(kernel[i, j, k], double.Parse(r[3], System.Globalization.CultureInfo.InvariantCulture), kernel[i, j, k] * 1e-15);
+        }
+    }
+}
