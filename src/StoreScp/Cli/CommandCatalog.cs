@@ -13,5 +13,6 @@ internal static class CommandCatalog
         yield return EchoCommand.Create();
         yield return SendCommand.Create();
         yield return StoreScpCommand.Create();
+        yield return KernelCommand.Create();
     }
 }
