@@ -9,6 +9,11 @@ internal static class CommandCatalog
     {
         yield return VersionCommand.Create();
         yield return DemoCommand.Create();
+        yield return DumpCommand.Create();
+        yield return EchoCommand.Create();
+        yield return SendCommand.Create();
+        yield return StoreScpCommand.Create();
+        yield return KernelCommand.Create();
         yield return ServeCommand.Create();
         yield return Audit.AuditCommand.Create();
         yield return PhantomCommand.Create();
