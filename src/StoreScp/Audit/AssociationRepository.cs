@@ -14,18 +14,12 @@ public sealed class AssociationRepository(AuditDatabase database, TimeProvider t
         return Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    public async Task CountAsync(long associationId, bool stored, CancellationToken ct = default)
+    /// <summary>Closes the association's row with its final counts and how it ended (released, aborted, rejected...).</summary>
+    public async Task ClosedAsync(long associationId, string outcome, long stored, long failed, CancellationToken ct = default)
     {
         await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
-        var column = stored ? "instances_received" : "instances_failed";
-        await c.ExecuteAsync($"UPDATE associations SET {column} = {column} + 1 WHERE id = @id", ct, ("@id", associationId)).ConfigureAwait(false);
-    }
-
-    public async Task ClosedAsync(long associationId, string outcome, CancellationToken ct = default)
-    {
-        await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
-        await c.ExecuteAsync("UPDATE associations SET ended_at = @t, outcome = @o WHERE id = @id", ct,
-            ("@t", AuditTime.Format(time.GetUtcNow())), ("@o", outcome), ("@id", associationId)).ConfigureAwait(false);
+        await c.ExecuteAsync("UPDATE associations SET ended_at = @t, outcome = @o, instances_received = @s, instances_failed = @f WHERE id = @id", ct,
+            ("@t", AuditTime.Format(time.GetUtcNow())), ("@o", outcome), ("@s", stored), ("@f", failed), ("@id", associationId)).ConfigureAwait(false);
     }
 
     public async Task<List<AssociationRecord>> ForStudyAsync(string studyUid, CancellationToken ct = default)

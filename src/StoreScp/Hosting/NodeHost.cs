@@ -11,6 +11,7 @@ using VoxDose.StoreScp.Export;
 using VoxDose.StoreScp.Ingest;
 using VoxDose.StoreScp.Pipeline;
 using VoxDose.StoreScp.Scheduling;
+using VoxDose.StoreScp.Scp;
 using VoxDose.StoreScp.Storage;
 
 namespace VoxDose.StoreScp.Hosting;
@@ -50,7 +51,10 @@ public static class NodeHost
         services.AddSingleton<IngestService>();
         services.AddSingleton<IStudyProcessor, UnavailableStudyProcessor>();
         services.AddSingleton<StudyPipeline>();
-        services.AddSingleton<IDicomSender, UnavailableDicomSender>();
+        services.AddSingleton<IDicomSender, DicomClientSender>();
+        services.AddSingleton(sp => new CallerPolicy(sp.GetRequiredService<IOptions<VoxDoseOptions>>().Value.Scp.AllowedCallers));
+        services.AddSingleton<NodeStoreHandler>();
+        services.AddSingleton<ScpHostedService>();
         services.AddSingleton<ExportWorker>();
         services.AddTransient<SeriesCheckJob>();
         services.AddTransient<PipelineJob>();
@@ -67,6 +71,8 @@ public static class NodeHost
         builder.AddQuartz(q => ConfigureQuartz(q, scheduler, database, processing));
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<RecoveryService>();
+        // The listener last: instances are accepted only once storage, database and scheduler are up.
+        services.AddHostedService(sp => sp.GetRequiredService<ScpHostedService>());
         return builder;
     }
 

@@ -13,10 +13,7 @@ public class AuditRoundTripTests
         var db = await TestDatabase.CreateSqliteAsync();
         var repo = new AssociationRepository(db, Clock);
         var id = await repo.OpenedAsync("ORTHANC", "VOXDOSE", "127.0.0.1:40000");
-        await repo.CountAsync(id, stored: true);
-        await repo.CountAsync(id, stored: true);
-        await repo.CountAsync(id, stored: false);
-        await repo.ClosedAsync(id, "released");
+        await repo.ClosedAsync(id, "released", stored: 2, failed: 1);
         var instances = new InstanceRepository(db, Clock);
         await instances.RecordArrivalAsync(new InstanceArrival("1.2", "1.2.3", "1.2.3.4", "1.2.840.10008.5.1.4.1.1.128", "PT", SeriesRole.Y90Pet,
             "why", "1.9", 10, "abc", 12, "/x", id));

@@ -20,6 +20,9 @@ public sealed class NodeHarness : IAsyncDisposable
     public StudyRepository Studies => Host.Services.GetRequiredService<StudyRepository>();
     public ComputationRepository Computations => Host.Services.GetRequiredService<ComputationRepository>();
     public ExportRepository Exports => Host.Services.GetRequiredService<ExportRepository>();
+    public AssociationRepository Associations => Host.Services.GetRequiredService<AssociationRepository>();
+    public EventRepository Events => Host.Services.GetRequiredService<EventRepository>();
+    public int ScpPort => Host.Services.GetRequiredService<VoxDose.StoreScp.Scp.ScpHostedService>().LocalEndPoint!.Port;
 
     public static async Task<NodeHarness> StartAsync(string root, IStudyProcessor processor, IDicomSender sender, double quietSeconds = 1,
         Dictionary<string, string?>? extra = null)
@@ -27,6 +30,8 @@ public sealed class NodeHarness : IAsyncDisposable
         var settings = new Dictionary<string, string?>
         {
             ["VoxDose:Storage:Root"] = root,
+            ["VoxDose:Scp:BindAddress"] = "127.0.0.1",
+            ["VoxDose:Scp:Port"] = VoxDose.Tests.Shared.ExternalTool.FreeTcpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["VoxDose:Storage:MinFreeMegabytes"] = "1",
             ["VoxDose:Processing:SeriesQuietSeconds"] = quietSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["VoxDose:Export:RetryDelaysSeconds:0"] = "0.3",
