@@ -6,7 +6,7 @@ namespace VoxDose.StoreScp.Cli.Audit;
 /// <summary><c>voxdose audit show STUDY_UID [--json]</c>: everything the audit holds about one study.</summary>
 internal static class AuditShowCommand
 {
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     public static Command Create()
     {
