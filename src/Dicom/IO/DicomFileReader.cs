@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 
 namespace VoxDose.Dicom.IO;
 
@@ -106,8 +105,8 @@ internal static class DicomFileReader
         var encoding = ts;
         if (ts.IsDeflated)
         {
-            using var inflater = new DeflateStream(new MemoryStream(buffer, pos, buffer.Length - pos), CompressionMode.Decompress);
-            body = DicomDatasetReader.ReadAll(inflater);
+            if (!complete) throw new NeedMoreDataException("A deflated data set is inflated from the whole file.");
+            body = DicomDatasetReader.Inflate(buffer, pos);
             bodyStart = 0;
             parser = new DicomParser(body, true, options);
         }
