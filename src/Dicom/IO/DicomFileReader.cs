@@ -9,7 +9,7 @@ namespace VoxDose.Dicom.IO;
 /// </summary>
 internal static class DicomFileReader
 {
-    private const int ScanChunk = 64 * 1024;
+    private const int ScanChunk = 16 * 1024;
 
     public static DicomFile Open(string path, DicomReadOptions options)
     {
