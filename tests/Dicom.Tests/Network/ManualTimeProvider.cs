@@ -18,6 +18,18 @@ internal sealed class ManualTimeProvider : TimeProvider
         return timer;
     }
 
+    /// <summary>Waits (really, bounded) until some component has a timer due exactly <paramref name="dueIn"/> from now.</summary>
+    public async Task WaitForTimerAsync(TimeSpan dueIn)
+    {
+        for (var i = 0; i < 500; i++)
+        {
+            lock (_timers)
+                if (_timers.Any(t => t.DueAt - _now == dueIn)) return;
+            await Task.Delay(10);
+        }
+        throw new TimeoutException($"No timer due in {dueIn} was created.");
+    }
+
     public void Advance(TimeSpan by)
     {
         List<ManualTimer> due;

@@ -28,6 +28,7 @@ public class TimeoutAndMemoryTests
         await using var peer = await RawPeer.ConnectAsync(server.LocalEndPoint!.Port);
         await peer.AssociateAsync("CLOCK", new PresentationContextProposal(1, DicomUids.Verification, [DicomUids.ImplicitVRLittleEndian]));
 
+        await clock.WaitForTimerAsync(TimeSpan.FromHours(1)); // the server is now waiting for a PDU
         clock.Advance(TimeSpan.FromMinutes(59));
         Assert.False(await peer.ClosedByServerAsync(TimeSpan.FromMilliseconds(300)), "aborted before the idle timeout");
         clock.Advance(TimeSpan.FromMinutes(2));
