@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using VoxDose.Dosimetry.Convolution.Fft;
 using VoxDose.Dosimetry.Kernels;
 
@@ -54,7 +55,7 @@ public static class FftConvolver
     {
         var plan = new FftPlan(px);
         var pairs = (ny + 1) / 2;
-        Parallel.For(0, pairs * nz, options, plan.CreateWork, (line, _, work) =>
+        Parallel.For(0, pairs * nz, options, plan.CreateWork, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (line, _, work) =>
         {
             int z = line / pairs, y0 = 2 * (line % pairs), y1 = y0 + 1;
             Array.Clear(work.Re);
@@ -86,7 +87,7 @@ public static class FftConvolver
         var output = new double[(long)nx * ny * nz];
         var pairs = (ny + 1) / 2;
         var scale = 1.0 / ((double)px * sp.Py * sp.Pz);
-        Parallel.For(0, pairs * nz, options, plan.CreateWork, (line, _, work) =>
+        Parallel.For(0, pairs * nz, options, plan.CreateWork, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (line, _, work) =>
         {
             int z = line / pairs, y0 = 2 * (line % pairs), y1 = y0 + 1;
             bool second = y1 < ny;
@@ -115,28 +116,25 @@ public static class FftConvolver
         return output;
     }
 
+    // Strided lines are transformed in blocks of adjacent lines, so that gathering and scattering read and write
+    // whole cache lines (LinesPerBlock doubles) instead of one double per cache line.
+    private const int LinesPerBlock = 8;
+
     /// <summary>Transforms along y for the planes z &lt; nz (the others are zero before and unused after).</summary>
     private static void TransformY(Spectrum sp, int nz, bool forward, ParallelOptions options)
     {
         var plan = new FftPlan(sp.Py);
-        Parallel.For(0, sp.Hx * nz, options, plan.CreateWork, (line, _, work) =>
+        var blocksPerPlane = (sp.Hx + LinesPerBlock - 1) / LinesPerBlock;
+        Parallel.For(0, blocksPerPlane * nz, options, () => CreateWorks(plan), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (block, _, works) =>
         {
-            int z = line / sp.Hx, kx = line % sp.Hx;
-            var start = kx + (long)sp.Hx * sp.Py * z;
-            for (var y = 0; y < sp.Py; y++)
-            {
-                var idx = start + (long)sp.Hx * y;
-                work.Re[y] = sp.Re[idx];
-                work.Im[y] = sp.Im[idx];
-            }
-            if (forward) plan.Forward(work); else plan.Inverse(work);
-            for (var y = 0; y < sp.Py; y++)
-            {
-                var idx = start + (long)sp.Hx * y;
-                sp.Re[idx] = work.Re[y];
-                sp.Im[idx] = work.Im[y];
-            }
-            return work;
+            int z = block / blocksPerPlane, kx0 = (block % blocksPerPlane) * LinesPerBlock;
+            var count = Math.Min(LinesPerBlock, sp.Hx - kx0);
+            var start = kx0 + (long)sp.Hx * sp.Py * z;
+            Gather(sp, start, sp.Hx, sp.Py, count, works);
+            for (var b = 0; b < count; b++)
+                if (forward) plan.Forward(works[b]); else plan.Inverse(works[b]);
+            Scatter(sp, start, sp.Hx, sp.Py, count, works);
+            return works;
         }, _ => { });
     }
 
@@ -144,30 +142,62 @@ public static class FftConvolver
     {
         var plan = new FftPlan(sp.Pz);
         var plane = sp.Hx * sp.Py;
-        Parallel.For(0, plane, options, plan.CreateWork, (line, _, work) =>
+        var blocks = (plane + LinesPerBlock - 1) / LinesPerBlock;
+        Parallel.For(0, blocks, options, () => CreateWorks(plan), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (block, _, works) =>
         {
-            for (var z = 0; z < sp.Pz; z++)
+            var line0 = block * LinesPerBlock;
+            var count = Math.Min(LinesPerBlock, plane - line0);
+            Gather(sp, line0, plane, sp.Pz, count, works);
+            for (var b = 0; b < count; b++)
             {
-                var idx = line + (long)plane * z;
-                work.Re[z] = sp.Re[idx];
-                work.Im[z] = sp.Im[idx];
+                var work = works[b];
+                plan.Forward(work);
+                for (var z = 0; z < sp.Pz; z++)
+                {
+                    var k = kernelSpectrum[line0 + b + (long)plane * z];
+                    work.Re[z] *= k;
+                    work.Im[z] *= k;
+                }
+                plan.Inverse(work);
             }
-            plan.Forward(work);
-            for (var z = 0; z < sp.Pz; z++)
-            {
-                var k = kernelSpectrum[line + (long)plane * z];
-                work.Re[z] *= k;
-                work.Im[z] *= k;
-            }
-            plan.Inverse(work);
-            for (var z = 0; z < sp.Pz; z++)
-            {
-                var idx = line + (long)plane * z;
-                sp.Re[idx] = work.Re[z];
-                sp.Im[idx] = work.Im[z];
-            }
-            return work;
+            Scatter(sp, line0, plane, sp.Pz, count, works);
+            return works;
         }, _ => { });
+    }
+
+    private static FftWork[] CreateWorks(FftPlan plan)
+    {
+        var works = new FftWork[LinesPerBlock];
+        for (var b = 0; b < works.Length; b++) works[b] = plan.CreateWork();
+        return works;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Gather(Spectrum sp, long start, long stride, int length, int count, FftWork[] works)
+    {
+        for (var n = 0; n < length; n++)
+        {
+            var idx = start + stride * n;
+            for (var b = 0; b < count; b++)
+            {
+                works[b].Re[n] = sp.Re[idx + b];
+                works[b].Im[n] = sp.Im[idx + b];
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Scatter(Spectrum sp, long start, long stride, int length, int count, FftWork[] works)
+    {
+        for (var n = 0; n < length; n++)
+        {
+            var idx = start + stride * n;
+            for (var b = 0; b < count; b++)
+            {
+                sp.Re[idx + b] = works[b].Re[n];
+                sp.Im[idx + b] = works[b].Im[n];
+            }
+        }
     }
 
     /// <summary>
@@ -202,7 +232,7 @@ public static class FftConvolver
                 }
         var result = new double[(long)hx * py * pz];
         var plane = hx * py;
-        Parallel.For(0, pz, w =>
+        Parallel.For(0, pz, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (w) =>
         {
             var target = result.AsSpan(plane * w, plane);
             for (var k = 0; k < az; k++)
