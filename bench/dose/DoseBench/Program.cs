@@ -53,22 +53,33 @@ static int Generate(string dir)
 static int Dose(string dir, string output)
 {
     var total = Stopwatch.StartNew();
+    var process = Process.GetCurrentProcess();
+    var marks = new List<(string Stage, double WallMs, double CpuMs)>();
+    void Mark(string stage)
+    {
+        process.Refresh();
+        marks.Add((stage, total.Elapsed.TotalMilliseconds, process.TotalProcessorTime.TotalMilliseconds));
+    }
+    Mark("start");
     var files = Directory.GetFiles(dir, "*.dcm");
     var datasets = new DicomDataset[files.Length];
     Parallel.For(0, files.Length, i => datasets[i] = DicomFile.Open(files[i]).Dataset);
-    var readMs = total.Elapsed.TotalMilliseconds;
+    Mark("read");
     var series = PetSeriesLoader.Load(datasets);
-    var loadMs = total.Elapsed.TotalMilliseconds;
+    Mark("sort+rescale");
     VoxDose.Dosimetry.Kernels.KernelCache.GetY90(series.ActivityBqPerMl.SpacingMm, 1.04);
-    var kernelMs = total.Elapsed.TotalMilliseconds;
+    Mark("kernel");
     var result = DoseCalculator.Compute(series, new DoseOptions());
-    var doseMs = total.Elapsed.TotalMilliseconds;
+    Mark("decay+cumulate+convolve");
     using (var stream = new FileStream(output, FileMode.Create, FileAccess.Write))
         stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(result.DoseGy.Voxels.AsSpan()));
-    var writeMs = total.Elapsed.TotalMilliseconds;
-    var peakMb = Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0;
-    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"voxdose: read {readMs:0} ms, sort+rescale {loadMs - readMs:0} ms, kernel {kernelMs - loadMs:0} ms, decay+cumulate+convolve {doseMs - kernelMs:0} ms, write {writeMs - doseMs:0} ms; in-process total {writeMs:0} ms; peak working set {peakMb:0} MB"));
+    Mark("write");
+    var peakMb = process.PeakWorkingSet64 / 1048576.0;
+    var parts = new List<string>();
+    for (var i = 1; i < marks.Count; i++)
+        parts.Add(string.Create(CultureInfo.InvariantCulture, $"{marks[i].Stage} {marks[i].WallMs - marks[i - 1].WallMs:0} ms ({marks[i].CpuMs - marks[i - 1].CpuMs:0} CPU)"));
+    Console.WriteLine("voxdose: " + string.Join(", ", parts) + string.Create(CultureInfo.InvariantCulture,
+        $"; in-process {marks[^1].WallMs:0} ms wall, {marks[^1].CpuMs - marks[0].CpuMs:0} ms CPU; runtime start-up before Main {marks[0].CpuMs:0} ms CPU; peak working set {peakMb:0} MB"));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"voxdose: activity at injection {result.TotalActivityAtInjectionMBq:0.0} MBq, max dose {result.DoseGy.Voxels.Max():0.00} Gy, deposited/emitted {result.Energy.DepositedFractionOfEmitted:0.0000}; {result.Y90.Summary}"));
     return 0;

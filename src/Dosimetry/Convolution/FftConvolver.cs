@@ -18,16 +18,35 @@ namespace VoxDose.Dosimetry.Convolution;
 /// </remarks>
 public static class FftConvolver
 {
-    public static double[] Convolve(ReadOnlySpan<float> input, int nx, int ny, int nz, VoxelSValueKernel kernel, int maxDegreeOfParallelism = -1)
+    /// <summary>Convolves single-precision voxels (computing in double) and returns single precision x <paramref name="outputScale"/>.</summary>
+    public static float[] Convolve(float[] input, int nx, int ny, int nz, VoxelSValueKernel kernel, double outputScale = 1.0, int maxDegreeOfParallelism = -1)
     {
-        var copy = new double[input.Length];
-        for (var i = 0; i < input.Length; i++) copy[i] = input[i];
-        return Convolve(copy, nx, ny, nz, kernel, maxDegreeOfParallelism);
+        if ((long)nx * ny * nz != input.Length) throw new ArgumentException($"Input has {input.Length} voxels, expected {nx} x {ny} x {nz}.", nameof(input));
+        var output = new float[input.Length];
+        Run(nx, ny, nz, kernel, maxDegreeOfParallelism,
+            (row, target) => { var src = input.AsSpan(row * nx, nx); for (var x = 0; x < nx; x++) target[x] = src[x]; },
+            (row, source) => { var dst = output.AsSpan(row * nx, nx); for (var x = 0; x < nx; x++) dst[x] = (float)(source[x] * outputScale); });
+        return output;
     }
 
     public static double[] Convolve(double[] input, int nx, int ny, int nz, VoxelSValueKernel kernel, int maxDegreeOfParallelism = -1)
     {
         if ((long)nx * ny * nz != input.Length) throw new ArgumentException($"Input has {input.Length} voxels, expected {nx} x {ny} x {nz}.", nameof(input));
+        var output = new double[input.Length];
+        Run(nx, ny, nz, kernel, maxDegreeOfParallelism,
+            (row, target) => input.AsSpan(row * nx, nx).CopyTo(target),
+            (row, source) => source[..nx].CopyTo(output.AsSpan(row * nx, nx)));
+        return output;
+    }
+
+    /// <summary>Reads row (y + ny z) of the input into the span (length >= nx).</summary>
+    private delegate void RowReader(int row, Span<double> target);
+
+    /// <summary>Receives output row (y + ny z), unscaled by nothing further (already normalised).</summary>
+    private delegate void RowWriter(int row, ReadOnlySpan<double> source);
+
+    private static void Run(int nx, int ny, int nz, VoxelSValueKernel kernel, int maxDegreeOfParallelism, RowReader read, RowWriter write)
+    {
         var px = FftSizes.NextFast(nx + kernel.HalfX, even: true);
         var py = FftSizes.NextFast(ny + kernel.HalfY);
         var pz = FftSizes.NextFast(nz + kernel.HalfZ);
@@ -35,12 +54,12 @@ public static class FftConvolver
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
         var spectrum = new Spectrum(hx, py, pz);
 
-        ForwardX(input, nx, ny, nz, px, spectrum, options);
+        ForwardX(read, nx, ny, nz, px, spectrum, options);
         TransformY(spectrum, nz, forward: true, options);
         var kernelSpectrum = KernelSpectrum(kernel, px, py, pz);
         TransformZAndMultiply(spectrum, kernelSpectrum, options);
         TransformY(spectrum, nz, forward: false, options);
-        return InverseX(spectrum, nx, ny, nz, px, options);
+        InverseX(write, nx, ny, nz, px, spectrum, options);
     }
 
     /// <summary>Complex spectrum on (px/2 + 1) x py x pz, x fastest, split real/imaginary.</summary>
@@ -51,7 +70,7 @@ public static class FftConvolver
         public readonly double[] Im = new double[(long)hx * py * pz];
     }
 
-    private static void ForwardX(double[] input, int nx, int ny, int nz, int px, Spectrum sp, ParallelOptions options)
+    private static void ForwardX(RowReader read, int nx, int ny, int nz, int px, Spectrum sp, ParallelOptions options)
     {
         var plan = new FftPlan(px);
         var pairs = (ny + 1) / 2;
@@ -60,8 +79,8 @@ public static class FftConvolver
             int z = line / pairs, y0 = 2 * (line % pairs), y1 = y0 + 1;
             Array.Clear(work.Re);
             Array.Clear(work.Im);
-            input.AsSpan((y0 + ny * z) * nx, nx).CopyTo(work.Re);
-            if (y1 < ny) input.AsSpan((y1 + ny * z) * nx, nx).CopyTo(work.Im);
+            read(y0 + ny * z, work.Re);
+            if (y1 < ny) read(y1 + ny * z, work.Im);
             plan.Forward(work);
             // A[k] = (Z[k] + conj Z[-k]) / 2, B[k] = (Z[k] - conj Z[-k]) / 2i.
             int o0 = sp.Hx * (y0 + sp.Py * z), o1 = sp.Hx * (y1 + sp.Py * z);
@@ -81,10 +100,9 @@ public static class FftConvolver
         }, _ => { });
     }
 
-    private static double[] InverseX(Spectrum sp, int nx, int ny, int nz, int px, ParallelOptions options)
+    private static void InverseX(RowWriter write, int nx, int ny, int nz, int px, Spectrum sp, ParallelOptions options)
     {
         var plan = new FftPlan(px);
-        var output = new double[(long)nx * ny * nz];
         var pairs = (ny + 1) / 2;
         var scale = 1.0 / ((double)px * sp.Py * sp.Pz);
         Parallel.For(0, pairs * nz, options, plan.CreateWork, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (line, _, work) =>
@@ -104,16 +122,15 @@ public static class FftConvolver
                 work.Im[k] = ai + br;
             }
             plan.Inverse(work);
-            var row0 = (y0 + ny * z) * nx;
-            for (var x = 0; x < nx; x++) output[row0 + x] = work.Re[x] * scale;
-            if (second)
+            for (var x = 0; x < nx; x++)
             {
-                var row1 = (y1 + ny * z) * nx;
-                for (var x = 0; x < nx; x++) output[row1 + x] = work.Im[x] * scale;
+                work.Re[x] *= scale;
+                work.Im[x] *= scale;
             }
+            write(y0 + ny * z, work.Re);
+            if (second) write(y1 + ny * z, work.Im);
             return work;
         }, _ => { });
-        return output;
     }
 
     // Strided lines are transformed in blocks of adjacent lines, so that gathering and scattering read and write

@@ -67,9 +67,8 @@ public static class DoseCalculator
             if (options.ResampleSpacingMm is { } r)
                 grid = ActivityResampler.ResampleConserving(cumulated, new Vec3(r, r, r));
             var kernel = KernelCache.GetY90(grid.SpacingMm, options.DensityGPerCm3);
-            var doseMGy = FftConvolver.Convolve(grid.Voxels, grid.SizeX, grid.SizeY, grid.SizeZ, kernel, options.MaxDegreeOfParallelism);
-            var gridDose = grid.WithSameGeometry();
-            for (var i = 0; i < doseMGy.Length; i++) gridDose.Voxels[i] = (float)(doseMGy[i] / 1000.0);
+            // S in mGy/(MBq s) x Ã in MBq s = mGy; / 1000 for Gy.
+            var gridDose = grid.WithSameGeometry(FftConvolver.Convolve(grid.Voxels, grid.SizeX, grid.SizeY, grid.SizeZ, kernel, 1e-3, options.MaxDegreeOfParallelism));
             doseGy = options.ResampleSpacingMm is null ? gridDose : ActivityResampler.InterpolateTo(gridDose, concentration);
             description = kernel.Description;
             if (options.ResampleSpacingMm is { } rs)
