@@ -13,6 +13,7 @@ return args switch
     ["generate", var dir] => Generate(dir),
     ["dose", var dir, var output] => Dose(dir, output),
     ["profile"] => Profile(),
+    ["profile", var dir] => ProfileDose(dir),
     _ => Usage(),
 };
 
@@ -97,6 +98,24 @@ static int Profile()
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         VoxDose.Dosimetry.Convolution.FftConvolver.Convolve(input, 200, 200, 111, kernel);
         Console.WriteLine($"convolve {sw.ElapsedMilliseconds} ms wall, {(Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds:0} ms CPU");
+    }
+    return 0;
+}
+
+static int ProfileDose(string dir)
+{
+    var files = Directory.GetFiles(dir, "*.dcm");
+    var datasets = files.Select(f => DicomFile.Open(f).Dataset).ToArray();
+    var series = PetSeriesLoader.Load(datasets);
+    var process = Process.GetCurrentProcess();
+    for (var rep = 0; rep < 3; rep++)
+    {
+        var sw = Stopwatch.StartNew();
+        process.Refresh();
+        var cpu = process.TotalProcessorTime;
+        DoseCalculator.Compute(series, new DoseOptions());
+        process.Refresh();
+        Console.WriteLine($"compute {sw.ElapsedMilliseconds} ms wall, {(process.TotalProcessorTime - cpu).TotalMilliseconds:0} ms CPU");
     }
     return 0;
 }
