@@ -40,6 +40,9 @@ public static class DoseCalculator
         if (atInjection.Y90.HalfLifeOverride is { } overrideNote) notes.Add(overrideNote);
         notes.Add(atInjection.Decay.ReferenceRule);
 
+        if (series.Header.RadionuclideTotalDoseBq is { } headerBq && headerBq > 0)
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Activity in the PET field of view at injection {foundMBq:0.0} MBq = {foundMBq / (headerBq * 1e-6):P1} of Radionuclide Total Dose (0018,1074) {headerBq * 1e-6:0.0} MBq"));
         var scaling = Scaling(options, foundMBq);
         var scale = scaling?.Factor ?? 1.0;
 
