@@ -47,6 +47,9 @@ public sealed record RoiMetrics
     public required IReadOnlyList<DvhPoint> Dvh { get; init; }
     public IReadOnlyList<RoiFlag> Flags { get; init; } = [];
 
+    /// <summary>What was tolerated or skipped when building the region (POINT contours, repeated points, derivation...).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+
     /// <summary>Equivalent sphere diameter in mm (lesions under 10 mm are flagged as in the study).</summary>
     public double EquivalentDiameterMm => 2.0 * Math.Cbrt(3.0 * VolumeMl * 1000.0 / (4.0 * Math.PI));
 }
