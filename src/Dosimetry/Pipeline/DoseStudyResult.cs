@@ -1,3 +1,4 @@
+using VoxDose.Dicom;
 using VoxDose.Dosimetry.Metrics;
 using VoxDose.Dosimetry.Results;
 using VoxDose.Dosimetry.Volumes;
@@ -16,6 +17,12 @@ public sealed record DoseStudyResult
 
     /// <summary>The dose map in Gy on the PET grid (keeps the PET's Frame of Reference UID).</summary>
     public required Volume DoseGy { get; init; }
+
+    /// <summary>The dose engine's full result (kernel, decay correction, Y-90 identification, energy balance), for the reports; null when built by hand.</summary>
+    public DoseMapResult? DoseMap { get; init; }
+
+    /// <summary>The first PET image's data set without pixel data (patient, study, frame of reference), for the reports.</summary>
+    public DicomDataset? PetHeader { get; init; }
 
     public required RoiAnalysisResult Rois { get; init; }
 
