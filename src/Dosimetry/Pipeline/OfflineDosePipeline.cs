@@ -31,10 +31,6 @@ public sealed class OfflineDosePipeline(RoiAnalyzer analyzer)
                 throw new DoseInputException($"{file}: the PET image cannot be read ({e.Message}).", e);
             }
         }
-        var series = PetSeriesLoader.Load(datasets);
-        var doseMap = DoseCalculator.Compute(series, request.Dose);
-        notes.AddRange(doseMap.Notes);
-
         var structureSets = new List<StructureSet>();
         var unreadable = new List<StructureSetMatch>();
         var rtstructFiles = scan.StructureSetFiles.Concat(request.StructureSetFiles.Select(Path.GetFullPath)).Distinct(StringComparer.Ordinal);
@@ -48,23 +44,36 @@ public sealed class OfflineDosePipeline(RoiAnalyzer analyzer)
             }
             catch (Exception e) when (e is InvalidDataException or DicomDataException or IOException)
             {
-                var set = new StructureSet { Source = file };
-                unreadable.Add(new StructureSetMatch(set, false, $"The RTSTRUCT cannot be read: {e.Message}", [], []));
+                unreadable.Add(new StructureSetMatch(new StructureSet { Source = file }, false, $"The RTSTRUCT cannot be read: {e.Message}", [], []));
             }
         }
 
+        var result = Run(datasets, structureSets, request.Dose, notes);
+        return result with { Rois = result.Rois with { StructureSets = [.. result.Rois.StructureSets, .. unreadable] } };
+    }
+
+    /// <summary>
+    /// The pipeline on data already in memory (e.g. the node's received instances): the datasets of one PET series
+    /// and the structure sets offered with it.
+    /// </summary>
+    /// <exception cref="DoseInputException">The PET is unusable (the message names the attribute).</exception>
+    public DoseStudyResult Run(IReadOnlyList<DicomDataset> petDatasets, IReadOnlyList<StructureSet> structureSets, DoseOptions dose,
+        IEnumerable<string>? notes = null)
+    {
+        var series = PetSeriesLoader.Load(petDatasets);
+        var doseMap = DoseCalculator.Compute(series, dose);
         var analysis = analyzer.Analyze(doseMap.DoseGy, series.ActivityBqPerMl, structureSets);
         return new DoseStudyResult
         {
-            StudyInstanceUid = pet.StudyInstanceUid,
-            PetSeriesInstanceUid = pet.SeriesInstanceUid,
+            StudyInstanceUid = petDatasets[0].GetString(DicomTag.StudyInstanceUID),
+            PetSeriesInstanceUid = series.SeriesInstanceUid,
             Method = doseMap.Method,
             TotalActivityMBq = doseMap.TotalActivityAtInjectionMBq,
             DoseGy = doseMap.DoseGy,
             DoseMap = doseMap,
-            PetHeader = HeaderOnly(datasets[0]),
-            Rois = analysis with { StructureSets = [.. analysis.StructureSets, .. unreadable] },
-            Notes = notes,
+            PetHeader = HeaderOnly(petDatasets[0]),
+            Rois = analysis,
+            Notes = [.. notes ?? [], .. doseMap.Notes],
         };
     }
 
