@@ -93,9 +93,17 @@ internal sealed class ContourPlaneStack
         foreach (var (position, points) in placed)
         {
             if (groups.Count > 0 && position - groups[^1].PositionMm <= SamePlaneToleranceMm)
-                groups[^1].Polygons.Add(points);
+            {
+                // An exported-twice contour would cancel itself under the even-odd rule: keep one copy.
+                if (groups[^1].Polygons.Any(existing => SameOutline(existing, points)))
+                    notes.Add(Invariant($"a contour at {position:F2} mm repeats another contour of the same plane: the copy is ignored"));
+                else
+                    groups[^1].Polygons.Add(points);
+            }
             else
+            {
                 groups.Add((position, [points]));
+            }
         }
 
         var gaps = new List<double>();
@@ -127,6 +135,23 @@ internal sealed class ContourPlaneStack
             if (result.Count == 0 || (p - result[^1]).Length > DuplicatePointToleranceMm) result.Add(p);
         while (result.Count > 1 && (result[^1] - result[0]).Length <= DuplicatePointToleranceMm) result.RemoveAt(result.Count - 1);
         return result;
+    }
+
+    /// <summary>True when both polygons have the same vertices (any start point, either direction) within 1e-3 mm.</summary>
+    private static bool SameOutline(IReadOnlyList<Vec3> a, IReadOnlyList<Vec3> b)
+    {
+        if (a.Count != b.Count) return false;
+        const double tolerance = 1e-3;
+        foreach (var p in a)
+        {
+            var found = false;
+            foreach (var q in b)
+            {
+                if ((p - q).Length <= tolerance) { found = true; break; }
+            }
+            if (!found) return false;
+        }
+        return true;
     }
 
     /// <summary>Newell's method: a vector normal to the polygon whose length is twice its area (mm2).</summary>

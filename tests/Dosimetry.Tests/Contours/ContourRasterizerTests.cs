@@ -152,6 +152,20 @@ public class ContourRasterizerTests
     }
 
     [Fact]
+    public void A_contour_exported_twice_does_not_cancel_itself()
+    {
+        var grid = ContourShapes.CentredGrid(21, 2.0);
+        var circle = ContourShapes.Circle(new Vec3(0, 0, 0), 12, 64);
+        var reversedCopy = Enumerable.Reverse(circle).ToList();
+
+        var once = ContourRasterizer.Rasterize(grid, [Contour.Closed(circle)]);
+        var twice = ContourRasterizer.Rasterize(grid, [Contour.Closed(circle), Contour.Closed(reversedCopy)]);
+
+        Assert.Equal(once.Weights.Voxels, twice.Weights.Voxels);
+        Assert.Contains(twice.Notes, n => n.Contains("repeats another contour", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Point_and_open_contours_are_skipped_with_a_note()
     {
         var grid = ContourShapes.CentredGrid(21, 2.0);
