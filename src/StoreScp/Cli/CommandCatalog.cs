@@ -14,5 +14,6 @@ internal static class CommandCatalog
         yield return SendCommand.Create();
         yield return StoreScpCommand.Create();
         yield return KernelCommand.Create();
+        yield return DoseCommand.Create();
     }
 }
