@@ -1,0 +1,152 @@
+using System.Buffers.Binary;
+using System.IO.Compression;
+
+namespace VoxDose.Dicom.IO;
+
+/// <summary>
+/// Reads Part 10 files (PS3.10 7.1): optional preamble and "DICM", the meta group in Explicit VR Little Endian
+/// (implicit tolerated), then the data set in the transfer syntax the meta group names. Files without preamble or
+/// meta are accepted; their encoding is detected from the first element.
+/// </summary>
+internal static class DicomFileReader
+{
+    private const int ScanChunk = 64 * 1024;
+
+    public static DicomFile Open(string path, DicomReadOptions options)
+    {
+        using var fs = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        try
+        {
+            return Read(fs, options);
+        }
+        catch (DicomDataException ex)
+        {
+            throw new DicomDataException($"{path}: {ex.Message}", ex);
+        }
+    }
+
+    public static DicomFile Read(Stream stream, DicomReadOptions options)
+    {
+        if (options.StopBeforePixelData)
+        {
+            // Header scan: parse a prefix; load everything only if the header is longer than the prefix.
+            var start = stream.CanSeek ? stream.Position : 0;
+            var prefix = ReadUpTo(stream, ScanChunk, out var ended);
+            try
+            {
+                return Parse(prefix, ended, options);
+            }
+            catch (NeedMoreDataException) when (!ended)
+            {
+                if (stream.CanSeek)
+                {
+                    stream.Position = start;
+                    return Parse(DicomDatasetReader.ReadAll(stream), true, options);
+                }
+                using var rest = new MemoryStream();
+                rest.Write(prefix);
+                stream.CopyTo(rest);
+                return Parse(rest.ToArray(), true, options);
+            }
+        }
+        byte[] all;
+        if (stream is FileStream fs && fs.CanSeek)
+        {
+            all = new byte[fs.Length - fs.Position];
+            fs.ReadExactly(all);
+        }
+        else
+        {
+            all = DicomDatasetReader.ReadAll(stream);
+        }
+        return Parse(all, true, options);
+    }
+
+    private static byte[] ReadUpTo(Stream stream, int count, out bool ended)
+    {
+        var buffer = new byte[count];
+        var n = stream.ReadAtLeast(buffer, count, throwOnEndOfStream: false);
+        ended = n < count;
+        if (ended) Array.Resize(ref buffer, n);
+        return buffer;
+    }
+
+    private static DicomFile Parse(byte[] buffer, bool complete, DicomReadOptions options)
+    {
+        var pos = 0;
+        var hadPreamble = false;
+        if (buffer.Length >= 132 && buffer.AsSpan(128, 4).SequenceEqual("DICM"u8))
+        {
+            pos = 132;
+            hadPreamble = true;
+        }
+        else if (buffer.Length >= 4 && buffer.AsSpan(0, 4).SequenceEqual("DICM"u8))
+        {
+            pos = 4;
+        }
+        else if (buffer.Length < 8)
+        {
+            throw new DicomDataException($"Not a DICOM file: only {buffer.Length} bytes.");
+        }
+
+        var parser = new DicomParser(buffer, complete, options);
+        var meta = new DicomDataset();
+        if (buffer.Length - pos >= 8 && BinaryPrimitives.ReadUInt16LittleEndian(buffer.AsSpan(pos)) == 0x0002)
+            meta = parser.ParseGroup(ref pos, buffer.Length, 0x0002);
+
+        DicomTransferSyntax ts;
+        var tsUid = meta.GetString(DicomTag.TransferSyntaxUID);
+        if (!string.IsNullOrEmpty(tsUid)) ts = DicomTransferSyntax.Lookup(tsUid);
+        else ts = Detect(buffer, pos, hadPreamble);
+
+        var body = buffer;
+        var bodyStart = pos;
+        if (ts.IsDeflated)
+        {
+            using var inflater = new DeflateStream(new MemoryStream(buffer, pos, buffer.Length - pos), CompressionMode.Decompress);
+            body = DicomDatasetReader.ReadAll(inflater);
+            bodyStart = 0;
+            parser = new DicomParser(body, true, options);
+        }
+        else if (!ts.IsEncapsulated && !LooksLike(buffer, pos, ts))
+        {
+            // The meta group names one encoding but the data set uses another (seen in the wild); follow the data.
+            var detected = Detect(buffer, pos, hadPreamble);
+            parser.Warnings.Add($"Transfer syntax {ts.Uid} in the meta group does not match the data set encoding; read as {detected.Name}.");
+            ts = detected;
+        }
+        var dataset = parser.ParseDataset(bodyStart, body.Length, ts.IsExplicitVR, ts.IsLittleEndian);
+        var warnings = parser.Warnings;
+        if (dataset.CharacterSet.Warning is { } w) warnings.Add(w);
+        return new DicomFile(meta, dataset, ts)
+        {
+            HadPreamble = hadPreamble,
+            StoppedBeforePixelData = parser.StoppedBeforePixelData,
+            Warnings = warnings,
+        };
+    }
+
+    /// <summary>Guesses the encoding of a data set from its first element header.</summary>
+    private static DicomTransferSyntax Detect(byte[] b, int pos, bool hadPreamble)
+    {
+        if (b.Length - pos < 8) return DicomTransferSyntax.ExplicitVRLittleEndian;
+        var groupLe = BinaryPrimitives.ReadUInt16LittleEndian(b.AsSpan(pos));
+        var groupBe = BinaryPrimitives.ReadUInt16BigEndian(b.AsSpan(pos));
+        var explicitVR = DicomVRInfo.TryParse(b[pos + 4], b[pos + 5], out _);
+        var little = groupLe <= groupBe;
+        _ = hadPreamble;
+        if (!explicitVR) return DicomTransferSyntax.ImplicitVRLittleEndian;
+        return little ? DicomTransferSyntax.ExplicitVRLittleEndian : DicomTransferSyntax.ExplicitVRBigEndian;
+    }
+
+    /// <summary>True when the first element at <paramref name="pos"/> is consistent with the transfer syntax.</summary>
+    private static bool LooksLike(byte[] b, int pos, DicomTransferSyntax ts)
+    {
+        if (b.Length - pos < 8) return true;
+        var hasVR = DicomVRInfo.TryParse(b[pos + 4], b[pos + 5], out _);
+        if (ts.IsExplicitVR != hasVR) return false;
+        var groupLe = BinaryPrimitives.ReadUInt16LittleEndian(b.AsSpan(pos));
+        var groupBe = BinaryPrimitives.ReadUInt16BigEndian(b.AsSpan(pos));
+        return ts.IsLittleEndian ? groupLe <= groupBe || groupLe < 0x0100 : groupBe <= groupLe || groupBe < 0x0100;
+    }
+}

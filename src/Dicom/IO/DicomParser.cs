@@ -1,0 +1,279 @@
+using System.Buffers.Binary;
+using VoxDose.Dicom.Dictionary;
+
+namespace VoxDose.Dicom.IO;
+
+/// <summary>
+/// Parses encoded data sets from one byte buffer (PS3.5 section 7). Values are slices of the buffer (no copy) unless
+/// big-endian bytes must be swapped. Handles defined and undefined lengths, encapsulated pixel data, UN with
+/// undefined length (parsed as Implicit VR Little Endian, PS3.5 6.2.2) and odd lengths.
+/// </summary>
+internal sealed class DicomParser
+{
+    private static readonly DicomTag PixelData = new(0x7FE0, 0x0010);
+    private const uint Undefined = 0xFFFFFFFF;
+
+    private readonly byte[] _buffer;
+    private readonly bool _complete;
+    private readonly DicomReadOptions _options;
+
+    /// <param name="buffer">The bytes to parse.</param>
+    /// <param name="complete">False when the buffer holds only the start of the stream (header scans); running out then throws <see cref="NeedMoreDataException"/>.</param>
+    public DicomParser(byte[] buffer, bool complete, DicomReadOptions options)
+    {
+        _buffer = buffer;
+        _complete = complete;
+        _options = options;
+    }
+
+    /// <summary>True when parsing stopped at pixel data because of <see cref="DicomReadOptions.StopBeforePixelData"/>.</summary>
+    public bool StoppedBeforePixelData { get; private set; }
+
+    /// <summary>Warnings about tolerated deviations (odd lengths, trailing bytes...).</summary>
+    public List<string> Warnings { get; } = [];
+
+    /// <summary>Parses a top-level data set from <paramref name="position"/> to <paramref name="end"/>.</summary>
+    public DicomDataset ParseDataset(int position, int end, bool explicitVR, bool littleEndian)
+    {
+        var dataset = new DicomDataset(64);
+        var pos = position;
+        ParseElements(dataset, ref pos, end, explicitVR, littleEndian, topLevel: true, depth: 0, stopAtGroupChange: -1);
+        return dataset;
+    }
+
+    /// <summary>Parses the elements of one group (the file meta information, group 0002), detecting explicit or implicit VR per element.</summary>
+    public DicomDataset ParseGroup(ref int pos, int end, ushort group)
+    {
+        var dataset = new DicomDataset(8);
+        var explicitVR = pos + 6 <= end && DicomVRInfo.TryParse(_buffer[pos + 4], _buffer[pos + 5], out _);
+        ParseElements(dataset, ref pos, end, explicitVR, true, topLevel: false, depth: 0, stopAtGroupChange: group);
+        return dataset;
+    }
+
+    /// <returns>True when an item delimitation ended the elements.</returns>
+    private bool ParseElements(DicomDataset target, ref int pos, int end, bool explicitVR, bool le, bool topLevel, int depth, int stopAtGroupChange)
+    {
+        while (pos < end)
+        {
+            if (end - pos < 8)
+            {
+                if (!_complete) throw new NeedMoreDataException();
+                if (_buffer.AsSpan(pos, end - pos).ContainsAnyExcept((byte)0))
+                    Warnings.Add($"{end - pos} trailing byte(s) at offset {pos} ignored.");
+                pos = end;
+                return false;
+            }
+            var span = _buffer.AsSpan(pos);
+            var group = U16(span, le);
+            var element = U16(span[2..], le);
+            var tag = new DicomTag(group, element);
+            if (stopAtGroupChange >= 0 && group != stopAtGroupChange) return false;
+            if (group == 0xFFFE)
+            {
+                pos += 8;
+                if (element == 0xE00D) return true;
+                if (element == 0xE0DD)
+                {
+                    Warnings.Add($"Unexpected sequence delimiter at offset {pos - 8} ignored.");
+                    continue;
+                }
+                throw new DicomDataException($"Unexpected item tag {tag} at offset {pos - 8} outside a sequence.");
+            }
+            if (topLevel && _options.StopBeforePixelData && tag.Value is 0x7FE00010 or 0x7FE00008 or 0x7FE00009)
+            {
+                StoppedBeforePixelData = true;
+                pos = end;
+                return false;
+            }
+
+            DicomVR vr;
+            uint length;
+            var elementExplicit = explicitVR;
+            if (elementExplicit && !DicomVRInfo.TryParse(span[4], span[5], out vr))
+            {
+                // DCMTK tolerance: an element whose VR bytes are not a VR is read as implicit VR.
+                Warnings.Add($"{tag} at offset {pos} has no valid VR; read as implicit VR.");
+                elementExplicit = false;
+                vr = DicomVR.UN;
+            }
+            else
+            {
+                vr = DicomVR.UN;
+                if (elementExplicit) DicomVRInfo.TryParse(span[4], span[5], out vr);
+            }
+            int headerSize;
+            if (elementExplicit)
+            {
+                if (DicomVRInfo.HasLongLength(vr))
+                {
+                    if (end - pos < 12) { if (!_complete) throw new NeedMoreDataException(); throw Truncated(tag, pos); }
+                    length = U32(span[8..], le);
+                    headerSize = 12;
+                }
+                else
+                {
+                    length = U16(span[6..], le);
+                    headerSize = 8;
+                }
+            }
+            else
+            {
+                vr = ImplicitVR(tag, target);
+                length = U32(span[4..], le);
+                headerSize = 8;
+            }
+            pos += headerSize;
+
+            if (length == Undefined)
+            {
+                if (tag == PixelData || (elementExplicit && vr is DicomVR.OB or DicomVR.OW))
+                {
+                    target.AppendRead(DicomElement.Encapsulated(tag, vr, ParseFragments(ref pos, end, le, tag)));
+                    continue;
+                }
+                // SQ, or UN / unknown holding a sequence: UN content is Implicit VR Little Endian (PS3.5 6.2.2).
+                var itemsExplicit = vr == DicomVR.UN ? false : elementExplicit;
+                var itemsLe = vr == DicomVR.UN || le;
+                target.AppendRead(DicomElement.Sequence(tag, ParseItems(ref pos, end, true, itemsExplicit, itemsLe, depth + 1, tag)));
+                continue;
+            }
+
+            if (length > (uint)(end - pos))
+            {
+                if (!_complete) throw new NeedMoreDataException();
+                throw new DicomDataException(tag, $"value length {length} at offset {pos - headerSize} runs past the end of the data ({end - pos} bytes left).");
+            }
+            var len = (int)length;
+            if ((len & 1) == 1 && vr != DicomVR.SQ) Warnings.Add($"{tag} has odd length {len}.");
+            if (vr == DicomVR.SQ)
+            {
+                var itemEnd = pos + len;
+                var items = ParseItems(ref pos, itemEnd, false, elementExplicit, le, depth + 1, tag);
+                pos = itemEnd;
+                target.AppendRead(DicomElement.Sequence(tag, items));
+                continue;
+            }
+            if (!elementExplicit && vr == DicomVR.UN && LooksLikeItem(pos, len))
+            {
+                // Implicit VR with an unknown tag whose value is a sequence of items.
+                var itemEnd = pos + len;
+                var items = ParseItems(ref pos, itemEnd, false, false, le, depth + 1, tag);
+                pos = itemEnd;
+                target.AppendRead(DicomElement.Sequence(tag, items));
+                continue;
+            }
+            ReadOnlyMemory<byte> data;
+            var unit = DicomVRInfo.SwapUnit(vr);
+            if (!le && unit > 1) data = ByteSwap.Swapped(_buffer.AsSpan(pos, len), unit);
+            else data = new ReadOnlyMemory<byte>(_buffer, pos, len);
+            pos += len;
+            target.AppendRead(new DicomElement(tag, vr, data));
+        }
+        return false;
+    }
+
+    private bool LooksLikeItem(int pos, int len) =>
+        len >= 8 && BinaryPrimitives.ReadUInt32LittleEndian(_buffer.AsSpan(pos)) == 0xE000FFFE;
+
+    private List<DicomDataset> ParseItems(ref int pos, int end, bool undefinedLength, bool explicitVR, bool le, int depth, DicomTag sequenceTag)
+    {
+        if (depth > _options.MaxSequenceDepth)
+            throw new DicomDataException(sequenceTag, $"sequences nest deeper than {_options.MaxSequenceDepth} levels.");
+        var items = new List<DicomDataset>();
+        while (pos < end)
+        {
+            if (end - pos < 8)
+            {
+                if (!_complete) throw new NeedMoreDataException();
+                throw Truncated(sequenceTag, pos);
+            }
+            var span = _buffer.AsSpan(pos);
+            var group = U16(span, le);
+            var element = U16(span[2..], le);
+            var length = U32(span[4..], le);
+            if (group == 0xFFFE && element == 0xE0DD)
+            {
+                pos += 8;
+                return items;
+            }
+            if (group != 0xFFFE || element != 0xE000)
+                throw new DicomDataException(sequenceTag, $"expected an item tag at offset {pos}, found ({group:X4},{element:X4}).");
+            pos += 8;
+            var item = new DicomDataset();
+            if (length == Undefined)
+            {
+                var delimited = ParseElements(item, ref pos, end, explicitVR, le, false, depth, -1);
+                if (!delimited && !_complete) throw new NeedMoreDataException();
+                if (!delimited) Warnings.Add($"{sequenceTag}: item without delimitation at end of data.");
+            }
+            else
+            {
+                if (length > (uint)(end - pos))
+                {
+                    if (!_complete) throw new NeedMoreDataException();
+                    throw new DicomDataException(sequenceTag, $"item length {length} at offset {pos - 8} runs past the end of its sequence.");
+                }
+                var itemEnd = pos + (int)length;
+                ParseElements(item, ref pos, itemEnd, explicitVR, le, false, depth, -1);
+                pos = itemEnd;
+            }
+            items.Add(item);
+        }
+        if (undefinedLength)
+        {
+            if (!_complete) throw new NeedMoreDataException();
+            Warnings.Add($"{sequenceTag}: sequence without delimitation at end of data.");
+        }
+        return items;
+    }
+
+    private DicomFragments ParseFragments(ref int pos, int end, bool le, DicomTag tag)
+    {
+        var fragments = new List<ReadOnlyMemory<byte>>();
+        ReadOnlyMemory<byte>? offsetTable = null;
+        while (true)
+        {
+            if (end - pos < 8)
+            {
+                if (!_complete) throw new NeedMoreDataException();
+                Warnings.Add($"{tag}: encapsulated data without sequence delimiter.");
+                break;
+            }
+            var span = _buffer.AsSpan(pos);
+            var group = U16(span, le);
+            var element = U16(span[2..], le);
+            var length = U32(span[4..], le);
+            pos += 8;
+            if (group == 0xFFFE && element == 0xE0DD) break;
+            if (group != 0xFFFE || element != 0xE000)
+                throw new DicomDataException(tag, $"expected a fragment item at offset {pos - 8}, found ({group:X4},{element:X4}).");
+            if (length > (uint)(end - pos))
+            {
+                if (!_complete) throw new NeedMoreDataException();
+                throw new DicomDataException(tag, $"fragment length {length} at offset {pos - 8} runs past the end of the data.");
+            }
+            var slice = new ReadOnlyMemory<byte>(_buffer, pos, (int)length);
+            pos += (int)length;
+            if (offsetTable is null) offsetTable = slice;
+            else fragments.Add(slice);
+        }
+        return new DicomFragments(offsetTable ?? ReadOnlyMemory<byte>.Empty, fragments);
+    }
+
+    /// <summary>The VR of an implicit-VR element: the dictionary's, the private dictionary's for known creators, else UN.</summary>
+    private static DicomVR ImplicitVR(DicomTag tag, DicomDataset dataset)
+    {
+        if (tag.IsPrivate && !tag.IsPrivateCreator && tag.Element > 0x00FF)
+            return DicomPrivateDictionary.LookupVR(tag, dataset) ?? DicomVR.UN;
+        return DicomDictionary.DefaultVR(tag);
+    }
+
+    private static DicomDataException Truncated(DicomTag tag, int pos) =>
+        new(tag, $"data ends inside the element header at offset {pos}.");
+
+    private static ushort U16(ReadOnlySpan<byte> s, bool le) =>
+        le ? BinaryPrimitives.ReadUInt16LittleEndian(s) : BinaryPrimitives.ReadUInt16BigEndian(s);
+
+    private static uint U32(ReadOnlySpan<byte> s, bool le) =>
+        le ? BinaryPrimitives.ReadUInt32LittleEndian(s) : BinaryPrimitives.ReadUInt32BigEndian(s);
+}
