@@ -26,6 +26,7 @@ public class PdfReportPopplerTests(ITestOutputHelper output)
             Assert.Contains(ReportFormat.Gy(roi.Metrics.MeanGy), flat);
         }
         Assert.Contains("VX-0001", flat);
+        Assert.Contains(report.Header.PatientNameForDisplay, flat);
         Assert.Contains("Yoo et al., Nucl Med Commun", flat);
         Assert.Contains("0.1.0-test", flat);
         Assert.Contains(ReportFormat.GBq(report.Qa.ActivityFoundBq) + " GBq", flat);

@@ -28,6 +28,7 @@ public class RtDoseReaderTests(ITestOutputHelper output)
             "offsets": [float(v) for v in ds.GridFrameOffsetVector],
             "frameOfReference": str(ds.FrameOfReferenceUID),
             "study": str(ds.StudyInstanceUID),
+            "patient": str(ds.PatientName),
             "units": str(ds.DoseUnits), "type": str(ds.DoseType),
             "values": [float(arr[k, j, i]) * scale for i, j, k in picks],
         }))
@@ -59,6 +60,7 @@ public class RtDoseReaderTests(ITestOutputHelper output)
         AssertClose(Enumerable.Range(0, pet.SizeZ).Select(k => k * pet.SpacingMm.Z).ToArray(), offsets, 1e-9);
         Assert.Equal(pet.FrameOfReferenceUid, r.GetProperty("frameOfReference").GetString());
         Assert.Equal(SyntheticReport.PetStudyUid, r.GetProperty("study").GetString());
+        Assert.Equal(report.Header.PatientName, r.GetProperty("patient").GetString());
         Assert.Equal("GY", r.GetProperty("units").GetString());
         Assert.Equal("PHYSICAL", r.GetProperty("type").GetString());
         AssertDoses(report.DoseGy, picks, Doubles(r, "values"));

@@ -52,7 +52,7 @@ internal static class SyntheticReport
         {
             Header = new PatientStudyHeader
             {
-                PatientName = "Phantom^Liver^A", PatientId = "VX-0001", PatientBirthDate = "19560312", PatientSex = "F",
+                PatientName = "Fantôme^Foie^A", PatientId = "VX-0001", PatientBirthDate = "19560312", PatientSex = "F",
                 StudyInstanceUid = PetStudyUid, StudyDate = "20260310", StudyTime = "101500", StudyId = "S1", AccessionNumber = "ACC42",
                 ReferringPhysicianName = "Ref^Doc", StudyDescription = "PET Y90 post TARE", InstitutionName = "VoxDose Test Hospital",
             },
