@@ -11,7 +11,7 @@ public static class DvhPlot
     private static bool fontsRegistered;
 
     /// <summary>PNG bytes of the DVH chart (dose in Gy on x, percent of ROI volume on y).</summary>
-    public static byte[] RenderPng(IReadOnlyList<RoiMetrics> rois, int widthPx = 1000, int heightPx = 560)
+    public static byte[] RenderPng(IReadOnlyList<RoiMetrics> rois, int widthPx = 760, int heightPx = 430)
     {
         RegisterFonts();
         var plot = new Plot();

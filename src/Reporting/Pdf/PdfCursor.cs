@@ -93,9 +93,14 @@ internal sealed class PdfCursor : IDisposable
         }
     }
 
-    /// <summary>A table with a bold header row; column widths are fractions of the content width.</summary>
-    public void Table(IReadOnlyList<string> header, IReadOnlyList<double> widths, IReadOnlyList<IReadOnlyList<string>> rows, XFont? font = null)
+    /// <summary>
+    /// A table with a bold header row; column widths are fractions of the content width. Numbers are right-aligned:
+    /// by default every column but the first; <paramref name="rightAligned"/> says it per column.
+    /// </summary>
+    public void Table(IReadOnlyList<string> header, IReadOnlyList<double> widths, IReadOnlyList<IReadOnlyList<string>> rows, XFont? font = null,
+        IReadOnlyList<bool>? rightAligned = null)
     {
+        rightAligned ??= widths.Select((_, c) => c > 0).ToList();
         font ??= Body;
         var rowHeight = font.Height * 1.45;
         var bold = new XFont(ReportFontFamily, font.Size, XFontStyleEx.Bold);
@@ -113,7 +118,7 @@ internal sealed class PdfCursor : IDisposable
                 foreach (var text in wrapped[c])
                 {
                     var size = Gfx.MeasureString(text, f);
-                    var tx = c == 0 ? x + 2 : x + w - 2 - size.Width;
+                    var tx = rightAligned[c] ? x + w - 2 - size.Width : x + 2;
                     Gfx.DrawString(text, f, XBrushes.Black, new XPoint(tx, ty));
                     ty += f.Height * 1.1;
                 }
