@@ -47,7 +47,8 @@ public static class SecondaryCaptureWriter
         // SC Image (C.8.6.2) and SC Multi-frame Image (C.8.6.3). No patient identification is burned in.
         ds.AddOrUpdate(DicomTag.BurnedInAnnotation, DicomVR.CS, "NO");
         ds.AddOrUpdate(DicomTag.NumberOfFrames, DicomVR.IS, slices.Count.ToString(CultureInfo.InvariantCulture));
-        ds.AddOrUpdate(DicomTag.FrameIncrementPointer, DicomTag.FrameLabelVector);
+        // Frame Increment Pointer is 1C: present only when there is more than one frame.
+        if (slices.Count > 1) ds.AddOrUpdate(DicomTag.FrameIncrementPointer, DicomTag.FrameLabelVector);
         ds.AddOrUpdate(DicomTag.FrameLabelVector, DicomVR.SH, slices.Select(s => DicomText.Fit(s.Caption.Split(':')[0], 16)).ToArray());
 
         // Image Pixel (C.7.6.3): RGB, colour-by-pixel.

@@ -54,6 +54,20 @@ public class ReportDciodvfyTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Dciodvfy_finds_no_error_when_no_roi_was_evaluated()
+    {
+        var report = SyntheticReport.Create(24, 20, 8) with { Rois = [] };
+        var outputs = ReportWriter.WriteAll(report, TestPaths.NewTempDirectory("voxdose-report"));
+        foreach (var path in new[] { outputs.SrPath, outputs.SecondaryCapturePath, outputs.EncapsulatedPdfPath })
+        {
+            var result = Dciodvfy.Run(path);
+            Print(Path.GetFileName(path) + " (no ROI)", result);
+            Assert.False(result.Aborted, result.Raw);
+            Assert.Empty(result.Errors);
+        }
+    }
+
+    [Fact]
     public void Dciodvfy_reports_a_standard_summation_type_without_plan_as_an_error()
     {
         // Why "IMPLANT": with PLAN and no Referenced RT Plan Sequence the verifier reports an error.
