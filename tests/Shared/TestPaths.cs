@@ -12,9 +12,12 @@ public static class TestPaths
     {
         get
         {
+            // Beside the repository (/work/main -> /work/shared) or beside the worktrees' folder (/work/wt/x -> /work/shared).
             var candidate = Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared", "reference"));
+            var worktreeCandidate = Path.GetFullPath(Path.Combine(RepoRoot, "..", "..", "shared", "reference"));
             return Directory.Exists(candidate) ? candidate
-                : throw new DirectoryNotFoundException($"Shared reference data not found at {candidate}.");
+                : Directory.Exists(worktreeCandidate) ? worktreeCandidate
+                : throw new DirectoryNotFoundException($"Shared reference data not found at {candidate} nor {worktreeCandidate}.");
         }
     }
 

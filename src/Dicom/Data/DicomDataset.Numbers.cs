@@ -11,14 +11,14 @@ public sealed partial class DicomDataset
     /// </summary>
     public double GetDouble(DicomTag tag, int index = 0)
     {
-        var e = Find(tag) ?? throw new DicomDataException(tag, "is absent; a number was expected.");
+        var e = FindValue(tag) ?? throw new DicomDataException(tag, "is absent; a number was expected.");
         return ReadNumber(e, index);
     }
 
     public bool TryGetDouble(DicomTag tag, out double value, int index = 0)
     {
         value = 0;
-        var e = Find(tag);
+        var e = FindValue(tag);
         if (e is null) return false;
         try
         {
@@ -34,7 +34,7 @@ public sealed partial class DicomDataset
     /// <summary>All values as numbers (empty when absent); throws naming the tag when one is not a number.</summary>
     public double[] GetDoubles(DicomTag tag)
     {
-        var e = Find(tag);
+        var e = FindValue(tag);
         if (e is null) return [];
         var n = ValueCount(e);
         var result = new double[n];
@@ -62,7 +62,7 @@ public sealed partial class DicomDataset
     /// <summary>All values as integers (empty when absent).</summary>
     public int[] GetInts(DicomTag tag)
     {
-        var e = Find(tag);
+        var e = FindValue(tag);
         if (e is null) return [];
         var n = ValueCount(e);
         var result = new int[n];
@@ -76,7 +76,7 @@ public sealed partial class DicomDataset
     /// </summary>
     public T[] GetValues<T>(DicomTag tag) where T : unmanaged
     {
-        var e = Find(tag);
+        var e = FindValue(tag);
         if (e is null) return [];
         var size = Marshal.SizeOf<T>();
         var vrSize = DicomVRInfo.BinaryValueSize(e.VR);
@@ -90,7 +90,7 @@ public sealed partial class DicomDataset
     /// <summary>Number of values: backslash-separated for strings, length / size for binary VRs.</summary>
     public int GetValueCount(DicomTag tag)
     {
-        var e = Find(tag);
+        var e = FindValue(tag);
         return e is null ? 0 : ValueCount(e);
     }
 

@@ -12,7 +12,7 @@ public sealed partial class DicomDataset
     /// </summary>
     public string? GetString(DicomTag tag)
     {
-        var e = Find(tag);
+        var e = FindValue(tag);
         if (e is null) return null;
         if (DicomVRInfo.IsString(e.VR))
             return DicomStringCodec.Trim(CharacterSet.Decode(e.Data.Span, e.VR), e.VR);
@@ -22,7 +22,7 @@ public sealed partial class DicomDataset
     /// <summary>The values of a multi-valued element as text (empty when absent or empty).</summary>
     public string[] GetStrings(DicomTag tag)
     {
-        var e = Find(tag);
+        var e = FindValue(tag);
         if (e is null) return [];
         if (DicomVRInfo.IsString(e.VR)) return DicomStringCodec.Split(CharacterSet.Decode(e.Data.Span, e.VR), e.VR);
         if (DicomVRInfo.IsBinaryNumber(e.VR))
@@ -43,7 +43,7 @@ public sealed partial class DicomDataset
     /// <summary>The values of an AT element.</summary>
     public DicomTag[] GetTags(DicomTag tag)
     {
-        var e = Find(tag);
+        var e = FindValue(tag);
         if (e is null) return [];
         if (e.VR != DicomVR.AT) throw new DicomDataException(tag, $"has VR {e.VR}, not AT.");
         var span = e.Data.Span;
@@ -70,6 +70,18 @@ public sealed partial class DicomDataset
         if (e is null) return [];
         if (!e.IsSequence) throw new DicomDataException(tag, $"has VR {e.VR}, not SQ.");
         return e.Items;
+    }
+
+    /// <summary>
+    /// The element for reading its value. A UN element whose tag the dictionary knows with one non-sequence VR is
+    /// interpreted with that VR (as PS3.5 6.2.2 allows once the VR is known), so e.g. a UN SOP Class UID reads as text.
+    /// </summary>
+    private DicomElement? FindValue(DicomTag tag)
+    {
+        var e = Find(tag);
+        if (e is not { VR: DicomVR.UN, IsEncapsulated: false }) return e;
+        var vr = Dictionary.DicomDictionary.Lookup(tag)?.DefaultVR ?? DicomVR.UN;
+        return vr is DicomVR.UN or DicomVR.SQ ? e : new DicomElement(tag, vr, e.Data);
     }
 
     /// <summary>The person name value (first value when several), or null when absent or empty.</summary>

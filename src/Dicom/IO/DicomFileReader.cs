@@ -94,6 +94,8 @@ internal static class DicomFileReader
         if (buffer.Length - pos >= 8 && BinaryPrimitives.ReadUInt16LittleEndian(buffer.AsSpan(pos)) == 0x0002)
             meta = parser.ParseGroup(ref pos, buffer.Length, 0x0002);
 
+        if (!hadPreamble && meta.Count == 0) RequirePlausibleStart(buffer, pos);
+
         DicomTransferSyntax ts;
         var tsUid = meta.GetString(DicomTag.TransferSyntaxUID);
         if (!string.IsNullOrEmpty(tsUid)) ts = DicomTransferSyntax.Lookup(tsUid);
@@ -101,6 +103,7 @@ internal static class DicomFileReader
 
         var body = buffer;
         var bodyStart = pos;
+        var encoding = ts;
         if (ts.IsDeflated)
         {
             using var inflater = new DeflateStream(new MemoryStream(buffer, pos, buffer.Length - pos), CompressionMode.Decompress);
@@ -108,14 +111,16 @@ internal static class DicomFileReader
             bodyStart = 0;
             parser = new DicomParser(body, true, options);
         }
-        else if (!ts.IsEncapsulated && !LooksLike(buffer, pos, ts))
+        else if (!LooksLike(buffer, pos, ts))
         {
             // The meta group names one encoding but the data set uses another (seen in the wild); follow the data.
             var detected = Detect(buffer, pos, hadPreamble);
             parser.Warnings.Add($"Transfer syntax {ts.Uid} in the meta group does not match the data set encoding; read as {detected.Name}.");
-            ts = detected;
+            // Keep a compressed transfer syntax (it describes the pixel data); otherwise the detected one is the truth.
+            encoding = detected;
+            if (!ts.IsEncapsulated) ts = detected;
         }
-        var dataset = parser.ParseDataset(bodyStart, body.Length, ts.IsExplicitVR, ts.IsLittleEndian);
+        var dataset = parser.ParseDataset(bodyStart, body.Length, encoding.IsExplicitVR, encoding.IsLittleEndian);
         var warnings = parser.Warnings;
         if (dataset.CharacterSet.Warning is { } w) warnings.Add(w);
         return new DicomFile(meta, dataset, ts)
@@ -124,6 +129,28 @@ internal static class DicomFileReader
             StoppedBeforePixelData = parser.StoppedBeforePixelData,
             Warnings = warnings,
         };
+    }
+
+    /// <summary>
+    /// Without preamble and meta group, the data must start with a plausible element (even, non-private group; a
+    /// value length that fits); otherwise it is not DICOM (text, JSON, gzip...) and is refused with that reason.
+    /// </summary>
+    private static void RequirePlausibleStart(byte[] b, int pos)
+    {
+        var ts = Detect(b, pos, false);
+        var le = ts.IsLittleEndian;
+        var span = b.AsSpan(pos);
+        var group = le ? BinaryPrimitives.ReadUInt16LittleEndian(span) : BinaryPrimitives.ReadUInt16BigEndian(span);
+        var element = le ? BinaryPrimitives.ReadUInt16LittleEndian(span[2..]) : BinaryPrimitives.ReadUInt16BigEndian(span[2..]);
+        uint length;
+        if (!ts.IsExplicitVR) length = le ? BinaryPrimitives.ReadUInt32LittleEndian(span[4..]) : BinaryPrimitives.ReadUInt32BigEndian(span[4..]);
+        else if (DicomVRInfo.TryParse(span[4], span[5], out var vr) && DicomVRInfo.HasLongLength(vr))
+            length = span.Length >= 12 ? (le ? BinaryPrimitives.ReadUInt32LittleEndian(span[8..]) : BinaryPrimitives.ReadUInt32BigEndian(span[8..])) : uint.MaxValue;
+        else length = le ? BinaryPrimitives.ReadUInt16LittleEndian(span[6..]) : BinaryPrimitives.ReadUInt16BigEndian(span[6..]);
+        var fits = length == 0xFFFFFFFF || length <= (uint)(span.Length - 8);
+        if ((group & 1) == 1 || group == 0 || group >= 0x7FE0 || !fits)
+            throw new DicomDataException(
+                $"Not a DICOM file: no 'DICM' marker and no meta group, and the data does not start with a plausible element (first bytes read as ({group:X4},{element:X4}) with length {length}).");
     }
 
     /// <summary>Guesses the encoding of a data set from its first element header.</summary>
@@ -144,9 +171,6 @@ internal static class DicomFileReader
     {
         if (b.Length - pos < 8) return true;
         var hasVR = DicomVRInfo.TryParse(b[pos + 4], b[pos + 5], out _);
-        if (ts.IsExplicitVR != hasVR) return false;
-        var groupLe = BinaryPrimitives.ReadUInt16LittleEndian(b.AsSpan(pos));
-        var groupBe = BinaryPrimitives.ReadUInt16BigEndian(b.AsSpan(pos));
-        return ts.IsLittleEndian ? groupLe <= groupBe || groupLe < 0x0100 : groupBe <= groupLe || groupBe < 0x0100;
+        return ts.IsExplicitVR == hasVR;
     }
 }

@@ -38,7 +38,30 @@ internal sealed class DicomParser
         var dataset = new DicomDataset(64);
         var pos = position;
         ParseElements(dataset, ref pos, end, explicitVR, littleEndian, topLevel: true, depth: 0, stopAtGroupChange: -1);
+        ResolveAmbiguousVRs();
         return dataset;
+    }
+
+    private readonly List<(DicomDataset Dataset, DicomTag Tag)> _ambiguous = [];
+
+    /// <summary>
+    /// Implicit-VR elements whose dictionary VR is US or SS (pixel values such as (0028,0106)) become SS when the
+    /// Pixel Representation (0028,0103) of their data set, or of an enclosing one, is 1 (signed), as DCMTK reads them.
+    /// LUT descriptors stay US: their first and third values are always unsigned (PS3.3 C.11.1.1).
+    /// </summary>
+    private void ResolveAmbiguousVRs()
+    {
+        foreach (var (ds, tag) in _ambiguous)
+        {
+            if (tag.Group == 0x0028 && tag.Element is 0x1100 or 0x1101 or 0x1102 or 0x1103 or 0x1111 or 0x1112 or 0x1113 or 0x3002) continue;
+            int? representation = null;
+            for (var d = ds; d is not null && representation is null; d = d.Parent)
+                if (d.Find(DicomTag.PixelRepresentation) is { VR: DicomVR.US, Data.Length: >= 2 } pr)
+                    representation = BinaryPrimitives.ReadUInt16LittleEndian(pr.Data.Span);
+            if (representation == 1 && ds.Find(tag) is { VR: DicomVR.US } e)
+                ds.AddOrUpdate(new DicomElement(tag, DicomVR.SS, e.Data));
+        }
+        _ambiguous.Clear();
     }
 
     /// <summary>Parses the elements of one group (the file meta information, group 0002), detecting explicit or implicit VR per element.</summary>
@@ -121,6 +144,7 @@ internal sealed class DicomParser
                 vr = ImplicitVR(tag, target);
                 length = U32(span[4..], le);
                 headerSize = 8;
+                if (vr == DicomVR.US && DicomDictionary.Lookup(tag)?.ValueRepresentations is [DicomVR.US, DicomVR.SS]) _ambiguous.Add((target, tag));
             }
             pos += headerSize;
 
@@ -141,7 +165,11 @@ internal sealed class DicomParser
             if (length > (uint)(end - pos))
             {
                 if (!_complete) throw new NeedMoreDataException();
-                throw new DicomDataException(tag, $"value length {length} at offset {pos - headerSize} runs past the end of the data ({end - pos} bytes left).");
+                if (vr != DicomVR.SQ)
+                    throw new DicomDataException(tag, $"value length {length} at offset {pos - headerSize} runs past the end of the data ({end - pos} bytes left).");
+                // Tolerated as DCMTK does: a sequence whose length overshoots is read up to the end of the data.
+                Warnings.Add($"{tag}: sequence length {length} runs past the end of the data; read up to the end.");
+                length = (uint)(end - pos);
             }
             var len = (int)length;
             if ((len & 1) == 1 && vr != DicomVR.SQ) Warnings.Add($"{tag} has odd length {len}.");
@@ -149,15 +177,6 @@ internal sealed class DicomParser
             {
                 var itemEnd = pos + len;
                 var items = ParseItems(ref pos, itemEnd, false, elementExplicit, le, depth + 1, tag);
-                pos = itemEnd;
-                target.AppendRead(DicomElement.Sequence(tag, items));
-                continue;
-            }
-            if (!elementExplicit && vr == DicomVR.UN && LooksLikeItem(pos, len))
-            {
-                // Implicit VR with an unknown tag whose value is a sequence of items.
-                var itemEnd = pos + len;
-                var items = ParseItems(ref pos, itemEnd, false, false, le, depth + 1, tag);
                 pos = itemEnd;
                 target.AppendRead(DicomElement.Sequence(tag, items));
                 continue;
@@ -171,9 +190,6 @@ internal sealed class DicomParser
         }
         return false;
     }
-
-    private bool LooksLikeItem(int pos, int len) =>
-        len >= 8 && BinaryPrimitives.ReadUInt32LittleEndian(_buffer.AsSpan(pos)) == 0xE000FFFE;
 
     private List<DicomDataset> ParseItems(ref int pos, int end, bool undefinedLength, bool explicitVR, bool le, int depth, DicomTag sequenceTag)
     {
@@ -208,12 +224,13 @@ internal sealed class DicomParser
             }
             else
             {
+                var itemEnd = pos + (int)Math.Min(length, (uint)(end - pos));
                 if (length > (uint)(end - pos))
                 {
                     if (!_complete) throw new NeedMoreDataException();
-                    throw new DicomDataException(sequenceTag, $"item length {length} at offset {pos - 8} runs past the end of its sequence.");
+                    // Tolerated as DCMTK does: the item is read up to the end of its sequence.
+                    Warnings.Add($"{sequenceTag}: item length {length} at offset {pos - 8} runs past the end of its sequence; item cut at the sequence end.");
                 }
-                var itemEnd = pos + (int)length;
                 ParseElements(item, ref pos, itemEnd, explicitVR, le, false, depth, -1);
                 pos = itemEnd;
             }

@@ -54,7 +54,8 @@ public sealed class DicomCharacterSet
     /// <summary>Decodes the bytes of a string value of the given VR.</summary>
     public string Decode(ReadOnlySpan<byte> bytes, DicomVR vr)
     {
-        if (!DicomVRInfo.UsesCharacterSet(vr) || IsAscii(bytes)) return Encoding.Latin1.GetString(bytes);
+        if (!DicomVRInfo.UsesCharacterSet(vr) || (IsAscii(bytes) && (!_usesCodeExtensions || !bytes.Contains((byte)0x1B))))
+            return Encoding.Latin1.GetString(bytes);
         return _usesCodeExtensions ? Iso2022Decoder.Decode(bytes, Terms, vr == DicomVR.PN) : _encoding.GetString(bytes);
     }
 

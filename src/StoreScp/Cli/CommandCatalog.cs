@@ -9,5 +9,10 @@ internal static class CommandCatalog
     {
         yield return VersionCommand.Create();
         yield return DemoCommand.Create();
+        yield return DumpCommand.Create();
+        yield return EchoCommand.Create();
+        yield return SendCommand.Create();
+        yield return StoreScpCommand.Create();
+        yield return KernelCommand.Create();
     }
 }

@@ -1,0 +1,32 @@
+using System.Net.Security;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+
+namespace VoxDose.Dicom.Network.Transport;
+
+/// <summary>DICOM TLS (PS3.15 annex B.1/B.9) for an SCP: the server certificate and client certificate policy.</summary>
+public sealed record ServerTlsOptions
+{
+    public required X509Certificate2 Certificate { get; init; }
+
+    public bool RequireClientCertificate { get; init; }
+
+    /// <summary>Custom validation of client certificates (e.g. pinning); null uses the system's chain validation.</summary>
+    public RemoteCertificateValidationCallback? ClientCertificateValidation { get; init; }
+
+    public SslProtocols Protocols { get; init; } = SslProtocols.Tls12 | SslProtocols.Tls13;
+}
+
+/// <summary>DICOM TLS for an SCU: the expected server name, optional client certificate, validation.</summary>
+public sealed record ClientTlsOptions
+{
+    /// <summary>Name checked against the server certificate; defaults to the host connected to.</summary>
+    public string? TargetHost { get; init; }
+
+    public X509Certificate2Collection? ClientCertificates { get; init; }
+
+    /// <summary>Custom validation of the server certificate (e.g. pinning a self-signed one); null uses the system's.</summary>
+    public RemoteCertificateValidationCallback? ServerCertificateValidation { get; init; }
+
+    public SslProtocols Protocols { get; init; } = SslProtocols.Tls12 | SslProtocols.Tls13;
+}

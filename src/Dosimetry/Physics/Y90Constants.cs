@@ -1,0 +1,60 @@
+namespace VoxDose.Dosimetry.Physics;
+
+/// <summary>
+/// Every physical constant the dosimetry uses, in one place, each with its source. Nothing else in VoxDose
+/// writes these numbers.
+/// </summary>
+public static class Y90Constants
+{
+    /// <summary>Y-90 half-life, 64.05 h = 230 580 s. Source: ENSDF (NNDC), evaluated nuclear structure data for A = 90.</summary>
+    public const double HalfLifeS = 64.05 * 3600.0;
+
+    /// <summary>
+    /// Window of half-lives accepted as Y-90 in a header, in seconds: 64.05 h +/- 0.5 %. Scanners write values
+    /// from 230 400 s to 230 760 s (64.0-64.1 h); the window leaves room for rounding while excluding every
+    /// other PET/SPECT nuclide (the nearest, Cu-64, is 12.7 h).
+    /// </summary>
+    public const double HalfLifeToleranceFraction = 0.005;
+
+    /// <summary>F-18 half-life, 109.77 min = 6586.2 s (ENSDF). Written by mistake in many Y-90 PET headers.</summary>
+    public const double F18HalfLifeS = 6586.2;
+
+    /// <summary>
+    /// Mean energy emitted per Y-90 decay as electrons (beta spectrum), 0.9336 MeV. Source: Graves et al., Med Phys
+    /// 2019 (ICRP-107 spectrum), the total of their dose point kernel. Used for the local deposition method and the
+    /// energy balance.
+    /// </summary>
+    public const double MeanBetaEnergyMeV = 0.9336;
+
+    /// <summary>
+    /// Local deposition constant quoted by the EANM 2022 guideline (and Kao 2013): 49.67 Gy kg / GBq. VoxDose's LDM
+    /// uses Ã x E / m with <see cref="MeanBetaEnergyMeV"/>, which gives <see cref="LdmConstantGyKgPerGBqFromEnergy"/>
+    /// (49.76, 0.2 % higher); this quoted value is kept for reports and as a cross-check in the tests.
+    /// </summary>
+    public const double LdmConstantGyKgPerGBqEanm = 49.67;
+
+    /// <summary>Soft-tissue density in g/cm3 (= g/mL): 1.04, the density of the Lanconelli 2012 soft-tissue VSV database (ICRU 44 soft tissue).</summary>
+    public const double SoftTissueDensityGPerCm3 = 1.04;
+
+    /// <summary>Joules per MeV: 1.602176634e-13 (SI 2019 exact elementary charge x 1e6).</summary>
+    public const double JoulesPerMeV = 1.602176634e-13;
+
+    /// <summary>Y-90 radionuclide code in the Radionuclide Code Sequence (SNOMED CT).</summary>
+    public const string SctCode = "14691008";
+
+    /// <summary>Legacy SNOMED-RT code for Y-90 (scheme SRT).</summary>
+    public const string SrtCode = "C-162A7";
+
+    /// <summary>Decay constant λ = ln 2 / T½ in 1/s.</summary>
+    public static double DecayConstantPerS => Math.Log(2.0) / HalfLifeS;
+
+    /// <summary>Mean life T½ / ln 2 in seconds: the number of decays per becquerel integrated to infinity.</summary>
+    public static double MeanLifeS => HalfLifeS / Math.Log(2.0);
+
+    /// <summary>Gy kg per GBq injected and fully decayed in place: 1e9 x T½/ln2 x E x 1.602e-13 J/MeV (= 49.76).</summary>
+    public static double LdmConstantGyKgPerGBqFromEnergy => 1e9 * MeanLifeS * MeanBetaEnergyMeV * JoulesPerMeV;
+
+    /// <summary>Whether a half-life (s) is within tolerance of Y-90's.</summary>
+    public static bool IsY90HalfLife(double halfLifeS) =>
+        Math.Abs(halfLifeS - HalfLifeS) <= HalfLifeToleranceFraction * HalfLifeS;
+}
