@@ -87,7 +87,7 @@ internal static class SyntheticReport
     }
 
     /// <summary>Plain binary-mask statistics (the fixture's own, independent of the Dosimetry code).</summary>
-    private static RoiMetrics Metrics(string name, RoiRole role, int number, Volume dose, Volume mask)
+    public static RoiMetrics Metrics(string name, RoiRole role, int? number, Volume dose, Volume mask)
     {
         var values = dose.Voxels.Where((_, i) => mask.Voxels[i] >= 0.5f).Select(v => (double)v).OrderBy(v => v).ToArray();
         var mean = values.Average();
