@@ -8,7 +8,7 @@ namespace VoxDose.Reporting.Tests.StructuredReport;
 
 public class SrWriterTests
 {
-    private static (DicomDataset Sr, Model.DosimetryReport Report, OutputSeries RtDose) Build()
+    private static (DicomDataset Sr, VoxDose.Reporting.Model.DosimetryReport Report, OutputSeries RtDose) Build()
     {
         var report = SyntheticReport.Create();
         var rtDose = RtDoseWriter.NewIdentity(report);
