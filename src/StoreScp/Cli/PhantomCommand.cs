@@ -24,7 +24,7 @@ internal static class PhantomCommand
             var study = PhantomStudyWriter.Write(spec, directory);
             Console.WriteLine($"Phantom written to {directory}");
             Console.WriteLine($"  PET: {study.PetFiles.Count} slices ({spec.Columns} x {spec.Rows}, {spec.PixelSpacingMm} x {spec.PixelSpacingMm} x {spec.SliceSpacingMm} mm) in pet/");
-            Console.WriteLine(study.RtStructFile is null ? "  RTSTRUCT: not written (the RT Structure Set writer is not in this build)" : $"  RTSTRUCT: {study.RtStructFile}");
+            Console.WriteLine($"  RTSTRUCT: {study.RtStructFile}");
             Console.WriteLine($"  Truth: {study.TruthFile}");
             Console.WriteLine($"  Study Instance UID: {study.Identity.StudyInstanceUid}");
             var table = new Table().AddColumns("Region", "Volume (mL)", "A0 (MBq)", "True mean LDM dose (Gy)");

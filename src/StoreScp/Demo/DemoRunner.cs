@@ -62,7 +62,7 @@ public sealed class DemoRunner(string workDirectory, Action<string> say)
         await node.StartAsync(ct).ConfigureAwait(false);
         say($"Node VOXDOSE listening on 127.0.0.1:{nodePort}; stand-in PACS DEMOPACS on port {pacs.LocalEndPoint.Port}.");
 
-        var files = (phantom.RtStructFile is null ? [] : new[] { phantom.RtStructFile }).Concat(phantom.PetFiles).ToList();
+        var files = new[] { phantom.RtStructFile }.Concat(phantom.PetFiles).ToList();
         say($"Sending {files.Count} instances with the VoxDose SCU...");
         var sent = await DicomClient.SendAsync(new DicomClientOptions
         {

@@ -49,7 +49,7 @@ public static class NodeHost
         services.AddSingleton<IJobScheduler, QuartzJobScheduler>();
         services.AddSingleton<StudyAssembler>();
         services.AddSingleton<IngestService>();
-        services.AddSingleton<IStudyProcessor, UnavailableStudyProcessor>();
+        services.AddSingleton<IStudyProcessor, DosePipelineProcessor>();
         services.AddSingleton<StudyPipeline>();
         services.AddSingleton<IDicomSender, DicomClientSender>();
         services.AddSingleton(sp => new CallerPolicy(sp.GetRequiredService<IOptions<VoxDoseOptions>>().Value.Scp.AllowedCallers));

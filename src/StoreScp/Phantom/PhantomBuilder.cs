@@ -69,7 +69,7 @@ public static class PhantomBuilder
             regionTruth.Add(new(regions[r].Name, regions[r].Kind, roiVolume[r], roiActivity[r], PhantomPhysics.LdmDoseGy(roiActivity[r] / roiVolume[r])));
         }
         if (normalLiver[0] > 0)
-            regionTruth.Add(new("Normal liver (liver minus lesions)", "normal-liver", normalLiver[0], normalLiver[1],
+            regionTruth.Add(new(VoxDose.Dosimetry.Metrics.RoiAnalyzer.DerivedNormalLiverName, "normal-liver", normalLiver[0], normalLiver[1],
                 PhantomPhysics.LdmDoseGy(normalLiver[1] / normalLiver[0])));
 
         var elapsedS = (spec.AcquisitionDateTime - spec.InjectionDateTime).TotalSeconds;
