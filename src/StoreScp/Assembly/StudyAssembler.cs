@@ -14,6 +14,13 @@ namespace VoxDose.StoreScp.Assembly;
 public sealed class StudyAssembler(StudyRepository studies, EventRepository events, IJobScheduler scheduler,
     IOptions<VoxDoseOptions> options, TimeProvider time, ILogger<StudyAssembler> logger)
 {
+    /// <summary>
+    /// When this node started listening. Time the node was down is not silence from the sender: after a restart the
+    /// quiet period counts from the start, so a sender resuming its transfer is not cut off (regression: a study
+    /// killed at 81 of 200 instances was computed on 81 when the quiet period had passed during the restart).
+    /// </summary>
+    private readonly DateTimeOffset _startedAt = time.GetUtcNow();
+
     private TimeSpan Quiet => TimeSpan.FromSeconds(options.Value.Processing.SeriesQuietSeconds);
 
     public async Task OnArrivalAsync(InstanceArrival arrival, ArrivalOutcome outcome, CancellationToken ct = default)
@@ -44,10 +51,11 @@ public sealed class StudyAssembler(StudyRepository studies, EventRepository even
         var series = await studies.GetSeriesAsync(seriesUid, ct).ConfigureAwait(false);
         if (series is null || series.CompletedAt is not null) return;
         var now = time.GetUtcNow();
-        if (!SeriesCompletionRule.IsComplete(series.ExpectedInstances, series.ReceivedInstances, series.LastReceivedAt, now, Quiet))
+        var lastActivity = series.LastReceivedAt > _startedAt ? series.LastReceivedAt : _startedAt;
+        if (!SeriesCompletionRule.IsComplete(series.ExpectedInstances, series.ReceivedInstances, lastActivity, now, Quiet))
         {
             await scheduler.ScheduleSeriesCheckAsync(seriesUid,
-                SeriesCompletionRule.CheckAt(series.ExpectedInstances, series.ReceivedInstances, series.LastReceivedAt, now, Quiet), ct).ConfigureAwait(false);
+                SeriesCompletionRule.CheckAt(series.ExpectedInstances, series.ReceivedInstances, lastActivity, now, Quiet), ct).ConfigureAwait(false);
             return;
         }
         AssemblyLog.SeriesComplete(logger, seriesUid, series.ReceivedInstances, series.ExpectedInstances);

@@ -48,6 +48,27 @@ public class StudyAssemblyTests
     }
 
     [Fact]
+    public async Task After_a_restart_the_quiet_period_counts_from_the_restart_not_from_the_last_arrival()
+    {
+        // Regression: killed at 81 of 200 instances, the node restarted after the quiet period had passed and computed
+        // the study on 81 instances before the sender resumed.
+        var rig = await IngestRig.CreateAsync(quietSeconds: 5);
+        await rig.SendAsync(IngestRig.Pet(1, numberOfSlices: 200));
+        await rig.SendAsync(IngestRig.Pet(2, numberOfSlices: 200));
+        rig.Time.Advance(TimeSpan.FromSeconds(20)); // the node is down for 20 s
+        var restarted = rig.Restart();
+        rig.Scheduler.Calls.Clear();
+
+        await restarted.CheckSeriesAsync(IngestRig.PetSeries);
+        Assert.Equal(StudyState.Received, (await rig.Studies.GetAsync(IngestRig.Study))!.State);
+        Assert.Equal(rig.Time.GetUtcNow().AddSeconds(5), rig.Scheduled("series")[^1].At);
+
+        rig.Time.Advance(TimeSpan.FromSeconds(5)); // nobody resumed within a quiet period after the restart
+        await restarted.CheckSeriesAsync(IngestRig.PetSeries);
+        Assert.Equal(StudyState.Assembled, (await rig.Studies.GetAsync(IngestRig.Study))!.State);
+    }
+
+    [Fact]
     public async Task An_rtstruct_arriving_after_processing_gives_a_new_revision_that_is_processed_again()
     {
         var rig = await IngestRig.CreateAsync();

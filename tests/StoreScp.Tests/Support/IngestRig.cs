@@ -18,6 +18,7 @@ public sealed class IngestRig
 
     private IngestRig(string root, AuditDatabase database, ManualTimeProvider time, VoxDoseOptions options, long freeBytes)
     {
+        NodeOptions = options;
         Root = root;
         Database = database;
         Time = time;
@@ -31,6 +32,11 @@ public sealed class IngestRig
     }
 
     public string Root { get; }
+    public VoxDoseOptions NodeOptions { get; }
+
+    /// <summary>A new assembler on the same database, as after a restart of the node at the current (manual) time.</summary>
+    public StudyAssembler Restart() =>
+        new(Studies, Events, Scheduler, Microsoft.Extensions.Options.Options.Create(NodeOptions), Time, NullLogger<StudyAssembler>.Instance);
     public AuditDatabase Database { get; }
     public ManualTimeProvider Time { get; }
     public RecordingScheduler Scheduler { get; } = new();

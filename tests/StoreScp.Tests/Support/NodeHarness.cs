@@ -24,7 +24,7 @@ public sealed class NodeHarness : IAsyncDisposable
     public EventRepository Events => Host.Services.GetRequiredService<EventRepository>();
     public int ScpPort => Host.Services.GetRequiredService<VoxDose.StoreScp.Scp.ScpHostedService>().LocalEndPoint!.Port;
 
-    public static async Task<NodeHarness> StartAsync(string root, IStudyProcessor processor, IDicomSender sender, double quietSeconds = 1,
+    public static async Task<NodeHarness> StartAsync(string root, IStudyProcessor processor, IDicomSender sender, double quietSeconds = 30,
         Dictionary<string, string?>? extra = null)
     {
         var settings = new Dictionary<string, string?>
