@@ -48,6 +48,7 @@ public static class NodeHost
         services.AddSingleton<SpoolStore>();
         services.AddSingleton<IJobScheduler, QuartzJobScheduler>();
         services.AddSingleton<StudyAssembler>();
+        services.AddSingleton<ActiveTransfers>();
         services.AddSingleton<IngestService>();
         services.AddSingleton<IStudyProcessor, DosePipelineProcessor>();
         services.AddSingleton<StudyPipeline>();

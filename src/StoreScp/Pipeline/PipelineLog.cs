@@ -20,6 +20,9 @@ internal static partial class PipelineLog
     [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Study {StudyUid} revision {Revision} superseded by new input while computing; computing again")]
     public static partial void Superseded(ILogger logger, string studyUid, long revision);
 
+    [LoggerMessage(EventId = 5006, Level = LogLevel.Information, Message = "Study {StudyUid} assembled while its association is still sending: computing when it closes")]
+    public static partial void WaitingForTransfer(ILogger logger, string studyUid);
+
     [LoggerMessage(EventId = 5005, Level = LogLevel.Error, Message = "Unexpected error in the pipeline of study {StudyUid}")]
     public static partial void Unexpected(ILogger logger, string studyUid, Exception exception);
 }

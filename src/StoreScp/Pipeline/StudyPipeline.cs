@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VoxDose.StoreScp.Assembly;
 using VoxDose.StoreScp.Audit;
 using VoxDose.StoreScp.Cli;
 using VoxDose.StoreScp.Configuration;
@@ -16,7 +17,7 @@ namespace VoxDose.StoreScp.Pipeline;
 /// </summary>
 public sealed class StudyPipeline(StudyRepository studies, InstanceRepository instances, ComputationRepository computations,
     ExportRepository exports, EventRepository events, AuditDatabase database, IStudyProcessor processor, IJobScheduler scheduler,
-    IOptions<VoxDoseOptions> options, TimeProvider time, ILogger<StudyPipeline> logger)
+    ActiveTransfers transfers, IOptions<VoxDoseOptions> options, TimeProvider time, ILogger<StudyPipeline> logger)
 {
     public async Task RunAsync(string studyUid, CancellationToken ct)
     {
@@ -24,6 +25,7 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
         {
             var study = await studies.GetAsync(studyUid, ct).ConfigureAwait(false);
             if (study is null) return;
+            if (study.State == StudyState.Assembled && await WaitForTransferAsync(study, ct).ConfigureAwait(false)) return;
             var advanced = study.State switch
             {
                 StudyState.Assembled => await ComputeAsync(study, ct).ConfigureAwait(false),
@@ -33,6 +35,20 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
             };
             if (!advanced) return;
         }
+    }
+
+    /// <summary>
+    /// True when an open association is still delivering this study (its RTSTRUCT may be on the way): the computation
+    /// waits for that association to close (which schedules this job again), at most one quiet period after assembly.
+    /// </summary>
+    private async Task<bool> WaitForTransferAsync(StudyRecord study, CancellationToken ct)
+    {
+        if (!transfers.IsReceiving(study.StudyUid)) return false;
+        var latest = study.StateChangedAt + TimeSpan.FromSeconds(options.Value.Processing.SeriesQuietSeconds);
+        if (time.GetUtcNow() >= latest) return false;
+        PipelineLog.WaitingForTransfer(logger, study.StudyUid);
+        await scheduler.SchedulePipelineAsync(study.StudyUid, latest, ct).ConfigureAwait(false);
+        return true;
     }
 
     private async Task<bool> ComputeAsync(StudyRecord study, CancellationToken ct)

@@ -5,7 +5,9 @@ using VoxDose.Dicom.Network;
 using VoxDose.Dicom.Network.Associations;
 using VoxDose.Dicom.Network.Pdus;
 using VoxDose.Dicom.Network.Server;
+using VoxDose.StoreScp.Assembly;
 using VoxDose.StoreScp.Audit;
+using VoxDose.StoreScp.Scheduling;
 using VoxDose.StoreScp.Ingest;
 
 namespace VoxDose.StoreScp.Scp;
@@ -16,7 +18,7 @@ namespace VoxDose.StoreScp.Scp;
 /// audited with its counts and how it ended.
 /// </summary>
 public sealed class NodeStoreHandler(IngestService ingest, AssociationRepository associations, CallerPolicy callers,
-    ILogger<NodeStoreHandler> logger) : IDicomServiceHandler
+    ActiveTransfers transfers, IJobScheduler scheduler, TimeProvider time, ILogger<NodeStoreHandler> logger) : IDicomServiceHandler
 {
     private static readonly DicomReadOptions HeaderOnly = new() { StopBeforePixelData = true };
     private readonly ConcurrentDictionary<AssociateRequestPdu, Counters> _open = new(ReferenceEqualityComparer.Instance);
@@ -58,6 +60,7 @@ public sealed class NodeStoreHandler(IngestService ingest, AssociationRepository
         }
         if (header.SopInstanceUid.Trim() != request.SopInstanceUid || header.SopClassUid.Trim() != request.SopClassUid)
             return Refuse(request, StoreStatus.DataSetDoesNotMatchSopClass, "(0008,0016)/(0008,0018) differ from the C-STORE command");
+        transfers.Received(request.Association.Request, header.StudyUid);
         var status = await ingest.IngestAsync(request.FilePath, header, associationId, ct).ConfigureAwait(false);
         return (status, status == StoreStatus.Success ? null : $"refused with {status:X4} (see the node's audit)");
     }
@@ -70,18 +73,21 @@ public sealed class NodeStoreHandler(IngestService ingest, AssociationRepository
 
     public void OnAssociationClosed(AssociationInfo association, AssociationEnd end)
     {
+        var studies = transfers.Closed(association.Request);
         if (!_open.TryRemove(association.Request, out var counters)) return;
         ScpLog.AssociationEnded(logger, counters.Id, association.CallingAeTitle, end, counters.Stored, counters.Failed);
-        _ = RecordCloseAsync(counters, end);
+        _ = RecordCloseAsync(counters, end, studies);
     }
 
-    private async Task RecordCloseAsync(Counters counters, AssociationEnd end)
+    private async Task RecordCloseAsync(Counters counters, AssociationEnd end, IReadOnlyCollection<string> studies)
     {
         try
         {
+            // Studies assembled while this association was still sending them can be computed now.
+            foreach (var study in studies) await scheduler.SchedulePipelineAsync(study, time.GetUtcNow()).ConfigureAwait(false);
             await associations.ClosedAsync(counters.Id, end.ToString().ToLowerInvariant(), counters.Stored, counters.Failed).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or Quartz.SchedulerException)
         {
             ScpLog.AuditFailed(logger, counters.Id, e);
         }
