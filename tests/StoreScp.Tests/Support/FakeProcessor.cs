@@ -16,6 +16,9 @@ public sealed class FakeProcessor : IStudyProcessor
 
     public List<StudyInputs> Inputs { get; } = [];
 
+    /// <summary>When set, the outputs are real DICOM files (copies of the study's first PET instance with new UIDs), so a real SCU can send them.</summary>
+    public bool WriteDicom { get; init; }
+
     public async Task<ComputeOutcome> ComputeAsync(StudyInputs inputs, string outputDirectory, CancellationToken ct)
     {
         Interlocked.Increment(ref _computeCalls);
@@ -34,8 +37,18 @@ public sealed class FakeProcessor : IStudyProcessor
         foreach (var kind in new[] { "RtDose", "Sr", "Pdf" })
         {
             var path = Path.Combine(outputDirectory, kind + ".dcm");
-            await File.WriteAllTextAsync(path, kind, ct);
-            outputs.Add(new OutputObject(kind, path, $"1.2.9.{inputs.Revision}.{outputs.Count + 1}"));
+            var uid = WriteDicom ? VoxDose.Dicom.DicomUid.Generate() : $"1.2.9.{inputs.Revision}.{outputs.Count + 1}";
+            if (WriteDicom)
+            {
+                var dataset = VoxDose.Dicom.DicomFile.Open(inputs.PetFiles[0]).Dataset;
+                dataset.AddOrUpdate(VoxDose.Dicom.DicomTag.SOPInstanceUID, uid);
+                VoxDose.Dicom.DicomFile.Create(dataset).Save(path);
+            }
+            else
+            {
+                await File.WriteAllTextAsync(path, kind, ct);
+            }
+            outputs.Add(new OutputObject(kind, path, uid));
         }
         return outputs;
     }
