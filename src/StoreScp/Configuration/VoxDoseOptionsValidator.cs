@@ -88,11 +88,10 @@ public sealed class VoxDoseOptionsValidator : IValidateOptions<VoxDoseOptions>
     private static void ValidateDosimetry(DosimetryOptions dosimetry, string path, List<string> errors)
     {
         CheckPositive(dosimetry.TumourCutoffGy, $"{path}:TumourCutoffGy", errors);
-        CheckPositive(dosimetry.TumourVxGy, $"{path}:TumourVxGy", errors);
         CheckPositive(dosimetry.NormalLiverLimitGy, $"{path}:NormalLiverLimitGy", errors);
         CheckPositive(dosimetry.LungLimitGy, $"{path}:LungLimitGy", errors);
-        if (!(dosimetry.MinLesionVolumeMl >= 0))
-            errors.Add($"{path}:MinLesionVolumeMl: {dosimetry.MinLesionVolumeMl} is negative.");
+        if (!(dosimetry.SmallLesionDiameterMm >= 0))
+            errors.Add($"{path}:SmallLesionDiameterMm: {dosimetry.SmallLesionDiameterMm} is negative.");
     }
 
     private static void ValidateDestinations(List<DestinationOptions> destinations, string path, List<string> errors)

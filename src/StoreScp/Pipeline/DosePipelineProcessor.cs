@@ -105,6 +105,7 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
                 LesionMeanCutoffGy = dosimetry.TumourCutoffGy,
                 NormalLiverLimitResinGy = dosimetry.NormalLiverLimitGy,
                 LungLimitPerSessionGy = dosimetry.LungLimitGy,
+                SmallLesionDiameterMm = dosimetry.SmallLesionDiameterMm,
             },
         };
         try
