@@ -46,8 +46,11 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
         if (!transfers.IsReceiving(study.StudyUid)) return false;
         var latest = study.StateChangedAt + TimeSpan.FromSeconds(options.Value.Processing.SeriesQuietSeconds);
         if (time.GetUtcNow() >= latest) return false;
-        PipelineLog.WaitingForTransfer(logger, study.StudyUid);
         await scheduler.SchedulePipelineAsync(study.StudyUid, latest, ct).ConfigureAwait(false);
+        // The association may have closed (and scheduled this job for now) between the first check and the line above,
+        // whose trigger then replaced that one: look again, so the study never waits for the fallback needlessly.
+        if (!transfers.IsReceiving(study.StudyUid)) return false;
+        PipelineLog.WaitingForTransfer(logger, study.StudyUid);
         return true;
     }
 
