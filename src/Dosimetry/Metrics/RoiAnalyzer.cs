@@ -35,23 +35,26 @@ public sealed class RoiAnalyzer
     {
         var matches = structureSets.Select(s => StructureSetMatcher.Match(s, doseGy.FrameOfReferenceUid)).ToList();
         var results = new List<RoiMetrics>();
-        var masks = new List<(RoiRole Role, RoiMask Mask)>();
+        // Only what the normal-liver derivation needs is kept: the largest liver mask and the sum of lesion weights.
+        RoiMask? liver = null;
+        float[]? lesionSum = null;
+        var hasNormalLiver = false;
         foreach (var match in matches.Where(m => m.Applies))
         {
             foreach (var roi in match.ApplicableRois)
             {
                 var role = _classifier.Classify(roi.Name, roi.InterpretedType);
                 var mask = ContourRasterizer.Rasterize(doseGy, roi.Contours, _raster);
-                masks.Add((role, mask));
                 results.Add(RoiMetricsCalculator.Compute(roi.Name, role, roi.Number, doseGy, mask, _metrics) with { Notes = mask.Notes });
+                if (role == RoiRole.NormalLiver) hasNormalLiver = true;
+                if (role == RoiRole.WholeLiver && (liver is null || mask.VolumeMl > liver.VolumeMl)) liver = mask;
+                if (role == RoiRole.Lesion) RoiMaskAlgebra.AddTo(lesionSum ??= new float[doseGy.Count], mask, mask);
             }
         }
 
-        var livers = masks.Where(m => m.Role == RoiRole.WholeLiver).Select(m => m.Mask).ToList();
-        if (!masks.Any(m => m.Role == RoiRole.NormalLiver) && livers.Count > 0)
+        if (!hasNormalLiver && liver is not null)
         {
-            var liver = livers.MaxBy(m => m.VolumeMl)!;
-            var normal = RoiMaskAlgebra.Subtract(liver, masks.Where(m => m.Role == RoiRole.Lesion).Select(m => m.Mask));
+            var normal = RoiMaskAlgebra.Subtract(liver, lesionSum ?? new float[doseGy.Count]);
             var derived = new RoiFlag(RoiFlagCodes.Derived, "Normal liver derived as the whole-liver ROI minus the lesion ROIs (no normal-liver ROI was given).", FlagSources.VoxDose);
             results.Add(RoiMetricsCalculator.Compute(DerivedNormalLiverName, RoiRole.NormalLiver, null, doseGy, normal, _metrics, [derived]));
         }
