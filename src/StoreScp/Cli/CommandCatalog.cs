@@ -15,5 +15,8 @@ internal static class CommandCatalog
         yield return StoreScpCommand.Create();
         yield return KernelCommand.Create();
         yield return DoseCommand.Create();
+        yield return ServeCommand.Create();
+        yield return Audit.AuditCommand.Create();
+        yield return PhantomCommand.Create();
     }
 }
