@@ -73,6 +73,8 @@ public sealed class OfflineDosePipeline(RoiAnalyzer analyzer)
             DoseGy = doseMap.DoseGy,
             DoseMap = doseMap,
             PetHeader = HeaderOnly(petDatasets[0]),
+            Pet = series,
+            PetDatasets = petDatasets,
             Rois = analysis,
             Notes = [.. notes ?? [], .. doseMap.Notes],
         };
