@@ -111,8 +111,7 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
         try
         {
             var result = new OfflineDosePipeline(new RoiAnalyzer(metrics)).Run(datasets, structureSets, doseOptions);
-            var pet = PetSeriesLoader.Load(datasets);
-            return new Computed(result, pet, datasets, rtStruct);
+            return new Computed(result, result.Pet ?? PetSeriesLoader.Load(datasets), datasets, rtStruct);
         }
         catch (DoseInputException e)
         {
