@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VoxDose.StoreScp.Audit;
 using VoxDose.StoreScp.Configuration;
+using VoxDose.StoreScp.Hosting;
 using VoxDose.StoreScp.Scheduling;
 
 namespace VoxDose.StoreScp.Export;
@@ -10,7 +11,7 @@ namespace VoxDose.StoreScp.Export;
 /// Drains the due part of one destination's queue: one association per batch, every attempt recorded, failures
 /// rescheduled on the retry schedule, then the destination's job re-armed at the next due time.
 /// </summary>
-public sealed class ExportWorker(ExportRepository exports, IDicomSender sender, IJobScheduler scheduler, IOptions<VoxDoseOptions> options, TimeProvider time, ILogger<ExportWorker> logger)
+public sealed class ExportWorker(ExportRepository exports, NodeMeter meter, IDicomSender sender, IJobScheduler scheduler, IOptions<VoxDoseOptions> options, TimeProvider time, ILogger<ExportWorker> logger)
 {
     public const int BatchSize = 64;
 
@@ -38,6 +39,8 @@ public sealed class ExportWorker(ExportRepository exports, IDicomSender sender, 
                 var row = due[i];
                 var result = i < results.Count ? results[i] : new SendResult(row.Path, false, null, "no result from the sender");
                 touched.Add(row.StudyUid);
+                meter.ExportAttempts.Add(1, new KeyValuePair<string, object?>("destination", destination.Name),
+                    new KeyValuePair<string, object?>("outcome", result.Success ? "sent" : "failed"));
                 if (result.Success)
                 {
                     sent++;

@@ -35,6 +35,8 @@ public static class NodeHost
             .PostConfigure(o => o.ApplyListDefaults()).ValidateOnStart();
         services.AddSingleton<IValidateOptions<VoxDoseOptions>, VoxDoseOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton(sp => new NodeMeter(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
 
         services.AddSingleton(sp => AuditDatabase.FromOptions(sp.GetRequiredService<IOptions<VoxDoseOptions>>().Value));
         services.AddSingleton<AssociationRepository>();

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using VoxDose.StoreScp.Assembly;
 using VoxDose.StoreScp.Audit;
+using VoxDose.StoreScp.Hosting;
 using VoxDose.StoreScp.Storage;
 
 namespace VoxDose.StoreScp.Ingest;
@@ -10,9 +11,17 @@ namespace VoxDose.StoreScp.Ingest;
 /// the assembly timers, and only then a success status. Every failure maps to a status here.
 /// </summary>
 public sealed class IngestService(SpoolStore spool, InstanceRepository instances, EventRepository events, StudyAssembler assembler,
-    ILogger<IngestService> logger)
+    NodeMeter meter, ILogger<IngestService> logger)
 {
     public async Task<ushort> IngestAsync(string receivedFile, InstanceHeader header, long? associationId, CancellationToken ct = default)
+    {
+        var status = await StoreAsync(receivedFile, header, associationId, ct).ConfigureAwait(false);
+        if (status == StoreStatus.Success) meter.InstancesStored.Add(1);
+        else meter.InstancesRefused.Add(1, new KeyValuePair<string, object?>("status", status.ToString("X4", System.Globalization.CultureInfo.InvariantCulture)));
+        return status;
+    }
+
+    private async Task<ushort> StoreAsync(string receivedFile, InstanceHeader header, long? associationId, CancellationToken ct)
     {
         try
         {

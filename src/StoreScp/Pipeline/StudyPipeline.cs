@@ -6,6 +6,7 @@ using VoxDose.StoreScp.Assembly;
 using VoxDose.StoreScp.Audit;
 using VoxDose.StoreScp.Cli;
 using VoxDose.StoreScp.Configuration;
+using VoxDose.StoreScp.Hosting;
 using VoxDose.StoreScp.Scheduling;
 
 namespace VoxDose.StoreScp.Pipeline;
@@ -17,7 +18,7 @@ namespace VoxDose.StoreScp.Pipeline;
 /// </summary>
 public sealed class StudyPipeline(StudyRepository studies, InstanceRepository instances, ComputationRepository computations,
     ExportRepository exports, EventRepository events, AuditDatabase database, IStudyProcessor processor, IJobScheduler scheduler,
-    ActiveTransfers transfers, IOptions<VoxDoseOptions> options, TimeProvider time, ILogger<StudyPipeline> logger)
+    ActiveTransfers transfers, NodeMeter meter, IOptions<VoxDoseOptions> options, TimeProvider time, ILogger<StudyPipeline> logger)
 {
     public async Task RunAsync(string studyUid, CancellationToken ct)
     {
@@ -76,9 +77,12 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
         }
         catch (InvalidStudyException invalid)
         {
+            meter.Computations.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
             await FailAsync(study, computationId, invalid.Message, ct).ConfigureAwait(false);
             return false;
         }
+        meter.Computations.Add(1, new KeyValuePair<string, object?>("outcome", "computed"));
+        meter.ComputationDuration.Record(watch.Elapsed.TotalSeconds);
         PipelineLog.Computed(logger, study.StudyUid, study.Revision, watch.ElapsedMilliseconds);
         if (await studies.TransitionAsync(study.StudyUid, study.Revision, StudyState.Assembled, StudyState.Computed, ct: ct).ConfigureAwait(false))
             return true;

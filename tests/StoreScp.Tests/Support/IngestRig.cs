@@ -28,10 +28,11 @@ public sealed class IngestRig
         Events = new EventRepository(database, time);
         Spool = new SpoolStore(opts, new FixedSpace(freeBytes));
         Assembler = new StudyAssembler(Studies, Events, Scheduler, opts, time, NullLogger<StudyAssembler>.Instance);
-        Ingest = new IngestService(Spool, Instances, Events, Assembler, NullLogger<IngestService>.Instance);
+        Ingest = new IngestService(Spool, Instances, Events, Assembler, Meter, NullLogger<IngestService>.Instance);
     }
 
     public string Root { get; }
+    public VoxDose.StoreScp.Hosting.NodeMeter Meter { get; } = new();
     public VoxDoseOptions NodeOptions { get; }
 
     /// <summary>A new assembler on the same database, as after a restart of the node at the current (manual) time.</summary>
