@@ -18,6 +18,14 @@ public class ServerClientTests
     }
 
     [Fact]
+    public async Task Ipv6_loopback_listener_serves_ipv6_clients()
+    {
+        await using var scp = await ScpHarness.StartAsync(o => o with { BindAddress = System.Net.IPAddress.IPv6Loopback });
+        Assert.Equal(System.Net.Sockets.AddressFamily.InterNetworkV6, scp.Server.LocalEndPoint!.AddressFamily);
+        Assert.Equal(DimseStatus.Success, await DicomClient.EchoAsync(scp.Client() with { Host = "::1" }));
+    }
+
+    [Fact]
     public async Task Stored_instances_equal_the_sent_ones_element_by_element()
     {
         await using var scp = await ScpHarness.StartAsync();

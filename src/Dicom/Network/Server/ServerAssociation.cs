@@ -53,6 +53,13 @@ internal sealed class ServerAssociation(
             ServerLog.ConnectionLost(logger, Remote, e.Message);
             end = AssociationEnd.ConnectionClosed;
         }
+        catch (Exception e)
+        {
+            // A failure of ours (handler callback, temp directory...): the association ends, the server does not.
+            ServerLog.InternalError(logger, e, Remote);
+            await connection.AbortAsync(AbortSource.ServiceProvider, AbortReason.NotSpecified).ConfigureAwait(false);
+            end = AssociationEnd.AbortedByUs;
+        }
         finally
         {
             await connection.DisposeAsync().ConfigureAwait(false);
@@ -142,6 +149,10 @@ internal sealed class ServerAssociation(
                 ServerLog.Echo(logger, _info!.ToString());
                 response = DicomCommand.EchoResponse(command, context.AbstractSyntax == DicomUids.Verification
                     ? DimseStatus.Success : DimseStatus.SopClassNotSupported);
+                break;
+            case CommandField.CStoreRequest when sink is TempFileDataSetSink { WriteError: { } error }:
+                ServerLog.TempWriteFailed(logger, error, _info!.ToString());
+                response = DicomCommand.StoreResponse(command, DimseStatus.OutOfResources, "Could not write the incoming data set");
                 break;
             case CommandField.CStoreRequest when sink is TempFileDataSetSink file:
                 var result = await StoreAsync(command, context, file.Path, cancellationToken).ConfigureAwait(false);

@@ -47,4 +47,10 @@ internal static partial class ServerLog
 
     [LoggerMessage(3013, LogLevel.Error, "Accepting connections failed")]
     public static partial void AcceptFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(3014, LogLevel.Error, "Could not write an incoming data set from {Association}; answering A700")]
+    public static partial void TempWriteFailed(ILogger logger, Exception exception, string association);
+
+    [LoggerMessage(3015, LogLevel.Error, "Internal error on the association with {Remote}; aborting it")]
+    public static partial void InternalError(ILogger logger, Exception exception, string remote);
 }

@@ -21,7 +21,7 @@ internal sealed class TempFileDataSetSink : IDataSetSink
 
     public string Path { get; }
 
-    public long Length => _file.Length - _headerLength;
+    public long Length => (WriteError is null ? _file.Length : _headerLength) - _headerLength + _discarded;
 
     public static async Task<TempFileDataSetSink> CreateAsync(string directory, string sopClassUid, string sopInstanceUid, string transferSyntaxUid,
         string? sourceAeTitle, CancellationToken cancellationToken)
@@ -41,11 +41,40 @@ internal sealed class TempFileDataSetSink : IDataSetSink
         }
     }
 
-    public ValueTask WriteAsync(ReadOnlyMemory<byte> fragment, CancellationToken cancellationToken) => _file.WriteAsync(fragment, cancellationToken);
+    /// <summary>Set when the file could not be written (disk full...): later fragments are discarded and the C-STORE
+    /// is answered with A700 (out of resources) instead of aborting the association.</summary>
+    public Exception? WriteError { get; private set; }
+
+    private long _discarded;
+
+    public async ValueTask WriteAsync(ReadOnlyMemory<byte> fragment, CancellationToken cancellationToken)
+    {
+        if (WriteError is not null)
+        {
+            _discarded += fragment.Length;
+            return;
+        }
+        try
+        {
+            await _file.WriteAsync(fragment, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            WriteError = e;
+            _discarded += fragment.Length;
+        }
+    }
 
     public async ValueTask CompleteAsync(CancellationToken cancellationToken)
     {
-        await _file.FlushAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (WriteError is null) await _file.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            WriteError = e;
+        }
         await _file.DisposeAsync().ConfigureAwait(false);
     }
 
