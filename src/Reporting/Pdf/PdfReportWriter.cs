@@ -30,8 +30,9 @@ public static class PdfReportWriter
             PatientStudy(cursor, report.Header);
             Method(cursor, report);
             RoiTable.Draw(cursor, report.Rois.Select(r => r.Metrics).ToList());
-            cursor.HeadingLine("Dose-volume histograms");
-            cursor.Image(DvhPlot.RenderPng(report.Rois.Select(r => r.Metrics).ToList()), cursor.ContentWidth * 0.9);
+            var dvhWidth = cursor.ContentWidth * 0.9;
+            cursor.HeadingLine("Dose-volume histograms", dvhWidth * DvhPlot.HeightPx / DvhPlot.WidthPx + 4);
+            cursor.Image(DvhPlot.RenderPng(report.Rois.Select(r => r.Metrics).ToList()), dvhWidth);
             Slices(cursor, slices);
             Flags(cursor, report);
             Qa(cursor, report);
