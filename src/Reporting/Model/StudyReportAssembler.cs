@@ -14,11 +14,15 @@ namespace VoxDose.Reporting.Model;
 /// </summary>
 public static class StudyReportAssembler
 {
-    public static DosimetryReport Build(DoseStudyResult study, IReadOnlyList<DicomDataset> petDatasets, string softwareVersion, DateTimeOffset createdAt)
+    /// <param name="study">The pipeline's result (its <see cref="DoseStudyResult.DoseMap"/> is required).</param>
+    /// <param name="petDatasets">The PET data sets the pipeline ran on (any order).</param>
+    /// <param name="pet">The loaded PET when the caller has it; loaded from <paramref name="petDatasets"/> otherwise.</param>
+    public static DosimetryReport Build(DoseStudyResult study, IReadOnlyList<DicomDataset> petDatasets, string softwareVersion, DateTimeOffset createdAt,
+        PetSeries? pet = null)
     {
         ArgumentNullException.ThrowIfNull(study);
         var dose = study.DoseMap ?? throw new ArgumentException("The study result has no dose engine result (DoseMap); the reports need it.", nameof(study));
-        var pet = PetSeriesLoader.Load(petDatasets);
+        pet ??= PetSeriesLoader.Load(petDatasets);
         var grid = study.DoseGy;
 
         var rasterised = new Dictionary<RoiMetrics, (RoiMask Mask, RtStructReference? From, DicomDataset? Header)>();
