@@ -170,7 +170,7 @@ internal sealed class PdfCursor : IDisposable
         foreach (var paragraph in text.Split('\n'))
         {
             var line = "";
-            foreach (var word in paragraph.Split(' '))
+            foreach (var word in paragraph.Split(' ').SelectMany(w => BreakLongWord(w, font, width)))
             {
                 var candidate = line.Length == 0 ? word : line + " " + word;
                 if (line.Length > 0 && Gfx.MeasureString(candidate, font).Width > width)
@@ -183,5 +183,18 @@ internal sealed class PdfCursor : IDisposable
             lines.Add(line);
         }
         return lines;
+    }
+
+    /// <summary>A word wider than the column (a flag code, a UID) is cut into pieces that fit.</summary>
+    private IEnumerable<string> BreakLongWord(string word, XFont font, double width)
+    {
+        while (word.Length > 1 && Gfx.MeasureString(word, font).Width > width)
+        {
+            var n = word.Length - 1;
+            while (n > 1 && Gfx.MeasureString(word[..n], font).Width > width) n--;
+            yield return word[..n];
+            word = word[n..];
+        }
+        yield return word;
     }
 }
