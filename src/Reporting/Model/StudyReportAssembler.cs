@@ -14,6 +14,15 @@ namespace VoxDose.Reporting.Model;
 /// </summary>
 public static class StudyReportAssembler
 {
+    /// <summary>The report from the pipeline's result alone (it carries the PET, its data sets and the RTSTRUCT data sets).</summary>
+    public static DosimetryReport Build(DoseStudyResult study, string softwareVersion, DateTimeOffset createdAt)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        if (study.PetDatasets.Count == 0)
+            throw new ArgumentException("The study result carries no PET data set; pass them to the other overload.", nameof(study));
+        return Build(study, study.PetDatasets, softwareVersion, createdAt, study.Pet);
+    }
+
     /// <param name="study">The pipeline's result (its <see cref="DoseStudyResult.DoseMap"/> is required).</param>
     /// <param name="petDatasets">The PET data sets the pipeline ran on (any order).</param>
     /// <param name="pet">The loaded PET when the caller has it; loaded from <paramref name="petDatasets"/> otherwise.</param>
@@ -59,9 +68,10 @@ public static class StudyReportAssembler
         return report with { Qa = report.Qa with { Notes = notes } };
     }
 
-    /// <summary>The RTSTRUCT's own data set (for its SOP Class, Instance and Series UIDs), read from the file it came from.</summary>
+    /// <summary>The RTSTRUCT's own data set (for its SOP Class, Instance and Series UIDs): kept by the reader, or read again from its file.</summary>
     private static DicomDataset? HeaderOf(StructureSet set, Dictionary<string, DicomDataset?> cache)
     {
+        if (set.SourceDataset is { } kept) return kept;
         if (set.Source is not { } path || !File.Exists(path)) return null;
         if (cache.TryGetValue(path, out var known)) return known;
         DicomDataset? header;

@@ -120,8 +120,10 @@ internal static class DoseCommand
     {
         try
         {
-            var pet = PetInputFiles.Load(inputs, result.PetSeriesInstanceUid);
-            var report = StudyReportAssembler.Build(result, pet, VersionCommand.SoftwareVersion, TimeProvider.System.GetLocalNow());
+            var now = TimeProvider.System.GetLocalNow();
+            var report = result.PetDatasets.Count > 0
+                ? StudyReportAssembler.Build(result, VersionCommand.SoftwareVersion, now)
+                : StudyReportAssembler.Build(result, PetInputFiles.Load(inputs, result.PetSeriesInstanceUid), VersionCommand.SoftwareVersion, now);
             var written = ReportWriter.WriteAll(report, outDir.FullName);
             console.WriteLine($"Wrote {string.Join(", ", written.DicomPaths.Prepend(written.PdfPath).Select(Path.GetFileName))} to {outDir.FullName}.");
             return 0;

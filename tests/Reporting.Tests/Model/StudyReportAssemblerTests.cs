@@ -58,6 +58,26 @@ public class StudyReportAssemblerTests
     }
 
     [Fact]
+    public void The_pipeline_result_alone_is_enough_when_it_carries_the_pet_and_the_rtstruct_data_set()
+    {
+        var (pet, _) = Pet();
+        var set = new StructureSet
+        {
+            FrameOfReferenceUids = [Frame],
+            Rois = [new StructureSetRoi { Number = 3, Name = "Lesion B", InterpretedType = "GTV", Contours = Sphere(new Vec3(12, 0, 0), 14) }],
+        };
+        var rtStruct = RtStructWriter.ToDataset(set, pet[0].GetString(DicomTag.StudyInstanceUID)!);
+        var study = new OfflineDosePipeline().Run(pet, [set with { SourceDataset = rtStruct }], new DoseOptions());
+
+        var report = StudyReportAssembler.Build(study, "1.0", DateTimeOffset.UnixEpoch);
+
+        var lesion = Assert.Single(report.Rois, r => r.Name == "Lesion B");
+        Assert.NotNull(lesion.Mask);
+        Assert.Equal(rtStruct.GetString(DicomTag.SOPInstanceUID), lesion.StructureSet!.Instance.SopInstanceUid);
+        Assert.Equal(pet.Count, report.Sources.PetInstances.Count);
+    }
+
+    [Fact]
     public void Without_rtstruct_the_perfused_region_gets_a_mask_and_the_reports_reference_the_pet_series()
     {
         var (pet, _) = Pet();
