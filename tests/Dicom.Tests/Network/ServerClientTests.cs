@@ -26,6 +26,20 @@ public class ServerClientTests
     }
 
     [Fact]
+    public async Task Associations_beyond_the_limit_are_rejected_transiently_and_stop_aborts_the_rest()
+    {
+        var scp = await ScpHarness.StartAsync(o => o with { MaxAssociations = 1 });
+        var verification = new PresentationContextProposal[] { new(1, DicomUids.Verification, [DicomUids.ImplicitVRLittleEndian]) };
+        await using var first = await DicomAssociation.OpenAsync(scp.Client(), verification);
+        var e = await Assert.ThrowsAsync<DicomAssociationRejectedException>(() => DicomClient.EchoAsync(scp.Client()));
+        Assert.Equal((RejectResult.Transient, RejectSource.ServiceProviderPresentation, RejectReason.LocalLimitExceeded), (e.Reject!.Result, e.Reject.Source, e.Reject.Reason));
+        Assert.Equal(DimseStatus.Success, await first.EchoAsync());
+
+        await scp.DisposeAsync(); // stops while `first` is open
+        await Assert.ThrowsAnyAsync<Exception>(() => first.EchoAsync());
+    }
+
+    [Fact]
     public async Task Stored_instances_equal_the_sent_ones_element_by_element()
     {
         await using var scp = await ScpHarness.StartAsync();
