@@ -118,6 +118,31 @@ public class PduCodecTests
         Assert.Equal(dataset, gotData);
     }
 
+    [Fact]
+    public async Task Concurrent_messages_are_never_interleaved()
+    {
+        var wire = new MemoryStream();
+        using (var writer = new PduWriter(wire) { PeerMaxPduLength = 4096 })
+        {
+            await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() =>
+                writer.WriteMessageAsync((byte)(2 * i + 1), new byte[300], new MemoryStream(new byte[50_000]), CancellationToken.None))));
+        }
+        wire.Position = 0;
+        var reader = new PduReader(wire, Limits);
+        byte? current = null;
+        var messages = 0;
+        while (await reader.ReadAsync(CancellationToken.None) is DataTransferPdu pdu)
+        {
+            foreach (var pdv in pdu.Values)
+            {
+                current ??= pdv.ContextId;
+                Assert.Equal(current, pdv.ContextId); // a message runs to its last data fragment before another starts
+                if (!pdv.IsCommand && pdv.IsLastFragment) { current = null; messages++; }
+            }
+        }
+        Assert.Equal(8, messages);
+    }
+
     [Theory]
     [InlineData(new byte[] { 0x09, 0, 0, 0, 0, 4, 0, 0, 0, 0 }, AbortReason.UnrecognizedPdu)]
     [InlineData(new byte[] { 0x04, 0, 0xFF, 0xFF, 0xFF, 0xFF }, AbortReason.InvalidPduParameterValue)]
