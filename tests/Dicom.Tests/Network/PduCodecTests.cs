@@ -91,15 +91,16 @@ public class PduCodecTests
     public async Task Messages_are_fragmented_to_the_peer_maximum_and_reassemble(uint peerMax, int datasetLength)
     {
         var command = Enumerable.Range(0, 150).Select(i => (byte)i).ToArray();
-        var dataset = Enumerable.Range(0, datasetLength).Select(i => (byte)(i * 7)).ToArray();
+        var dataset = new byte[datasetLength];
+        for (var i = 0; i < dataset.Length; i++) dataset[i] = (byte)(i * 7);
         var wire = new MemoryStream();
         using (var writer = new PduWriter(wire) { PeerMaxPduLength = peerMax })
             await writer.WriteMessageAsync(5, command, new MemoryStream(dataset), CancellationToken.None);
 
         wire.Position = 0;
         var reader = new PduReader(wire, new PduLimits { MaxDataPduLength = peerMax == 0 ? uint.MaxValue : peerMax });
-        var gotCommand = new List<byte>();
-        var gotData = new List<byte>();
+        var gotCommand = new MemoryStream();
+        var gotData = new MemoryStream();
         var lastCommand = false;
         var lastData = false;
         while (await reader.ReadAsync(CancellationToken.None) is DataTransferPdu pdu)
@@ -108,14 +109,14 @@ public class PduCodecTests
             {
                 Assert.Equal(5, pdv.ContextId);
                 Assert.False(lastData);
-                if (pdv.IsCommand) { Assert.False(lastCommand); gotCommand.AddRange(pdv.Data.ToArray()); lastCommand = pdv.IsLastFragment; }
-                else { Assert.True(lastCommand); gotData.AddRange(pdv.Data.ToArray()); lastData = pdv.IsLastFragment; }
+                if (pdv.IsCommand) { Assert.False(lastCommand); gotCommand.Write(pdv.Data.Span); lastCommand = pdv.IsLastFragment; }
+                else { Assert.True(lastCommand); gotData.Write(pdv.Data.Span); lastData = pdv.IsLastFragment; }
                 if (peerMax != 0) Assert.True(pdv.Data.Length + 6 <= peerMax);
             }
         }
         Assert.True(lastData);
-        Assert.Equal(command, gotCommand);
-        Assert.Equal(dataset, gotData);
+        Assert.Equal(command, gotCommand.ToArray());
+        Assert.True(dataset.AsSpan().SequenceEqual(gotData.ToArray()), "data set bytes differ after reassembly");
     }
 
     [Fact]
