@@ -63,6 +63,7 @@ internal sealed class ServerAssociation(
         finally
         {
             await connection.DisposeAsync().ConfigureAwait(false);
+            ServerMeter.AssociationEnded(end);
             if (_info is not null)
             {
                 ServerLog.Ended(logger, _info.ToString(), end);
@@ -156,6 +157,7 @@ internal sealed class ServerAssociation(
                 break;
             case CommandField.CStoreRequest when sink is TempFileDataSetSink file:
                 var result = await StoreAsync(command, context, file.Path, cancellationToken).ConfigureAwait(false);
+                ServerMeter.Stored(result.Status, file.Length);
                 response = DicomCommand.StoreResponse(command, result.Status, result.ErrorComment);
                 break;
             case CommandField.CCancelRequest:
