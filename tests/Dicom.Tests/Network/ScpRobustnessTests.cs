@@ -100,6 +100,23 @@ public class ScpRobustnessTests
     }
 
     [Fact]
+    public async Task Stray_response_is_ignored_and_store_without_data_set_is_refused()
+    {
+        await using var scp = await ScpHarness.StartAsync();
+        await using var peer = await RawPeer.ConnectAsync(scp.Port);
+        await peer.AssociateAsync(ScpHarness.AeTitle, PetContext);
+        var stray = DicomCommand.StoreResponse(DicomCommand.StoreRequest(9, DicomUids.PETImageStorage, "1.2.3"), DimseStatus.Success);
+        await peer.SendAsync(RawPeer.DataPdu(1, true, true, DicomCommandCodec.Encode(stray)));
+        var noData = DicomCommand.StoreRequest(10, DicomUids.PETImageStorage, "1.2.3") with { HasDataSet = false };
+        await peer.SendAsync(RawPeer.DataPdu(1, true, true, DicomCommandCodec.Encode(noData)));
+        var answer = Assert.IsType<DataTransferPdu>(await peer.ReceiveAsync());
+        var response = DicomCommandCodec.Decode(answer.Values[0].Data.Span);
+        Assert.Equal((ushort)10, response.MessageIdBeingRespondedTo); // the stray response got no answer
+        Assert.Equal(DimseStatus.CannotUnderstand, response.Status);
+        Assert.Empty(scp.StoredFiles());
+    }
+
+    [Fact]
     public async Task Data_set_over_the_limit_is_aborted()
     {
         await using var scp = await ScpHarness.StartAsync(o => o with { MaxDataSetLength = 20_000 });

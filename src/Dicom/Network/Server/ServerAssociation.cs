@@ -162,6 +162,12 @@ internal sealed class ServerAssociation(
                 break;
             case CommandField.CCancelRequest:
                 return; // PS3.7 9.3.2.3: nothing to cancel, no response.
+            case var field when CommandField.IsResponse(field):
+                ServerLog.Unsupported(logger, field, _info!.ToString());
+                return; // we sent no request; a stray response is dropped, never answered
+            case CommandField.CStoreRequest:
+                response = DicomCommand.StoreResponse(command, DimseStatus.CannotUnderstand, "C-STORE-RQ without a data set");
+                break;
             default:
                 ServerLog.Unsupported(logger, command.CommandField, _info!.ToString());
                 response = DicomCommand.UnrecognizedResponse(command);
