@@ -29,7 +29,7 @@ public static class ExternalTool
         ["echoscu"] = "dcmtk", ["dsrdump"] = "dcmtk", ["dcmconv"] = "dcmtk",
         ["dciodvfy"] = "dicom3tools", ["gdcmscu"] = "libgdcm-tools", ["gdcminfo"] = "libgdcm-tools",
         ["Orthanc"] = "orthanc", ["plastimatch"] = "plastimatch", ["pdftotext"] = "poppler-utils",
-        ["pdftoppm"] = "poppler-utils", ["/usr/bin/python3"] = "python3-pydicom python3-scipy",
+        ["pdftoppm"] = "poppler-utils", ["pdfinfo"] = "poppler-utils", ["/usr/bin/python3"] = "python3-pydicom python3-scipy",
     };
 
     /// <summary>Full path of a program on PATH (or an absolute path), or a failure naming the Debian package.</summary>

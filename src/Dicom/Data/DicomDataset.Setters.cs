@@ -19,9 +19,15 @@ public sealed partial class DicomDataset
             if (DicomVRInfo.IsSingleValuedText(vr) && values.Length > 1)
                 throw new DicomDataException(tag, $"VR {vr} holds a single value; {values.Length} were given.");
             var joined = string.Join('\\', values);
-            var bytes = tag == DicomTag.SpecificCharacterSet
-                ? System.Text.Encoding.ASCII.GetBytes(joined)
-                : CharacterSet.Encode(joined, vr, tag);
+            byte[] bytes;
+            if (tag == DicomTag.SpecificCharacterSet) bytes = System.Text.Encoding.ASCII.GetBytes(joined);
+            else if (DicomVRInfo.UsesCharacterSet(vr) && !System.Text.Ascii.IsValid(joined) && Parent is null && !Contains(DicomTag.SpecificCharacterSet))
+            {
+                // No character set declared yet: keep the text as UTF-8 until (0008,0005) is set or a parent adopts this data set.
+                MarkProvisionalUtf8();
+                bytes = System.Text.Encoding.UTF8.GetBytes(joined);
+            }
+            else bytes = CharacterSet.Encode(joined, vr, tag);
             return AddOrUpdate(new DicomElement(tag, vr, bytes));
         }
         if (vr == DicomVR.AT) return AddOrUpdate(tag, values.Select(DicomTag.Parse).ToArray());

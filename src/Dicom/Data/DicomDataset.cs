@@ -36,7 +36,7 @@ public sealed partial class DicomDataset : IEnumerable<DicomElement>
             var own = Find(DicomTag.SpecificCharacterSet);
             _characterSet = own is not null
                 ? DicomCharacterSet.FromTerms(DicomStringCodec.SplitAscii(own.Data.Span))
-                : Parent?.CharacterSet ?? DicomCharacterSet.Default;
+                : Parent?.CharacterSet ?? (HoldsProvisionalUtf8 ? DicomCharacterSet.Utf8 : DicomCharacterSet.Default);
             return _characterSet;
         }
     }
@@ -58,11 +58,21 @@ public sealed partial class DicomDataset : IEnumerable<DicomElement>
     public DicomDataset AddOrUpdate(DicomElement element)
     {
         ArgumentNullException.ThrowIfNull(element);
-        foreach (var item in element.Items) item.Parent = this;
+        foreach (var item in element.Items) Adopt(item);
+        var before = element.Tag == DicomTag.SpecificCharacterSet ? CharacterSet : null;
         var i = IndexOf(element.Tag);
         if (i >= 0) _elements[i] = element;
         else _elements.Insert(~i, element);
-        if (element.Tag == DicomTag.SpecificCharacterSet) InvalidateCharacterSet();
+        if (before is not null)
+        {
+            InvalidateCharacterSet();
+            // Text set before any (0008,0005) was kept as UTF-8 provisionally: convert it to the declared set.
+            if (HoldsProvisionalUtf8)
+            {
+                HoldsProvisionalUtf8 = false;
+                TranscodeInPlace(DicomCharacterSet.Utf8, CharacterSet);
+            }
+        }
         return this;
     }
 
@@ -103,7 +113,7 @@ public sealed partial class DicomDataset : IEnumerable<DicomElement>
     /// <summary>Deep copy (sequence items are copied; byte values are immutable and shared).</summary>
     public DicomDataset Clone()
     {
-        var copy = new DicomDataset(_elements.Count);
+        var copy = new DicomDataset(_elements.Count) { HoldsProvisionalUtf8 = HoldsProvisionalUtf8 };
         foreach (var e in _elements) copy.AppendRead(e.Clone());
         return copy;
     }
@@ -111,6 +121,33 @@ public sealed partial class DicomDataset : IEnumerable<DicomElement>
     public IEnumerator<DicomElement> GetEnumerator() => _elements.GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+
+    /// <summary>
+    /// True when this data set, having no character set of its own nor a parent, was given non-ASCII text: that text
+    /// is held as UTF-8 until the data set gets a (0008,0005) or joins a parent, and is then converted.
+    /// </summary>
+    internal bool HoldsProvisionalUtf8 { get; private set; }
+
+    internal void MarkProvisionalUtf8()
+    {
+        HoldsProvisionalUtf8 = true;
+        InvalidateCharacterSet();
+    }
+
+    /// <summary>Makes an item a child of this data set, converting its provisional UTF-8 text to this set's character set.</summary>
+    private void Adopt(DicomDataset item)
+    {
+        item.Parent = this;
+        item.InvalidateCharacterSet();
+        if (!item.HoldsProvisionalUtf8) return;
+        item.HoldsProvisionalUtf8 = false;
+        if (Find(DicomTag.SpecificCharacterSet) is null && Parent is null && CharacterSet == DicomCharacterSet.Default)
+        {
+            MarkProvisionalUtf8(); // this data set has no character set yet either: it now holds UTF-8 text too.
+            return;
+        }
+        item.TranscodeInPlace(DicomCharacterSet.Utf8, item.CharacterSet);
+    }
 
     private void InvalidateCharacterSet()
     {

@@ -10,17 +10,30 @@ public static class DicomDatasetReader
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(transferSyntax);
-        var bytes = ReadAll(transferSyntax.IsDeflated ? new DeflateStream(stream, CompressionMode.Decompress, leaveOpen: true) : stream);
-        return Read(bytes, transferSyntax, options);
+        return Read(ReadAll(stream), transferSyntax, options);
     }
 
     /// <summary>Parses a data set from bytes (the array is referenced by the values, not copied).</summary>
     public static DicomDataset Read(byte[] bytes, DicomTransferSyntax transferSyntax, DicomReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        if (transferSyntax.IsDeflated) bytes = ReadAll(new DeflateStream(new MemoryStream(bytes), CompressionMode.Decompress));
+        if (transferSyntax.IsDeflated) bytes = Inflate(bytes, 0);
         var parser = new IO.DicomParser(bytes, complete: true, options ?? DicomReadOptions.Default);
         return parser.ParseDataset(0, bytes.Length, transferSyntax.IsExplicitVR, transferSyntax.IsLittleEndian);
+    }
+
+    /// <summary>Inflates raw deflate data (RFC 1951, PS3.5 A.5) from <paramref name="offset"/>; corrupt data is a DicomDataException.</summary>
+    internal static byte[] Inflate(byte[] bytes, int offset)
+    {
+        try
+        {
+            using var inflater = new DeflateStream(new MemoryStream(bytes, offset, bytes.Length - offset), CompressionMode.Decompress);
+            return ReadAll(inflater);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new DicomDataException($"Deflated data set is corrupt: {ex.Message}", ex);
+        }
     }
 
     internal static byte[] ReadAll(Stream stream)

@@ -17,6 +17,9 @@ public static class DicomDatasetWriter
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(transferSyntax);
+        if (dataset.HoldsProvisionalUtf8 && !dataset.Contains(DicomTag.SpecificCharacterSet))
+            throw new DicomDataException(DicomTag.SpecificCharacterSet,
+                "is absent but the data set holds non-ASCII text; set it (e.g. ISO_IR 192) before writing.");
         if (transferSyntax.IsDeflated)
         {
             using var deflate = new DeflateStream(stream, CompressionLevel.Optimal, leaveOpen: true);

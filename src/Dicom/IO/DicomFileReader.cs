@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.IO.Compression;
 
 namespace VoxDose.Dicom.IO;
 
@@ -10,7 +9,7 @@ namespace VoxDose.Dicom.IO;
 /// </summary>
 internal static class DicomFileReader
 {
-    private const int ScanChunk = 64 * 1024;
+    private const int ScanChunk = 16 * 1024;
 
     public static DicomFile Open(string path, DicomReadOptions options)
     {
@@ -106,8 +105,8 @@ internal static class DicomFileReader
         var encoding = ts;
         if (ts.IsDeflated)
         {
-            using var inflater = new DeflateStream(new MemoryStream(buffer, pos, buffer.Length - pos), CompressionMode.Decompress);
-            body = DicomDatasetReader.ReadAll(inflater);
+            if (!complete) throw new NeedMoreDataException("A deflated data set is inflated from the whole file.");
+            body = DicomDatasetReader.Inflate(buffer, pos);
             bodyStart = 0;
             parser = new DicomParser(body, true, options);
         }

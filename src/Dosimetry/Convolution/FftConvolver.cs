@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using VoxDose.Dosimetry.Convolution.Fft;
 using VoxDose.Dosimetry.Kernels;
 
@@ -17,16 +18,35 @@ namespace VoxDose.Dosimetry.Convolution;
 /// </remarks>
 public static class FftConvolver
 {
-    public static double[] Convolve(ReadOnlySpan<float> input, int nx, int ny, int nz, VoxelSValueKernel kernel, int maxDegreeOfParallelism = -1)
+    /// <summary>Convolves single-precision voxels (computing in double) and returns single precision x <paramref name="outputScale"/>.</summary>
+    public static float[] Convolve(float[] input, int nx, int ny, int nz, VoxelSValueKernel kernel, double outputScale = 1.0, int maxDegreeOfParallelism = -1)
     {
-        var copy = new double[input.Length];
-        for (var i = 0; i < input.Length; i++) copy[i] = input[i];
-        return Convolve(copy, nx, ny, nz, kernel, maxDegreeOfParallelism);
+        if ((long)nx * ny * nz != input.Length) throw new ArgumentException($"Input has {input.Length} voxels, expected {nx} x {ny} x {nz}.", nameof(input));
+        var output = new float[input.Length];
+        Run(nx, ny, nz, kernel, maxDegreeOfParallelism,
+            (row, target) => { var src = input.AsSpan(row * nx, nx); for (var x = 0; x < nx; x++) target[x] = src[x]; },
+            (row, source) => { var dst = output.AsSpan(row * nx, nx); for (var x = 0; x < nx; x++) dst[x] = (float)(source[x] * outputScale); });
+        return output;
     }
 
     public static double[] Convolve(double[] input, int nx, int ny, int nz, VoxelSValueKernel kernel, int maxDegreeOfParallelism = -1)
     {
         if ((long)nx * ny * nz != input.Length) throw new ArgumentException($"Input has {input.Length} voxels, expected {nx} x {ny} x {nz}.", nameof(input));
+        var output = new double[input.Length];
+        Run(nx, ny, nz, kernel, maxDegreeOfParallelism,
+            (row, target) => input.AsSpan(row * nx, nx).CopyTo(target),
+            (row, source) => source[..nx].CopyTo(output.AsSpan(row * nx, nx)));
+        return output;
+    }
+
+    /// <summary>Reads row (y + ny z) of the input into the span (length >= nx).</summary>
+    private delegate void RowReader(int row, Span<double> target);
+
+    /// <summary>Receives output row (y + ny z), unscaled by nothing further (already normalised).</summary>
+    private delegate void RowWriter(int row, ReadOnlySpan<double> source);
+
+    private static void Run(int nx, int ny, int nz, VoxelSValueKernel kernel, int maxDegreeOfParallelism, RowReader read, RowWriter write)
+    {
         var px = FftSizes.NextFast(nx + kernel.HalfX, even: true);
         var py = FftSizes.NextFast(ny + kernel.HalfY);
         var pz = FftSizes.NextFast(nz + kernel.HalfZ);
@@ -34,12 +54,12 @@ public static class FftConvolver
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
         var spectrum = new Spectrum(hx, py, pz);
 
-        ForwardX(input, nx, ny, nz, px, spectrum, options);
+        ForwardX(read, nx, ny, nz, px, spectrum, options);
         TransformY(spectrum, nz, forward: true, options);
         var kernelSpectrum = KernelSpectrum(kernel, px, py, pz);
         TransformZAndMultiply(spectrum, kernelSpectrum, options);
         TransformY(spectrum, nz, forward: false, options);
-        return InverseX(spectrum, nx, ny, nz, px, options);
+        InverseX(write, nx, ny, nz, px, spectrum, options);
     }
 
     /// <summary>Complex spectrum on (px/2 + 1) x py x pz, x fastest, split real/imaginary.</summary>
@@ -50,17 +70,17 @@ public static class FftConvolver
         public readonly double[] Im = new double[(long)hx * py * pz];
     }
 
-    private static void ForwardX(double[] input, int nx, int ny, int nz, int px, Spectrum sp, ParallelOptions options)
+    private static void ForwardX(RowReader read, int nx, int ny, int nz, int px, Spectrum sp, ParallelOptions options)
     {
         var plan = new FftPlan(px);
         var pairs = (ny + 1) / 2;
-        Parallel.For(0, pairs * nz, options, plan.CreateWork, (line, _, work) =>
+        Parallel.For(0, pairs * nz, options, plan.CreateWork, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (line, _, work) =>
         {
             int z = line / pairs, y0 = 2 * (line % pairs), y1 = y0 + 1;
             Array.Clear(work.Re);
             Array.Clear(work.Im);
-            input.AsSpan((y0 + ny * z) * nx, nx).CopyTo(work.Re);
-            if (y1 < ny) input.AsSpan((y1 + ny * z) * nx, nx).CopyTo(work.Im);
+            read(y0 + ny * z, work.Re);
+            if (y1 < ny) read(y1 + ny * z, work.Im);
             plan.Forward(work);
             // A[k] = (Z[k] + conj Z[-k]) / 2, B[k] = (Z[k] - conj Z[-k]) / 2i.
             int o0 = sp.Hx * (y0 + sp.Py * z), o1 = sp.Hx * (y1 + sp.Py * z);
@@ -80,13 +100,12 @@ public static class FftConvolver
         }, _ => { });
     }
 
-    private static double[] InverseX(Spectrum sp, int nx, int ny, int nz, int px, ParallelOptions options)
+    private static void InverseX(RowWriter write, int nx, int ny, int nz, int px, Spectrum sp, ParallelOptions options)
     {
         var plan = new FftPlan(px);
-        var output = new double[(long)nx * ny * nz];
         var pairs = (ny + 1) / 2;
         var scale = 1.0 / ((double)px * sp.Py * sp.Pz);
-        Parallel.For(0, pairs * nz, options, plan.CreateWork, (line, _, work) =>
+        Parallel.For(0, pairs * nz, options, plan.CreateWork, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (line, _, work) =>
         {
             int z = line / pairs, y0 = 2 * (line % pairs), y1 = y0 + 1;
             bool second = y1 < ny;
@@ -103,40 +122,36 @@ public static class FftConvolver
                 work.Im[k] = ai + br;
             }
             plan.Inverse(work);
-            var row0 = (y0 + ny * z) * nx;
-            for (var x = 0; x < nx; x++) output[row0 + x] = work.Re[x] * scale;
-            if (second)
+            for (var x = 0; x < nx; x++)
             {
-                var row1 = (y1 + ny * z) * nx;
-                for (var x = 0; x < nx; x++) output[row1 + x] = work.Im[x] * scale;
+                work.Re[x] *= scale;
+                work.Im[x] *= scale;
             }
+            write(y0 + ny * z, work.Re);
+            if (second) write(y1 + ny * z, work.Im);
             return work;
         }, _ => { });
-        return output;
     }
+
+    // Strided lines are transformed in blocks of adjacent lines, so that gathering and scattering read and write
+    // whole cache lines (LinesPerBlock doubles) instead of one double per cache line.
+    private const int LinesPerBlock = 8;
 
     /// <summary>Transforms along y for the planes z &lt; nz (the others are zero before and unused after).</summary>
     private static void TransformY(Spectrum sp, int nz, bool forward, ParallelOptions options)
     {
         var plan = new FftPlan(sp.Py);
-        Parallel.For(0, sp.Hx * nz, options, plan.CreateWork, (line, _, work) =>
+        var blocksPerPlane = (sp.Hx + LinesPerBlock - 1) / LinesPerBlock;
+        Parallel.For(0, blocksPerPlane * nz, options, () => CreateWorks(plan), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (block, _, works) =>
         {
-            int z = line / sp.Hx, kx = line % sp.Hx;
-            var start = kx + (long)sp.Hx * sp.Py * z;
-            for (var y = 0; y < sp.Py; y++)
-            {
-                var idx = start + (long)sp.Hx * y;
-                work.Re[y] = sp.Re[idx];
-                work.Im[y] = sp.Im[idx];
-            }
-            if (forward) plan.Forward(work); else plan.Inverse(work);
-            for (var y = 0; y < sp.Py; y++)
-            {
-                var idx = start + (long)sp.Hx * y;
-                sp.Re[idx] = work.Re[y];
-                sp.Im[idx] = work.Im[y];
-            }
-            return work;
+            int z = block / blocksPerPlane, kx0 = (block % blocksPerPlane) * LinesPerBlock;
+            var count = Math.Min(LinesPerBlock, sp.Hx - kx0);
+            var start = kx0 + (long)sp.Hx * sp.Py * z;
+            Gather(sp, start, sp.Hx, sp.Py, count, works);
+            for (var b = 0; b < count; b++)
+                if (forward) plan.Forward(works[b]); else plan.Inverse(works[b]);
+            Scatter(sp, start, sp.Hx, sp.Py, count, works);
+            return works;
         }, _ => { });
     }
 
@@ -144,30 +159,62 @@ public static class FftConvolver
     {
         var plan = new FftPlan(sp.Pz);
         var plane = sp.Hx * sp.Py;
-        Parallel.For(0, plane, options, plan.CreateWork, (line, _, work) =>
+        var blocks = (plane + LinesPerBlock - 1) / LinesPerBlock;
+        Parallel.For(0, blocks, options, () => CreateWorks(plan), [MethodImpl(MethodImplOptions.AggressiveOptimization)] (block, _, works) =>
         {
-            for (var z = 0; z < sp.Pz; z++)
+            var line0 = block * LinesPerBlock;
+            var count = Math.Min(LinesPerBlock, plane - line0);
+            Gather(sp, line0, plane, sp.Pz, count, works);
+            for (var b = 0; b < count; b++)
             {
-                var idx = line + (long)plane * z;
-                work.Re[z] = sp.Re[idx];
-                work.Im[z] = sp.Im[idx];
+                var work = works[b];
+                plan.Forward(work);
+                for (var z = 0; z < sp.Pz; z++)
+                {
+                    var k = kernelSpectrum[line0 + b + (long)plane * z];
+                    work.Re[z] *= k;
+                    work.Im[z] *= k;
+                }
+                plan.Inverse(work);
             }
-            plan.Forward(work);
-            for (var z = 0; z < sp.Pz; z++)
-            {
-                var k = kernelSpectrum[line + (long)plane * z];
-                work.Re[z] *= k;
-                work.Im[z] *= k;
-            }
-            plan.Inverse(work);
-            for (var z = 0; z < sp.Pz; z++)
-            {
-                var idx = line + (long)plane * z;
-                sp.Re[idx] = work.Re[z];
-                sp.Im[idx] = work.Im[z];
-            }
-            return work;
+            Scatter(sp, line0, plane, sp.Pz, count, works);
+            return works;
         }, _ => { });
+    }
+
+    private static FftWork[] CreateWorks(FftPlan plan)
+    {
+        var works = new FftWork[LinesPerBlock];
+        for (var b = 0; b < works.Length; b++) works[b] = plan.CreateWork();
+        return works;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Gather(Spectrum sp, long start, long stride, int length, int count, FftWork[] works)
+    {
+        for (var n = 0; n < length; n++)
+        {
+            var idx = start + stride * n;
+            for (var b = 0; b < count; b++)
+            {
+                works[b].Re[n] = sp.Re[idx + b];
+                works[b].Im[n] = sp.Im[idx + b];
+            }
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Scatter(Spectrum sp, long start, long stride, int length, int count, FftWork[] works)
+    {
+        for (var n = 0; n < length; n++)
+        {
+            var idx = start + stride * n;
+            for (var b = 0; b < count; b++)
+            {
+                sp.Re[idx + b] = works[b].Re[n];
+                sp.Im[idx + b] = works[b].Im[n];
+            }
+        }
     }
 
     /// <summary>
@@ -202,7 +249,7 @@ public static class FftConvolver
                 }
         var result = new double[(long)hx * py * pz];
         var plane = hx * py;
-        Parallel.For(0, pz, w =>
+        Parallel.For(0, pz, [MethodImpl(MethodImplOptions.AggressiveOptimization)] (w) =>
         {
             var target = result.AsSpan(plane * w, plane);
             for (var k = 0; k < az; k++)

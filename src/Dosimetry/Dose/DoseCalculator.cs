@@ -40,6 +40,9 @@ public static class DoseCalculator
         if (atInjection.Y90.HalfLifeOverride is { } overrideNote) notes.Add(overrideNote);
         notes.Add(atInjection.Decay.ReferenceRule);
 
+        if (series.Header.RadionuclideTotalDoseBq is { } headerBq && headerBq > 0)
+            notes.Add(string.Create(CultureInfo.InvariantCulture,
+                $"Activity in the PET field of view at injection {foundMBq:0.0} MBq = {foundMBq / (headerBq * 1e-6):P1} of Radionuclide Total Dose (0018,1074) {headerBq * 1e-6:0.0} MBq"));
         var scaling = Scaling(options, foundMBq);
         var scale = scaling?.Factor ?? 1.0;
 
@@ -67,9 +70,8 @@ public static class DoseCalculator
             if (options.ResampleSpacingMm is { } r)
                 grid = ActivityResampler.ResampleConserving(cumulated, new Vec3(r, r, r));
             var kernel = KernelCache.GetY90(grid.SpacingMm, options.DensityGPerCm3);
-            var doseMGy = FftConvolver.Convolve(grid.Voxels, grid.SizeX, grid.SizeY, grid.SizeZ, kernel, options.MaxDegreeOfParallelism);
-            var gridDose = grid.WithSameGeometry();
-            for (var i = 0; i < doseMGy.Length; i++) gridDose.Voxels[i] = (float)(doseMGy[i] / 1000.0);
+            // S in mGy/(MBq s) x Ã in MBq s = mGy; / 1000 for Gy.
+            var gridDose = grid.WithSameGeometry(FftConvolver.Convolve(grid.Voxels, grid.SizeX, grid.SizeY, grid.SizeZ, kernel, 1e-3, options.MaxDegreeOfParallelism));
             doseGy = options.ResampleSpacingMm is null ? gridDose : ActivityResampler.InterpolateTo(gridDose, concentration);
             description = kernel.Description;
             if (options.ResampleSpacingMm is { } rs)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using VoxDose.Dosimetry.Physics;
 using VoxDose.Dosimetry.Volumes;
 
@@ -35,7 +36,8 @@ public static class VoxelSValueKernelBuilder
         int hx = (int)Math.Floor(maxRadiusMm / spacingMm.X) + 1;
         int hy = (int)Math.Floor(maxRadiusMm / spacingMm.Y) + 1;
         int hz = (int)Math.Floor(maxRadiusMm / spacingMm.Z) + 1;
-        int nx = 2 * hx + 1, ny = 2 * hy + 1, nz = 2 * hz + 1;
+        // Accumulation grid: indices 0..h+1 per axis (the splat reaches one past the last index with a zero weight).
+        int nx = hx + 2, ny = hy + 2, nz = hz + 2;
 
         var directions = BuildDirections();
         var (radiiMm, radialEnergyMeV) = BuildRadialNodes(pointKernel, densityGPerCm3);
@@ -49,14 +51,19 @@ public static class VoxelSValueKernelBuilder
             var grid = new double[nx * ny * nz];
             var end = Math.Min(radiiMm.Length, (w + 1) * chunk);
             for (var q = w * chunk; q < end; q++)
-                Splat(grid, radiiMm[q], radialEnergyMeV[q], directions, spacingMm, hx, hy, hz, nx, ny);
+                Splat(grid, radiiMm[q], radialEnergyMeV[q], directions, spacingMm, nx, ny);
             grids[w] = grid;
         });
-        var energyMeV = new double[nx * ny * nz];
+        var energyMeV = new double[(hx + 1) * (hy + 1) * (hz + 1)];
         foreach (var grid in grids)
-            for (var n = 0; n < grid.Length; n++) energyMeV[n] += grid[n];
+            for (var k = 0; k <= hz; k++)
+                for (var j = 0; j <= hy; j++)
+                    for (var i = 0; i <= hx; i++)
+                        energyMeV[i + (hx + 1) * (j + (hy + 1) * k)] += grid[i + nx * (j + ny * k)];
 
-        // Symmetrise into the octant (average of the mirror images) and convert to mGy/(MBq s).
+        // Only directions of the positive octant were splatted, each standing for its 8 mirror images (the
+        // quadrature is mirror-symmetric and has no node on a coordinate plane). An index 0 target receives both
+        // mirror images of a direction along that axis, an index n > 0 target only one: halve per non-zero index.
         var voxelMassKg = spacingMm.X * spacingMm.Y * spacingMm.Z / 1000.0 * densityGPerCm3 / 1000.0;
         var toMGyPerMBqS = Y90Constants.JoulesPerMeV / voxelMassKg * 1e9;
         var octant = new double[(hx + 1) * (hy + 1) * (hz + 1)];
@@ -64,16 +71,8 @@ public static class VoxelSValueKernelBuilder
             for (var j = 0; j <= hy; j++)
                 for (var i = 0; i <= hx; i++)
                 {
-                    double sum = 0;
-                    var count = 0;
-                    foreach (var sk in k == 0 ? [1] : new[] { 1, -1 })
-                        foreach (var sj in j == 0 ? [1] : new[] { 1, -1 })
-                            foreach (var si in i == 0 ? [1] : new[] { 1, -1 })
-                            {
-                                sum += energyMeV[(hx + si * i) + nx * ((hy + sj * j) + ny * (hz + sk * k))];
-                                count++;
-                            }
-                    octant[i + (hx + 1) * (j + (hy + 1) * k)] = sum / count * toMGyPerMBqS;
+                    var share = (i == 0 ? 1.0 : 0.5) * (j == 0 ? 1.0 : 0.5) * (k == 0 ? 1.0 : 0.5);
+                    octant[i + (hx + 1) * (j + (hy + 1) * k)] = energyMeV[i + (hx + 1) * (j + (hy + 1) * k)] * share * toMGyPerMBqS;
                 }
 
         var description = FormattableString.Invariant(
@@ -81,13 +80,14 @@ public static class VoxelSValueKernelBuilder
         return new VoxelSValueKernel(spacingMm, densityGPerCm3, hx, hy, hz, octant, pointKernel.TotalEnergyMeV, description);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Splat(double[] grid, double radiusMm, double energyMeV, (double X, double Y, double Z, double W)[] directions,
-        Vec3 spacingMm, int hx, int hy, int hz, int nx, int ny)
+        Vec3 spacingMm, int nx, int ny)
     {
         double sx = radiusMm / spacingMm.X, sy = radiusMm / spacingMm.Y, sz = radiusMm / spacingMm.Z;
         foreach (var (dx, dy, dz, w) in directions)
         {
-            double ux = dx * sx + hx, uy = dy * sy + hy, uz = dz * sz + hz;
+            double ux = dx * sx, uy = dy * sy, uz = dz * sz;
             int ix = (int)ux, iy = (int)uy, iz = (int)uz;
             double fx = ux - ix, fy = uy - iy, fz = uz - iz;
             var e = energyMeV * w;
@@ -105,25 +105,26 @@ public static class VoxelSValueKernelBuilder
         }
     }
 
-    /// <summary>Unit directions with weights summing to 1 (the spherical mean).</summary>
+    /// <summary>
+    /// Unit directions of the positive octant, each weighted for its 8 mirror images, so that the weights sum to 1
+    /// over the sphere (the spherical mean): Gauss-Legendre in cos θ on (0, 1), midpoints in φ on (0, π/2).
+    /// </summary>
     private static (double X, double Y, double Z, double W)[] BuildDirections()
     {
         var (mu, muWeight) = GaussLegendre.Nodes(PolarNodesPerHemisphere, 0.0, 1.0);
-        var list = new List<(double, double, double, double)>(2 * mu.Length * 4 * AzimuthNodesPerQuadrant);
-        var azimuthCount = 4 * AzimuthNodesPerQuadrant;
-        for (var hemisphere = 0; hemisphere < 2; hemisphere++)
-            for (var p = 0; p < mu.Length; p++)
+        var list = new List<(double, double, double, double)>(mu.Length * AzimuthNodesPerQuadrant);
+        for (var p = 0; p < mu.Length; p++)
+        {
+            var cosTheta = mu[p];
+            var sinTheta = Math.Sqrt(Math.Max(0, 1 - cosTheta * cosTheta));
+            // μ weight over [0, 1] (the upper hemisphere = 1/2 of the sphere) / quadrant azimuths, x 8 mirrors / 8 octants.
+            var w = muWeight[p] / AzimuthNodesPerQuadrant;
+            for (var a = 0; a < AzimuthNodesPerQuadrant; a++)
             {
-                var cosTheta = hemisphere == 0 ? mu[p] : -mu[p];
-                var sinTheta = Math.Sqrt(Math.Max(0, 1 - cosTheta * cosTheta));
-                // Weight: (μ weight over [0,1]) / 2 hemispheres / azimuth count.
-                var w = muWeight[p] / 2.0 / azimuthCount;
-                for (var a = 0; a < azimuthCount; a++)
-                {
-                    var phi = (a + 0.5) * 2 * Math.PI / azimuthCount;
-                    list.Add((sinTheta * Math.Cos(phi), sinTheta * Math.Sin(phi), cosTheta, w));
-                }
+                var phi = (a + 0.5) * (Math.PI / 2) / AzimuthNodesPerQuadrant;
+                list.Add((sinTheta * Math.Cos(phi), sinTheta * Math.Sin(phi), cosTheta, w));
             }
+        }
         return [.. list];
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Buffers.Binary;
 using VoxDose.Dicom;
 
@@ -7,6 +8,7 @@ namespace VoxDose.Dosimetry.Pet;
 internal static class PetPixelDecoder
 {
     /// <summary>value = (stored x Rescale Slope + Rescale Intercept) x unitFactor, per slice.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void DecodeInto(DicomDataset ds, string label, Span<float> target, double unitFactor)
     {
         try

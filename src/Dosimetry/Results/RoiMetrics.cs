@@ -35,14 +35,20 @@ public sealed record RoiMetrics
     /// <summary>Vy: percent of the volume receiving at least y Gy, keyed by y (70, 100, 120, 150, 205).</summary>
     public required IReadOnlyDictionary<int, double> VxPercent { get; init; }
 
-    /// <summary>Biologically effective dose (permanent implant) of the mean dose, in Gy; null when not computed.</summary>
+    /// <summary>
+    /// Biologically effective dose for a permanent implant, in Gy: the partial-volume weighted mean of the voxel BED
+    /// (alpha/beta and repair half-time of the ROI role); null when not computed.
+    /// </summary>
     public double? BedGy { get; init; }
 
-    /// <summary>Equivalent uniform dose in Gy; null when not computed.</summary>
+    /// <summary>Niemierko's generalised EUD in Gy, (sum w d^a / sum w)^(1/a) with the role's parameter a; null when not computed.</summary>
     public double? EudGy { get; init; }
 
     public required IReadOnlyList<DvhPoint> Dvh { get; init; }
     public IReadOnlyList<RoiFlag> Flags { get; init; } = [];
+
+    /// <summary>What was tolerated or skipped when building the region (POINT contours, repeated points, derivation...).</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
 
     /// <summary>Equivalent sphere diameter in mm (lesions under 10 mm are flagged as in the study).</summary>
     public double EquivalentDiameterMm => 2.0 * Math.Cbrt(3.0 * VolumeMl * 1000.0 / (4.0 * Math.PI));

@@ -14,5 +14,9 @@ internal static class CommandCatalog
         yield return SendCommand.Create();
         yield return StoreScpCommand.Create();
         yield return KernelCommand.Create();
+        yield return DoseCommand.Create();
+        yield return ServeCommand.Create();
+        yield return Audit.AuditCommand.Create();
+        yield return PhantomCommand.Create();
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 namespace VoxDose.Dosimetry.Convolution.Fft;
 
 /// <summary>
@@ -62,6 +63,7 @@ public sealed class FftPlan
         for (var i = 0; i < Length; i++) im[i] = -im[i];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Run(FftWork work)
     {
         double[] xr = work.Re, xi = work.Im, yr = work.ScratchRe, yi = work.ScratchIm;
@@ -92,6 +94,7 @@ public sealed class FftPlan
     }
 
     // Stage of the Stockham DIF recursion: inputs x[q + s (p + t m)], outputs y[q + s (r p + u)] = w^{p u} Σ_t a_t ω_r^{t u}.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Radix2(double[] xr, double[] xi, double[] yr, double[] yi, int m, int s, double[] tr, double[] ti)
     {
         for (var p = 0; p < m; p++)
@@ -109,6 +112,7 @@ public sealed class FftPlan
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Radix4(double[] xr, double[] xi, double[] yr, double[] yi, int m, int s, double[] tr, double[] ti)
     {
         var sm = s * m;
@@ -136,6 +140,7 @@ public sealed class FftPlan
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Radix3(double[] xr, double[] xi, double[] yr, double[] yi, int m, int s, double[] tr, double[] ti)
     {
         const double c1 = -0.5;
@@ -162,6 +167,7 @@ public sealed class FftPlan
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Radix5(double[] xr, double[] xi, double[] yr, double[] yi, int m, int s, double[] tr, double[] ti)
     {
         double c1 = Math.Cos(2 * Math.PI / 5), c2 = Math.Cos(4 * Math.PI / 5);

@@ -1,0 +1,180 @@
+using System.Globalization;
+using VoxDose.Dosimetry.Volumes;
+
+namespace VoxDose.Dosimetry.Contours;
+
+/// <summary>
+/// Cleans the contours of one ROI and stacks them into parallel planes with their slabs.
+/// </summary>
+/// <remarks>
+/// Rules (docs/contours-and-metrics.md):
+/// <list type="bullet">
+/// <item>Only CLOSED_PLANAR (and CLOSED_PLANAR_XOR) contours enclose area; POINT and OPEN_* are skipped with a note.</item>
+/// <item>Repeated consecutive points and a closing point equal to the first are dropped; fewer than 3 distinct
+/// points, or a zero-area contour, is skipped with a note.</item>
+/// <item>The plane normal is that of the largest contour; a contour tilted more than 2 degrees from it is skipped.</item>
+/// <item>Contours within 0.05 mm of each other along the normal share a plane (combined by the even-odd rule).</item>
+/// <item>A plane covers from midway to the previous plane to midway to the next; the end planes, and planes next
+/// to a gap wider than twice the usual spacing, extend half the usual (median) plane spacing. A single plane
+/// extends half the dose-grid voxel thickness along the normal on each side.</item>
+/// </list>
+/// </remarks>
+internal sealed class ContourPlaneStack
+{
+    private const double SamePlaneToleranceMm = 0.05;
+    private const double DuplicatePointToleranceMm = 1e-4;
+    private static readonly double ParallelCosine = Math.Cos(2.0 * Math.PI / 180.0);
+
+    private ContourPlaneStack(Vec3 normal, IReadOnlyList<ContourPlane> planes, IReadOnlyList<string> notes)
+    {
+        Normal = normal;
+        Planes = planes;
+        Notes = notes;
+    }
+
+    /// <summary>Unit normal of the contour planes (patient coordinates); positions are measured along it.</summary>
+    public Vec3 Normal { get; }
+
+    /// <summary>Planes sorted by position; their slabs do not overlap.</summary>
+    public IReadOnlyList<ContourPlane> Planes { get; }
+
+    public IReadOnlyList<string> Notes { get; }
+
+    public static ContourPlaneStack Build(IReadOnlyList<Contour> contours, Volume grid)
+    {
+        var notes = new List<string>();
+        var closed = new List<(int Index, List<Vec3> Points, Vec3 AreaVector)>();
+        for (var c = 0; c < contours.Count; c++)
+        {
+            var contour = contours[c];
+            if (!contour.Type.EnclosesArea())
+            {
+                notes.Add(Invariant($"contour {c + 1}: {contour.Type} contour skipped (only CLOSED_PLANAR contours enclose a region)"));
+                continue;
+            }
+            var points = WithoutRepeatedPoints(contour.PointsMm);
+            if (points.Count < 3)
+            {
+                notes.Add(Invariant($"contour {c + 1}: fewer than 3 distinct points, skipped"));
+                continue;
+            }
+            var areaVector = NewellAreaVector(points);
+            if (areaVector.Length < 1e-9)
+            {
+                notes.Add(Invariant($"contour {c + 1}: zero area, skipped"));
+                continue;
+            }
+            closed.Add((c, points, areaVector));
+        }
+        if (closed.Count == 0) return new ContourPlaneStack(new Vec3(0, 0, 1), [], notes);
+
+        var normal = closed.MaxBy(x => x.AreaVector.Length).AreaVector.Normalized();
+        var dominant = Math.Abs(normal.X) >= Math.Abs(normal.Y) && Math.Abs(normal.X) >= Math.Abs(normal.Z) ? normal.X
+            : Math.Abs(normal.Y) >= Math.Abs(normal.Z) ? normal.Y : normal.Z;
+        if (dominant < 0) normal = normal * -1.0;
+
+        var placed = new List<(double PositionMm, List<Vec3> Points)>();
+        foreach (var (index, points, areaVector) in closed)
+        {
+            if (Math.Abs(areaVector.Normalized().Dot(normal)) < ParallelCosine)
+            {
+                notes.Add(Invariant($"contour {index + 1}: not parallel to the other contours of the ROI, skipped"));
+                continue;
+            }
+            var position = points.Average(p => p.Dot(normal));
+            var offPlane = points.Max(p => Math.Abs(p.Dot(normal) - position));
+            if (offPlane > 0.5)
+                notes.Add(Invariant($"contour {index + 1}: points up to {offPlane:F2} mm off its plane (used at the mean position)"));
+            placed.Add((position, points));
+        }
+        placed.Sort((a, b) => a.PositionMm.CompareTo(b.PositionMm));
+
+        var groups = new List<(double PositionMm, List<IReadOnlyList<Vec3>> Polygons)>();
+        foreach (var (position, points) in placed)
+        {
+            if (groups.Count > 0 && position - groups[^1].PositionMm <= SamePlaneToleranceMm)
+            {
+                // An exported-twice contour would cancel itself under the even-odd rule: keep one copy.
+                if (groups[^1].Polygons.Any(existing => SameOutline(existing, points)))
+                    notes.Add(Invariant($"a contour at {position:F2} mm repeats another contour of the same plane: the copy is ignored"));
+                else
+                    groups[^1].Polygons.Add(points);
+            }
+            else
+            {
+                groups.Add((position, [points]));
+            }
+        }
+
+        var gaps = new List<double>();
+        for (var g = 1; g < groups.Count; g++) gaps.Add(groups[g].PositionMm - groups[g - 1].PositionMm);
+        var spacingMm = gaps.Count > 0 ? Median(gaps) : VoxelThicknessAlong(grid, normal);
+        var half = spacingMm / 2.0;
+
+        var planes = new List<ContourPlane>(groups.Count);
+        for (var g = 0; g < groups.Count; g++)
+        {
+            var s = groups[g].PositionMm;
+            var lower = g == 0 || gaps[g - 1] > 2.0 * spacingMm ? s - half : (groups[g - 1].PositionMm + s) / 2.0;
+            var upper = g == groups.Count - 1 || gaps[g] > 2.0 * spacingMm ? s + half : (s + groups[g + 1].PositionMm) / 2.0;
+            planes.Add(new ContourPlane(s, lower, upper, groups[g].Polygons));
+        }
+        return new ContourPlaneStack(normal, planes, notes);
+    }
+
+    /// <summary>Extent of one dose-grid voxel along a unit direction (mm).</summary>
+    internal static double VoxelThicknessAlong(Volume grid, Vec3 unit) =>
+        Math.Abs(unit.Dot(grid.RowDirection)) * grid.SpacingMm.X
+        + Math.Abs(unit.Dot(grid.ColumnDirection)) * grid.SpacingMm.Y
+        + Math.Abs(unit.Dot(grid.SliceDirection)) * grid.SpacingMm.Z;
+
+    private static List<Vec3> WithoutRepeatedPoints(IReadOnlyList<Vec3> points)
+    {
+        var result = new List<Vec3>(points.Count);
+        foreach (var p in points)
+            if (result.Count == 0 || (p - result[^1]).Length > DuplicatePointToleranceMm) result.Add(p);
+        while (result.Count > 1 && (result[^1] - result[0]).Length <= DuplicatePointToleranceMm) result.RemoveAt(result.Count - 1);
+        return result;
+    }
+
+    /// <summary>True when both polygons have the same vertices (any start point, either direction) within 1e-3 mm.</summary>
+    private static bool SameOutline(IReadOnlyList<Vec3> a, IReadOnlyList<Vec3> b)
+    {
+        if (a.Count != b.Count) return false;
+        const double tolerance = 1e-3;
+        foreach (var p in a)
+        {
+            var found = false;
+            foreach (var q in b)
+            {
+                if ((p - q).Length <= tolerance) { found = true; break; }
+            }
+            if (!found) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Newell's method: a vector normal to the polygon whose length is twice its area (mm2).</summary>
+    private static Vec3 NewellAreaVector(List<Vec3> points)
+    {
+        double x = 0, y = 0, z = 0;
+        for (var a = 0; a < points.Count; a++)
+        {
+            var p = points[a];
+            var q = points[(a + 1) % points.Count];
+            x += (p.Y - q.Y) * (p.Z + q.Z);
+            y += (p.Z - q.Z) * (p.X + q.X);
+            z += (p.X - q.X) * (p.Y + q.Y);
+        }
+        return new Vec3(x, y, z);
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        var m = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2.0;
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+}

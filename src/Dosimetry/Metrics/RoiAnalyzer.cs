@@ -1,0 +1,66 @@
+using VoxDose.Dosimetry.Contours;
+using VoxDose.Dosimetry.Results;
+using VoxDose.Dosimetry.Volumes;
+
+namespace VoxDose.Dosimetry.Metrics;
+
+/// <summary>
+/// Applies structure sets to a dose map: matches frames of reference, classifies ROI roles, rasterises with
+/// partial-volume weights and computes the metrics. Derives the normal liver (whole liver minus lesions) when no
+/// normal-liver ROI is given, and falls back to the perfused region found on the activity map when no ROI applies.
+/// </summary>
+public sealed class RoiAnalyzer
+{
+    public const string DerivedNormalLiverName = "Normal liver (derived: liver minus lesions)";
+
+    private readonly MetricsOptions _metrics;
+    private readonly RoiRoleClassifier _classifier;
+    private readonly ContourRasterOptions _raster;
+    private readonly PerfusedRegionOptions _perfused;
+
+    public RoiAnalyzer(MetricsOptions? metrics = null, RoiRoleOptions? roles = null, ContourRasterOptions? raster = null, PerfusedRegionOptions? perfused = null)
+    {
+        _metrics = metrics ?? new MetricsOptions();
+        _metrics.EnsureValid();
+        _classifier = new RoiRoleClassifier(roles);
+        _raster = raster ?? new ContourRasterOptions();
+        _raster.Validate();
+        _perfused = perfused ?? new PerfusedRegionOptions();
+    }
+
+    /// <param name="doseGy">The dose map; its Frame of Reference UID decides which structure sets apply.</param>
+    /// <param name="activity">The activity map on the same grid (any unit), used for the perfused region; null to skip it.</param>
+    /// <param name="structureSets">Every RTSTRUCT offered with the study (none is fine).</param>
+    public RoiAnalysisResult Analyze(Volume doseGy, Volume? activity, IReadOnlyList<StructureSet> structureSets)
+    {
+        var matches = structureSets.Select(s => StructureSetMatcher.Match(s, doseGy.FrameOfReferenceUid)).ToList();
+        var results = new List<RoiMetrics>();
+        var masks = new List<(RoiRole Role, RoiMask Mask)>();
+        foreach (var match in matches.Where(m => m.Applies))
+        {
+            foreach (var roi in match.ApplicableRois)
+            {
+                var role = _classifier.Classify(roi.Name, roi.InterpretedType);
+                var mask = ContourRasterizer.Rasterize(doseGy, roi.Contours, _raster);
+                masks.Add((role, mask));
+                results.Add(RoiMetricsCalculator.Compute(roi.Name, role, roi.Number, doseGy, mask, _metrics) with { Notes = mask.Notes });
+            }
+        }
+
+        var livers = masks.Where(m => m.Role == RoiRole.WholeLiver).Select(m => m.Mask).ToList();
+        if (!masks.Any(m => m.Role == RoiRole.NormalLiver) && livers.Count > 0)
+        {
+            var liver = livers.MaxBy(m => m.VolumeMl)!;
+            var normal = RoiMaskAlgebra.Subtract(liver, masks.Where(m => m.Role == RoiRole.Lesion).Select(m => m.Mask));
+            var derived = new RoiFlag(RoiFlagCodes.Derived, "Normal liver derived as the whole-liver ROI minus the lesion ROIs (no normal-liver ROI was given).", FlagSources.VoxDose);
+            results.Add(RoiMetricsCalculator.Compute(DerivedNormalLiverName, RoiRole.NormalLiver, null, doseGy, normal, _metrics, [derived]));
+        }
+
+        if (results.Count == 0 && activity is not null)
+        {
+            var mask = PerfusedRegionFinder.Find(activity, _perfused);
+            results.Add(RoiMetricsCalculator.Compute(PerfusedRegionFinder.RegionName, RoiRole.PerfusedRegion, null, doseGy, mask, _metrics) with { Notes = mask.Notes });
+        }
+        return new RoiAnalysisResult(results, matches);
+    }
+}

@@ -1,0 +1,13 @@
+namespace VoxDose.Dosimetry.Metrics;
+
+/// <summary>Stable codes of <see cref="Results.RoiFlag"/> (consumers such as the report match on them).</summary>
+public static class RoiFlagCodes
+{
+    public const string BelowLocalControlDose = "BELOW_LOCAL_CONTROL_DOSE";
+    public const string SmallLesion = "SMALL_LESION";
+    public const string NormalLiverAboveLimit = "NORMAL_LIVER_ABOVE_LIMIT";
+    public const string LungAboveLimit = "LUNG_ABOVE_LIMIT";
+    public const string PartlyOutsideDoseGrid = "PARTLY_OUTSIDE_DOSE_GRID";
+    public const string EmptyRoi = "EMPTY_ROI";
+    public const string Derived = "DERIVED";
+}

@@ -1,0 +1,67 @@
+using VoxDose.Dicom;
+
+namespace VoxDose.Dosimetry.Pipeline;
+
+/// <summary>
+/// Sorts input files and directories (searched recursively) into PET series and RTSTRUCTs by their headers
+/// (SOP Class UID, Modality). Files that are not DICOM, and other objects, are skipped with a note.
+/// </summary>
+public static class DicomInputScanner
+{
+    private static readonly DicomReadOptions HeaderOnly = new() { StopBeforePixelData = true };
+
+    public static DicomInputSet Scan(IEnumerable<string> inputs)
+    {
+        var notes = new List<string>();
+        var series = new Dictionary<string, (string? Study, string? Frame, List<string> Files)>(StringComparer.Ordinal);
+        var structureSets = new List<string>();
+        var skipped = 0;
+        foreach (var path in Expand(inputs, notes))
+        {
+            DicomDataset header;
+            try { header = DicomFile.Open(path, HeaderOnly).Dataset; }
+            catch (Exception e) when (e is DicomDataException or IOException or InvalidDataException or EndOfStreamException or UnauthorizedAccessException)
+            {
+                skipped++;
+                continue;
+            }
+            var sopClass = header.GetString(DicomTag.SOPClassUID);
+            var modality = header.GetString(DicomTag.Modality);
+            if (sopClass == DicomUids.RTStructureSetStorage || string.Equals(modality, "RTSTRUCT", StringComparison.OrdinalIgnoreCase))
+            {
+                structureSets.Add(path);
+            }
+            else if (sopClass is DicomUids.PETImageStorage or DicomUids.EnhancedPETImageStorage || string.Equals(modality, "PT", StringComparison.OrdinalIgnoreCase))
+            {
+                var uid = header.GetString(DicomTag.SeriesInstanceUID);
+                if (string.IsNullOrEmpty(uid))
+                {
+                    notes.Add($"{path}: PET image without Series Instance UID (0020,000E), skipped");
+                    continue;
+                }
+                if (!series.TryGetValue(uid, out var entry))
+                    series[uid] = entry = (header.GetString(DicomTag.StudyInstanceUID), header.GetString(DicomTag.FrameOfReferenceUID), []);
+                entry.Files.Add(path);
+            }
+            else
+            {
+                skipped++;
+            }
+        }
+        if (skipped > 0) notes.Add($"{skipped} file(s) are neither PET images nor RTSTRUCTs (or not DICOM) and were skipped");
+        var pets = series.Select(s => new PetSeriesFiles(s.Key, s.Value.Study, s.Value.Frame, [.. s.Value.Files.Order(StringComparer.Ordinal)]))
+            .OrderByDescending(s => s.Files.Count).ToList();
+        return new DicomInputSet(pets, structureSets, notes);
+    }
+
+    private static IEnumerable<string> Expand(IEnumerable<string> inputs, List<string> notes)
+    {
+        foreach (var input in inputs)
+        {
+            if (File.Exists(input)) yield return Path.GetFullPath(input);
+            else if (Directory.Exists(input))
+                foreach (var f in Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)) yield return f;
+            else notes.Add($"{input}: no such file or directory");
+        }
+    }
+}

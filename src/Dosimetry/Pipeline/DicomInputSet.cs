@@ -1,0 +1,7 @@
+namespace VoxDose.Dosimetry.Pipeline;
+
+/// <summary>The files of one PET series found among the inputs.</summary>
+public sealed record PetSeriesFiles(string SeriesInstanceUid, string? StudyInstanceUid, string? FrameOfReferenceUid, IReadOnlyList<string> Files);
+
+/// <summary>What <see cref="DicomInputScanner"/> found: PET series, RTSTRUCT files and what it skipped.</summary>
+public sealed record DicomInputSet(IReadOnlyList<PetSeriesFiles> PetSeries, IReadOnlyList<string> StructureSetFiles, IReadOnlyList<string> Notes);

@@ -1,0 +1,31 @@
+using VoxDose.Dicom;
+using VoxDose.Dosimetry.Metrics;
+using VoxDose.Dosimetry.Results;
+using VoxDose.Dosimetry.Volumes;
+
+namespace VoxDose.Dosimetry.Pipeline;
+
+/// <summary>Everything the offline pipeline produced for one PET study (what results.json, the report and the node use).</summary>
+public sealed record DoseStudyResult
+{
+    public string? StudyInstanceUid { get; init; }
+    public string? PetSeriesInstanceUid { get; init; }
+    public required DoseMethod Method { get; init; }
+
+    /// <summary>Total activity in the PET field of view, decay-corrected to the injection time, in MBq.</summary>
+    public required double TotalActivityMBq { get; init; }
+
+    /// <summary>The dose map in Gy on the PET grid (keeps the PET's Frame of Reference UID).</summary>
+    public required Volume DoseGy { get; init; }
+
+    /// <summary>The dose engine's full result (kernel, decay correction, Y-90 identification, energy balance), for the reports; null when built by hand.</summary>
+    public DoseMapResult? DoseMap { get; init; }
+
+    /// <summary>The first PET image's data set without pixel data (patient, study, frame of reference), for the reports.</summary>
+    public DicomDataset? PetHeader { get; init; }
+
+    public required RoiAnalysisResult Rois { get; init; }
+
+    /// <summary>What the pipeline noticed (isotope identification, skipped files, ...), for the user.</summary>
+    public IReadOnlyList<string> Notes { get; init; } = [];
+}

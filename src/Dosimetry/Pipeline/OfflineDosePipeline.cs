@@ -1,0 +1,101 @@
+using VoxDose.Dicom;
+using VoxDose.Dosimetry.Contours;
+using VoxDose.Dosimetry.Dose;
+using VoxDose.Dosimetry.Metrics;
+using VoxDose.Dosimetry.Pet;
+
+namespace VoxDose.Dosimetry.Pipeline;
+
+/// <summary>
+/// The whole offline dosimetry on files: finds the PET series and the RTSTRUCTs among the inputs, computes the dose
+/// map, applies the structure sets (or the perfused region) and computes the ROI metrics. The CLI verb
+/// <c>voxdose dose</c> and the node run this same class; report outputs (RT Dose, SR, PDF) are added from its result.
+/// </summary>
+public sealed class OfflineDosePipeline(RoiAnalyzer analyzer)
+{
+    public OfflineDosePipeline() : this(new RoiAnalyzer()) { }
+
+    /// <exception cref="DoseInputException">No usable PET series, or the PET is unusable (the message names the attribute).</exception>
+    public DoseStudyResult Run(DosePipelineRequest request)
+    {
+        var scan = DicomInputScanner.Scan(request.Inputs);
+        var notes = new List<string>(scan.Notes);
+        var pet = ChoosePetSeries(scan, request.SeriesInstanceUid, notes);
+
+        var datasets = new List<DicomDataset>(pet.Files.Count);
+        foreach (var file in pet.Files)
+        {
+            try { datasets.Add(DicomFile.Open(file).Dataset); }
+            catch (Exception e) when (e is DicomDataException or IOException or InvalidDataException or EndOfStreamException)
+            {
+                throw new DoseInputException($"{file}: the PET image cannot be read ({e.Message}).", e);
+            }
+        }
+        var structureSets = new List<StructureSet>();
+        var unreadable = new List<StructureSetMatch>();
+        var rtstructFiles = scan.StructureSetFiles.Concat(request.StructureSetFiles.Select(Path.GetFullPath)).Distinct(StringComparer.Ordinal);
+        foreach (var file in rtstructFiles)
+        {
+            try
+            {
+                var set = RtStructReader.Read(file);
+                structureSets.Add(set);
+                notes.AddRange(set.Notes.Select(n => $"{Path.GetFileName(file)}: {n}"));
+            }
+            catch (Exception e) when (e is InvalidDataException or DicomDataException or IOException)
+            {
+                unreadable.Add(new StructureSetMatch(new StructureSet { Source = file }, false, $"The RTSTRUCT cannot be read: {e.Message}", [], []));
+            }
+        }
+
+        var result = Run(datasets, structureSets, request.Dose, notes);
+        return result with { Rois = result.Rois with { StructureSets = [.. result.Rois.StructureSets, .. unreadable] } };
+    }
+
+    /// <summary>
+    /// The pipeline on data already in memory (e.g. the node's received instances): the datasets of one PET series
+    /// and the structure sets offered with it.
+    /// </summary>
+    /// <exception cref="DoseInputException">The PET is unusable (the message names the attribute).</exception>
+    public DoseStudyResult Run(IReadOnlyList<DicomDataset> petDatasets, IReadOnlyList<StructureSet> structureSets, DoseOptions dose,
+        IEnumerable<string>? notes = null)
+    {
+        var series = PetSeriesLoader.Load(petDatasets);
+        var doseMap = DoseCalculator.Compute(series, dose);
+        var analysis = analyzer.Analyze(doseMap.DoseGy, series.ActivityBqPerMl, structureSets);
+        return new DoseStudyResult
+        {
+            StudyInstanceUid = petDatasets[0].GetString(DicomTag.StudyInstanceUID),
+            PetSeriesInstanceUid = series.SeriesInstanceUid,
+            Method = doseMap.Method,
+            TotalActivityMBq = doseMap.TotalActivityAtInjectionMBq,
+            DoseGy = doseMap.DoseGy,
+            DoseMap = doseMap,
+            PetHeader = HeaderOnly(petDatasets[0]),
+            Rois = analysis,
+            Notes = [.. notes ?? [], .. doseMap.Notes],
+        };
+    }
+
+    private static PetSeriesFiles ChoosePetSeries(DicomInputSet scan, string? seriesUid, List<string> notes)
+    {
+        if (scan.PetSeries.Count == 0)
+            throw new DoseInputException("No PET image (Modality PT, PET Image Storage) was found among the inputs.");
+        if (seriesUid is not null)
+            return scan.PetSeries.FirstOrDefault(s => s.SeriesInstanceUid == seriesUid)
+                ?? throw new DoseInputException($"PET series {seriesUid} is not among the inputs (found: {string.Join(", ", scan.PetSeries.Select(s => s.SeriesInstanceUid))}).");
+        var chosen = scan.PetSeries[0];
+        if (scan.PetSeries.Count > 1)
+            notes.Add($"{scan.PetSeries.Count} PET series found; used {chosen.SeriesInstanceUid} ({chosen.Files.Count} images), ignored "
+                + string.Join(", ", scan.PetSeries.Skip(1).Select(s => $"{s.SeriesInstanceUid} ({s.Files.Count})")));
+        return chosen;
+    }
+
+    /// <summary>A copy of the first PET image's data set without its pixel data (patient, study and geometry attributes for the reports).</summary>
+    private static DicomDataset HeaderOnly(DicomDataset dataset)
+    {
+        var copy = dataset.Clone();
+        copy.Remove(DicomTag.PixelData);
+        return copy;
+    }
+}

@@ -1,0 +1,130 @@
+using System.Text.Json;
+using VoxDose.Dosimetry.Results;
+
+namespace VoxDose.Dosimetry.Pipeline;
+
+/// <summary>
+/// Writes <c>results.json</c> (schema in docs/contours-and-metrics.md). Doses in Gy, volumes in mL, V-values in
+/// percent of the ROI volume; a value that does not exist (statistics of an empty ROI) is written as null.
+/// </summary>
+public static class ResultsJsonWriter
+{
+    public const int SchemaVersion = 1;
+
+    public static void Write(DoseStudyResult result, string path, string softwareVersion)
+    {
+        using var stream = File.Create(path);
+        Write(result, stream, softwareVersion);
+    }
+
+    public static void Write(DoseStudyResult result, Stream stream, string softwareVersion)
+    {
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+        json.WriteStartObject();
+        json.WriteNumber("schemaVersion", SchemaVersion);
+        json.WriteString("software", "VoxDose " + softwareVersion);
+        json.WriteString("studyInstanceUid", result.StudyInstanceUid);
+        json.WriteString("petSeriesInstanceUid", result.PetSeriesInstanceUid);
+        json.WriteString("frameOfReferenceUid", result.DoseGy.FrameOfReferenceUid);
+        json.WriteString("method", result.Method.ToString().ToLowerInvariant());
+        Number(json, "totalActivityMBq", result.TotalActivityMBq);
+        WriteGrid(json, result);
+        json.WriteStartArray("rois");
+        foreach (var roi in result.Rois.Rois) WriteRoi(json, roi);
+        json.WriteEndArray();
+        json.WriteStartArray("notApplicableStructureSets");
+        foreach (var set in result.Rois.NotApplicable)
+        {
+            json.WriteStartObject();
+            json.WriteString("sopInstanceUid", set.StructureSet.SopInstanceUid);
+            json.WriteString("label", set.StructureSet.Label);
+            json.WriteString("source", set.StructureSet.Source);
+            json.WriteString("reason", set.Reason);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        json.WriteStartArray("rejectedRois");
+        foreach (var set in result.Rois.StructureSets.Where(s => s.Applies))
+            foreach (var roi in set.RejectedRois)
+            {
+                json.WriteStartObject();
+                json.WriteString("structureSetSopInstanceUid", set.StructureSet.SopInstanceUid);
+                json.WriteNumber("roiNumber", roi.Number);
+                json.WriteString("name", roi.Name);
+                json.WriteString("reason", roi.Reason);
+                json.WriteEndObject();
+            }
+        json.WriteEndArray();
+        Strings(json, "notes", result.Notes);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The JSON name of a role: lesion, wholeLiver, normalLiver, lung, perfusedRegion, other.</summary>
+    public static string RoleName(RoiRole role) => JsonNamingPolicy.CamelCase.ConvertName(role.ToString());
+
+    private static void WriteGrid(Utf8JsonWriter json, DoseStudyResult result)
+    {
+        var g = result.DoseGy;
+        json.WriteStartObject("doseGrid");
+        json.WriteStartArray("size");
+        json.WriteNumberValue(g.SizeX); json.WriteNumberValue(g.SizeY); json.WriteNumberValue(g.SizeZ);
+        json.WriteEndArray();
+        json.WriteStartArray("spacingMm");
+        json.WriteNumberValue(g.SpacingMm.X); json.WriteNumberValue(g.SpacingMm.Y); json.WriteNumberValue(g.SpacingMm.Z);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteRoi(Utf8JsonWriter json, RoiMetrics roi)
+    {
+        json.WriteStartObject();
+        json.WriteString("name", roi.Name);
+        if (roi.RoiNumber is { } number) json.WriteNumber("roiNumber", number); else json.WriteNull("roiNumber");
+        json.WriteString("role", RoleName(roi.Role));
+        Number(json, "volumeMl", roi.VolumeMl);
+        Number(json, "equivalentDiameterMm", roi.EquivalentDiameterMm);
+        Number(json, "meanGy", roi.MeanGy);
+        Number(json, "sdGy", roi.SdGy);
+        Number(json, "cov", roi.Cov);
+        Number(json, "minGy", roi.MinGy);
+        Number(json, "maxGy", roi.MaxGy);
+        Number(json, "medianGy", roi.MedianGy);
+        foreach (var (x, dose) in roi.DxGy.OrderBy(p => p.Key)) Number(json, $"d{x}Gy", dose);
+        foreach (var (y, percent) in roi.VxPercent.OrderBy(p => p.Key)) Number(json, $"v{y}Percent", percent);
+        Number(json, "bedGy", roi.BedGy ?? double.NaN);
+        Number(json, "eudGy", roi.EudGy ?? double.NaN);
+        json.WriteStartArray("flags");
+        foreach (var flag in roi.Flags)
+        {
+            json.WriteStartObject();
+            json.WriteString("code", flag.Code);
+            json.WriteString("message", flag.Message);
+            json.WriteString("source", flag.Source);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
+        Strings(json, "notes", roi.Notes);
+        json.WriteStartObject("dvh");
+        json.WriteString("type", "cumulative");
+        json.WriteStartArray("doseGy");
+        foreach (var p in roi.Dvh) json.WriteNumberValue(Math.Round(p.DoseGy, 6));
+        json.WriteEndArray();
+        json.WriteStartArray("volumePercent");
+        foreach (var p in roi.Dvh) json.WriteNumberValue(Math.Round(p.VolumePercent, 4));
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndObject();
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value)) json.WriteNumber(name, value); else json.WriteNull(name);
+    }
+
+    private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var v in values) json.WriteStringValue(v);
+        json.WriteEndArray();
+    }
+}

@@ -1,0 +1,51 @@
+using ScottPlot;
+using VoxDose.Dosimetry.Results;
+using VoxDose.Reporting.Fonts;
+
+namespace VoxDose.Reporting.Images;
+
+/// <summary>The cumulative dose-volume histograms of every ROI in one ScottPlot chart, rendered to PNG.</summary>
+public static class DvhPlot
+{
+    private static readonly Lock FontGate = new();
+    private static bool fontsRegistered;
+
+    /// <summary>PNG bytes of the DVH chart (dose in Gy on x, percent of ROI volume on y).</summary>
+    public static byte[] RenderPng(IReadOnlyList<RoiMetrics> rois, int widthPx = 760, int heightPx = 430)
+    {
+        RegisterFonts();
+        var plot = new Plot();
+        plot.Font.Set(ReportFonts.FamilyName);
+        plot.XLabel("Absorbed dose (Gy)");
+        plot.YLabel("Volume (%)");
+        plot.Title("Cumulative dose-volume histogram");
+        var palette = new ScottPlot.Palettes.Category10();
+        var maxDoseGy = 0.0;
+        for (var r = 0; r < rois.Count; r++)
+        {
+            var dvh = rois[r].Dvh;
+            if (dvh.Count == 0) continue;
+            var scatter = plot.Add.ScatterLine(dvh.Select(p => p.DoseGy).ToArray(), dvh.Select(p => p.VolumePercent).ToArray());
+            scatter.Color = palette.GetColor(r);
+            scatter.LineWidth = 2.5f;
+            scatter.LegendText = rois[r].Name;
+            maxDoseGy = Math.Max(maxDoseGy, dvh.Max(p => p.DoseGy));
+        }
+        plot.Axes.SetLimits(0, maxDoseGy > 0 ? maxDoseGy * 1.05 : 1, 0, 102);
+        plot.ShowLegend(Alignment.UpperRight);
+        return plot.GetImageBytes(widthPx, heightPx, ImageFormat.Png);
+    }
+
+    /// <summary>ScottPlot finds no system fonts with the dependency-free Linux Skia build: register DejaVu Sans.</summary>
+    private static void RegisterFonts()
+    {
+        lock (FontGate)
+        {
+            if (fontsRegistered) return;
+            ScottPlot.Fonts.AddFontFile(ReportFonts.FamilyName, ReportFonts.Regular, bold: false, italic: false);
+            ScottPlot.Fonts.AddFontFile(ReportFonts.FamilyName, ReportFonts.Bold, bold: true, italic: false);
+            ScottPlot.Fonts.Default = ReportFonts.FamilyName;
+            fontsRegistered = true;
+        }
+    }
+}

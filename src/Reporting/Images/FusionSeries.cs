@@ -1,0 +1,36 @@
+using VoxDose.Dosimetry.Results;
+using VoxDose.Reporting.Model;
+
+namespace VoxDose.Reporting.Images;
+
+/// <summary>
+/// The fused slices of a report: one axial slice through the centre of each lesion (all ROI outlines drawn, the
+/// lesion's highlighted); when no lesion has a mask, one per masked ROI; when no ROI has a mask, the slice of the
+/// dose maximum. All share one <see cref="FusionScale"/>.
+/// </summary>
+public static class FusionSeries
+{
+    public static IReadOnlyList<FusedSlice> Render(DosimetryReport report)
+    {
+        var scale = FusionScale.For(report.PetBqPerMl, report.DoseGy);
+        var masked = report.Rois.Where(r => r.Mask is not null).ToList();
+        var focus = masked.Where(r => r.Metrics.Role == RoiRole.Lesion).ToList();
+        if (focus.Count == 0) focus = masked;
+
+        var slices = new List<FusedSlice>();
+        foreach (var roi in focus)
+        {
+            if (SliceChoice.CentreSlice(roi.Mask!) is not { } k) continue;
+            var outlines = masked.Select(r => new SliceOutline(r.Name, r.Mask!, ReferenceEquals(r, roi))).ToList();
+            var caption = $"{roi.Name}: mean {ReportFormat.Gy(roi.Metrics.MeanGy)} Gy";
+            slices.Add(FusionRenderer.Render(report.PetBqPerMl, report.DoseGy, k, scale, outlines, caption));
+        }
+        if (slices.Count == 0)
+        {
+            var k = SliceChoice.MaxSlice(report.DoseGy);
+            var outlines = masked.Select(r => new SliceOutline(r.Name, r.Mask!, false)).ToList();
+            slices.Add(FusionRenderer.Render(report.PetBqPerMl, report.DoseGy, k, scale, outlines, "Slice of the maximum dose"));
+        }
+        return slices;
+    }
+}

@@ -1,0 +1,89 @@
+using System.Data.Common;
+
+namespace VoxDose.StoreScp.Audit;
+
+/// <summary>The durable export queue: one row per (computation, destination, object), every attempt recorded.</summary>
+public sealed class ExportRepository(AuditDatabase database, TimeProvider time)
+{
+    public const string Pending = "pending";
+    public const string Sent = "sent";
+    public const string Failed = "failed";
+
+    public async Task EnqueueAsync(DbConnection c, DbTransaction tx, long computationId, string studyUid, string destination,
+        string objectKind, string sopInstanceUid, string path, CancellationToken ct = default)
+    {
+        var now = AuditTime.Format(time.GetUtcNow());
+        await c.ExecuteAsync(tx, """
+            INSERT INTO exports (computation_id, study_uid, destination, object_kind, sop_instance_uid, path, status, created_at, next_attempt_at)
+            VALUES (@c, @s, @d, @k, @u, @p, 'pending', @t, @t)
+            ON CONFLICT (computation_id, destination, object_kind) DO NOTHING
+            """, ct, ("@c", computationId), ("@s", studyUid), ("@d", destination), ("@k", objectKind), ("@u", sopInstanceUid),
+            ("@p", path), ("@t", now)).ConfigureAwait(false);
+    }
+
+    public async Task<List<ExportRecord>> DueAsync(string destination, DateTimeOffset now, int limit, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
+        return await c.QueryAsync(null, """
+            SELECT * FROM exports WHERE destination = @d AND status = 'pending' AND next_attempt_at <= @t
+            ORDER BY next_attempt_at, id LIMIT @n
+            """, Map, ct, ("@d", destination), ("@t", AuditTime.Format(now)), ("@n", limit)).ConfigureAwait(false);
+    }
+
+    /// <summary>When the next pending export of a destination is due, or null when nothing is pending.</summary>
+    public async Task<DateTimeOffset?> NextDueAsync(string destination, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
+        var value = await c.ScalarAsync(null, "SELECT MIN(next_attempt_at) FROM exports WHERE destination = @d AND status = 'pending'", ct,
+            ("@d", destination)).ConfigureAwait(false);
+        return AuditTime.Parse(value as string);
+    }
+
+    public async Task<List<string>> DestinationsWithPendingAsync(CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
+        return await c.QueryAsync(null, "SELECT DISTINCT destination FROM exports WHERE status = 'pending'", r => r.Text("destination")!, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Records one attempt and its result; a failed attempt is rescheduled at <paramref name="nextAttemptAt"/> or, when null, marked failed.</summary>
+    public async Task RecordAttemptAsync(long exportId, bool success, int? dicomStatus, string? error, DateTimeOffset? nextAttemptAt,
+        CancellationToken ct = default)
+    {
+        var now = AuditTime.Format(time.GetUtcNow());
+        await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
+        await using var tx = await c.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var status = success ? Sent : nextAttemptAt is null ? Failed : Pending;
+        await c.ExecuteAsync(tx, "INSERT INTO export_attempts (export_id, attempted_at, status, dicom_status, error) VALUES (@e, @t, @s, @d, @x)", ct,
+            ("@e", exportId), ("@t", now), ("@s", success ? "success" : "failure"), ("@d", dicomStatus), ("@x", error)).ConfigureAwait(false);
+        await c.ExecuteAsync(tx, """
+            UPDATE exports SET status = @s, attempts = attempts + 1, last_attempt_at = @t, last_error = @x, next_attempt_at = @n
+            WHERE id = @e
+            """, ct, ("@s", status), ("@t", now), ("@x", error), ("@n", AuditTime.Format(nextAttemptAt ?? time.GetUtcNow())),
+            ("@e", exportId)).ConfigureAwait(false);
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+    }
+
+    public async Task<List<ExportRecord>> ForComputationAsync(long computationId, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
+        return await c.QueryAsync(null, "SELECT * FROM exports WHERE computation_id = @c ORDER BY id", Map, ct, ("@c", computationId)).ConfigureAwait(false);
+    }
+
+    public async Task<List<ExportRecord>> ForStudyAsync(string studyUid, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
+        return await c.QueryAsync(null, "SELECT * FROM exports WHERE study_uid = @s ORDER BY id", Map, ct, ("@s", studyUid)).ConfigureAwait(false);
+    }
+
+    public async Task<List<ExportAttemptRecord>> AttemptsAsync(long exportId, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
+        return await c.QueryAsync(null, "SELECT * FROM export_attempts WHERE export_id = @e ORDER BY id",
+            r => new ExportAttemptRecord(r.Long("id"), r.Long("export_id"), r.Time("attempted_at")!.Value, r.Text("status")!,
+                r.LongOrNull("dicom_status"), r.Text("error")), ct, ("@e", exportId)).ConfigureAwait(false);
+    }
+
+    private static ExportRecord Map(DbDataReader r) => new(r.Long("id"), r.Long("computation_id"), r.Text("study_uid")!, r.Text("destination")!,
+        r.Text("object_kind")!, r.Text("sop_instance_uid")!, r.Text("path")!, r.Text("status")!, r.Long("attempts"),
+        r.Time("created_at")!.Value, r.Time("next_attempt_at")!.Value, r.Time("last_attempt_at"), r.Text("last_error"));
+}

@@ -1,0 +1,97 @@
+using System.Data.Common;
+
+namespace VoxDose.StoreScp.Audit;
+
+/// <summary>
+/// Received instances and the study/series rows they update, in one transaction. Duplicates are decided by the
+/// unique key (SOP Instance UID, SHA-256), never by a file overwrite.
+/// </summary>
+public sealed class InstanceRepository(AuditDatabase database, TimeProvider time)
+{
+    public async Task<ArrivalOutcome> RecordArrivalAsync(InstanceArrival a, CancellationToken ct = default)
+    {
+        var now = AuditTime.Format(time.GetUtcNow());
+        await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
+        await using var tx = await c.BeginTransactionAsync(ct).ConfigureAwait(false);
+
+        var versions = await c.QueryAsync(tx, "SELECT version, sha256 FROM instances WHERE sop_instance_uid = @u",
+            r => (Version: r.Long("version"), Sha: r.Text("sha256")!), ct, ("@u", a.SopInstanceUid)).ConfigureAwait(false);
+        var same = versions.FirstOrDefault(v => v.Sha == a.Sha256);
+        if (same.Sha is not null)
+        {
+            var study = await StudyRepository.GetAsync(c, tx, a.StudyUid, ct).ConfigureAwait(false);
+            await tx.CommitAsync(ct).ConfigureAwait(false);
+            return new ArrivalOutcome(ArrivalKind.Duplicate, same.Version, study?.State ?? StudyState.Received, study?.Revision ?? 1, false);
+        }
+        var version = versions.Count == 0 ? 1 : versions.Max(v => v.Version) + 1;
+
+        await c.ExecuteAsync(tx, """
+            INSERT INTO instances (sop_instance_uid, version, sop_class_uid, series_uid, study_uid, sha256, size_bytes, received_at, path, association_id)
+            VALUES (@u, @v, @k, @se, @st, @h, @z, @t, @p, @a)
+            """, ct, ("@u", a.SopInstanceUid), ("@v", version), ("@k", a.SopClassUid), ("@se", a.SeriesUid), ("@st", a.StudyUid),
+            ("@h", a.Sha256), ("@z", a.SizeBytes), ("@t", now), ("@p", a.Path), ("@a", a.AssociationId)).ConfigureAwait(false);
+
+        await c.ExecuteAsync(tx, """
+            INSERT INTO studies (study_uid, state, revision, first_received_at, last_received_at, state_changed_at)
+            VALUES (@s, 'received', 1, @t, @t, @t)
+            ON CONFLICT (study_uid) DO UPDATE SET last_received_at = excluded.last_received_at
+            """, ct, ("@s", a.StudyUid), ("@t", now)).ConfigureAwait(false);
+
+        // A Y-90 PET series re-opens with every new instance (its completeness is judged again); an RTSTRUCT is
+        // one object, complete on arrival; CT and ignored series are never waited for.
+        var completedAt = a.Role == SeriesRole.Y90Pet ? null : now;
+        await c.ExecuteAsync(tx, """
+            INSERT INTO series (series_uid, study_uid, modality, role, frame_of_reference_uid, expected_instances, received_instances, last_received_at, completed_at, reason)
+            VALUES (@se, @st, @m, @r, @f, @e, 0, @t, @done, @why)
+            ON CONFLICT (series_uid) DO UPDATE SET last_received_at = excluded.last_received_at,
+              expected_instances = COALESCE(excluded.expected_instances, series.expected_instances),
+              frame_of_reference_uid = COALESCE(excluded.frame_of_reference_uid, series.frame_of_reference_uid),
+              completed_at = excluded.completed_at
+            """, ct, ("@se", a.SeriesUid), ("@st", a.StudyUid), ("@m", a.Modality), ("@r", a.Role.ToText()), ("@f", a.FrameOfReferenceUid),
+            ("@e", a.ExpectedInstances), ("@t", now), ("@done", completedAt), ("@why", a.RoleReason)).ConfigureAwait(false);
+        await c.ExecuteAsync(tx, """
+            UPDATE series SET received_instances = (SELECT COUNT(DISTINCT sop_instance_uid) FROM instances WHERE series_uid = @se)
+            WHERE series_uid = @se
+            """, ct, ("@se", a.SeriesUid)).ConfigureAwait(false);
+
+        var before = (await StudyRepository.GetAsync(c, tx, a.StudyUid, ct).ConfigureAwait(false))!;
+        var bumped = false;
+        var state = before.State;
+        if (a.Role is SeriesRole.Y90Pet or SeriesRole.RtStruct && before.State != StudyState.Received)
+        {
+            // New input for a study already (being) processed: a new revision; it is computed again once its PET is complete.
+            var petComplete = Convert.ToInt64(await c.ScalarAsync(tx,
+                "SELECT COUNT(*) FROM series WHERE study_uid = @s AND role = 'y90pet' AND completed_at IS NOT NULL", ct,
+                ("@s", a.StudyUid)).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
+            state = petComplete ? StudyState.Assembled : StudyState.Received;
+            await c.ExecuteAsync(tx, "UPDATE studies SET revision = revision + 1, state = @state, state_changed_at = @t, error = NULL WHERE study_uid = @s",
+                ct, ("@state", state.ToText()), ("@t", now), ("@s", a.StudyUid)).ConfigureAwait(false);
+            bumped = true;
+        }
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        return new ArrivalOutcome(version == 1 ? ArrivalKind.NewInstance : ArrivalKind.NewVersion, version, state,
+            before.Revision + (bumped ? 1 : 0), bumped);
+    }
+
+    public async Task<List<InstanceRecord>> ForStudyAsync(string studyUid, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
+        return await c.QueryAsync(null, "SELECT * FROM instances WHERE study_uid = @s ORDER BY series_uid, sop_instance_uid, version",
+            Map, ct, ("@s", studyUid)).ConfigureAwait(false);
+    }
+
+    /// <summary>The latest version of every instance of a series (what the pipeline reads).</summary>
+    public async Task<List<InstanceRecord>> LatestOfSeriesAsync(string seriesUid, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
+        return await c.QueryAsync(null, """
+            SELECT * FROM instances i WHERE series_uid = @s
+              AND version = (SELECT MAX(version) FROM instances j WHERE j.sop_instance_uid = i.sop_instance_uid)
+            ORDER BY sop_instance_uid
+            """, Map, ct, ("@s", seriesUid)).ConfigureAwait(false);
+    }
+
+    private static InstanceRecord Map(DbDataReader r) => new(r.Long("id"), r.Text("sop_instance_uid")!, r.Long("version"),
+        r.Text("sop_class_uid")!, r.Text("series_uid")!, r.Text("study_uid")!, r.Text("sha256")!, r.Long("size_bytes"),
+        r.Time("received_at")!.Value, r.Text("path")!, r.LongOrNull("association_id"));
+}

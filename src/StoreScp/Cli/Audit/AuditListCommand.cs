@@ -1,0 +1,32 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace VoxDose.StoreScp.Cli.Audit;
+
+/// <summary><c>voxdose audit list</c>: a table of studies with their state and key doses.</summary>
+internal static class AuditListCommand
+{
+    public static Command Create()
+    {
+        var config = ConfigOption.Create();
+        var command = new Command("list", "List received studies with their pipeline state and mean doses.");
+        command.Options.Add(config);
+        command.SetAction(async (parseResult, ct) =>
+        {
+            var reader = await AuditReader.TryOpenAsync(parseResult.GetValue(config), ct).ConfigureAwait(false);
+            if (reader is null) return 1;
+            var table = new Table().AddColumns("Study Instance UID", "State", "Rev", "Last received (UTC)", "Mean doses");
+            foreach (var study in await reader.Studies.ListAsync(ct).ConfigureAwait(false))
+            {
+                var computation = await reader.Computations.GetAsync(study.StudyUid, study.Revision, ct).ConfigureAwait(false);
+                var state = study.State.ToString() + (study.Error is null ? "" : $" ({study.Error})");
+                table.AddRow(Markup.Escape(study.StudyUid), Markup.Escape(state), study.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    study.LastReceivedAt.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
+                    Markup.Escape(ResultsSummary.Format(ResultsSummary.MeanDoses(computation?.Results))));
+            }
+            AnsiConsole.Write(table);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Text.Json;
+
+namespace VoxDose.StoreScp.Cli.Audit;
+
+/// <summary><c>voxdose audit show STUDY_UID [--json]</c>: everything the audit holds about one study.</summary>
+internal static class AuditShowCommand
+{
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
+    public static Command Create()
+    {
+        var config = ConfigOption.Create();
+        var json = new Option<bool>("--json") { Description = "Print one JSON document instead of text." };
+        var study = new Argument<string>("STUDY_UID") { Description = "Study Instance UID." };
+        var command = new Command("show", "Show one study: series, instances, associations, computations, exports and their attempts, events.");
+        command.Options.Add(config);
+        command.Options.Add(json);
+        command.Arguments.Add(study);
+        command.SetAction(async (parseResult, ct) =>
+        {
+            var reader = await AuditReader.TryOpenAsync(parseResult.GetValue(config), ct).ConfigureAwait(false);
+            if (reader is null) return 1;
+            var uid = parseResult.GetValue(study)!;
+            var record = await reader.Studies.GetAsync(uid, ct).ConfigureAwait(false);
+            if (record is null)
+            {
+                await Console.Error.WriteLineAsync($"No study {uid} in the audit database.").ConfigureAwait(false);
+                return 1;
+            }
+            var exports = await reader.Exports.ForStudyAsync(uid, ct).ConfigureAwait(false);
+            var attempts = new List<object>();
+            foreach (var e in exports) attempts.AddRange(await reader.Exports.AttemptsAsync(e.Id, ct).ConfigureAwait(false));
+            var document = new
+            {
+                Study = record,
+                Series = await reader.Studies.SeriesAsync(uid, ct).ConfigureAwait(false),
+                Instances = await reader.Instances.ForStudyAsync(uid, ct).ConfigureAwait(false),
+                Associations = await reader.Associations.ForStudyAsync(uid, ct).ConfigureAwait(false),
+                Computations = await reader.Computations.ForStudyAsync(uid, ct).ConfigureAwait(false),
+                Exports = exports,
+                ExportAttempts = attempts,
+                Events = await reader.Events.ListAsync(uid, ct).ConfigureAwait(false),
+            };
+            if (parseResult.GetValue(json))
+            {
+                Console.WriteLine(JsonSerializer.Serialize(document, Indented));
+                return 0;
+            }
+            Console.WriteLine($"Study {record.StudyUid}: {record.State}, revision {record.Revision}{(record.Error is null ? "" : $", error: {record.Error}")}");
+            Console.WriteLine($"  received {record.FirstReceivedAt:u} .. {record.LastReceivedAt:u}; state since {record.StateChangedAt:u}");
+            Console.WriteLine("Series:");
+            foreach (var s in document.Series)
+                Console.WriteLine($"  {s.SeriesUid} {s.Modality} {s.Role}: {s.ReceivedInstances}/{s.ExpectedInstances?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} instances, {(s.CompletedAt is null ? "incomplete" : $"complete {s.CompletedAt:u}")}{(s.Reason is null ? "" : $" - {s.Reason}")}");
+            Console.WriteLine($"Instances: {document.Instances.Count} ({document.Instances.Count(i => i.Version > 1)} later versions)");
+            Console.WriteLine("Associations:");
+            foreach (var a in document.Associations)
+                Console.WriteLine($"  #{a.Id} {a.CallingAe} -> {a.CalledAe} from {a.PeerAddress} {a.StartedAt:u}: {a.InstancesReceived} stored, {a.InstancesFailed} failed, {a.Outcome ?? "open"}");
+            Console.WriteLine("Computations:");
+            foreach (var c in document.Computations)
+            {
+                Console.WriteLine($"  revision {c.Revision}: {c.Status}, method {c.Method}, kernel {c.Kernel}, VoxDose {c.SoftwareVersion}, {c.StartedAt:u} .. {c.FinishedAt:u}{(c.Error is null ? "" : $", error: {c.Error}")}");
+                foreach (var (name, mean) in ResultsSummary.MeanDoses(c.Results))
+                    Console.WriteLine(FormattableString.Invariant($"    {name}: mean {mean:0.00} Gy"));
+                if (c.OutputDir is not null) Console.WriteLine($"    outputs: {c.OutputDir}");
+            }
+            Console.WriteLine("Exports:");
+            foreach (var e in exports)
+                Console.WriteLine($"  {e.ObjectKind} {e.SopInstanceUid} -> {e.Destination}: {e.Status} after {e.Attempts} attempts{(e.LastError is null ? "" : $", last error: {e.LastError}")}");
+            Console.WriteLine("Events:");
+            foreach (var e in document.Events)
+                Console.WriteLine($"  {e.At:u} {e.Component}/{e.Kind}: {e.Detail}");
+            return 0;
+        });
+        return command;
+    }
+}

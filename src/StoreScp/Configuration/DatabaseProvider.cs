@@ -1,0 +1,7 @@
+namespace VoxDose.StoreScp.Configuration;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    PostgreSql,
+}

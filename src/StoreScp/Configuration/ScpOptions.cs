@@ -1,0 +1,20 @@
+namespace VoxDose.StoreScp.Configuration;
+
+/// <summary>Section <c>VoxDose:Scp</c>: the DICOM listener.</summary>
+public sealed class ScpOptions
+{
+    /// <summary>Called AE title this node answers to (1-16 characters, no backslash or control characters).</summary>
+    public string AeTitle { get; set; } = "VOXDOSE";
+
+    public int Port { get; set; } = 11112;
+
+    /// <summary>Address to listen on; <c>0.0.0.0</c> for every interface, <c>127.0.0.1</c> for loopback only.</summary>
+    public string BindAddress { get; set; } = "0.0.0.0";
+
+    /// <summary>Calling AE titles (and optionally their host) accepted. Empty: any caller is accepted.</summary>
+    public List<AllowedCaller> AllowedCallers { get; set; } = [];
+
+    public int MaxAssociations { get; set; } = 16;
+
+    public TlsOptions Tls { get; set; } = new();
+}

@@ -1,0 +1,161 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace VoxDose.StoreScp.Configuration;
+
+/// <summary>
+/// The one validator of the whole <c>VoxDose</c> section: it lists every error with its configuration path
+/// (<c>VoxDose:Destinations:1:Port</c>), so a bad configuration fails at launch with everything to fix at once.
+/// </summary>
+public sealed class VoxDoseOptionsValidator : IValidateOptions<VoxDoseOptions>
+{
+    private static readonly HashSet<string> KnownObjects = new(StringComparer.OrdinalIgnoreCase) { "RtDose", "Sr", "Pdf" };
+
+    public ValidateOptionsResult Validate(string? name, VoxDoseOptions options)
+    {
+        var errors = Collect(options);
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    public static List<string> Collect(VoxDoseOptions options)
+    {
+        var errors = new List<string>();
+        const string root = VoxDoseOptions.SectionName;
+        ValidateScp(options.Scp, $"{root}:Scp", errors);
+        ValidateStorage(options.Storage, $"{root}:Storage", errors);
+        ValidateDatabase(options.Database, options.Scheduler, $"{root}", errors);
+        ValidateProcessing(options.Processing, $"{root}:Processing", errors);
+        ValidateDosimetry(options.Dosimetry, $"{root}:Dosimetry", errors);
+        ValidateDestinations(options.Destinations, $"{root}:Destinations", errors);
+        ValidateExport(options.Export, $"{root}:Export", errors);
+        return errors;
+    }
+
+    private static void ValidateScp(ScpOptions scp, string path, List<string> errors)
+    {
+        CheckAeTitle(scp.AeTitle, $"{path}:AeTitle", errors);
+        CheckPort(scp.Port, $"{path}:Port", errors);
+        if (!IPAddress.TryParse(scp.BindAddress, out _))
+            errors.Add($"{path}:BindAddress: '{scp.BindAddress}' is not an IP address (use 0.0.0.0 for every interface).");
+        if (scp.MaxAssociations is < 1 or > 1000)
+            errors.Add($"{path}:MaxAssociations: {scp.MaxAssociations} is outside 1-1000.");
+        for (var i = 0; i < scp.AllowedCallers.Count; i++)
+        {
+            CheckAeTitle(scp.AllowedCallers[i].AeTitle, $"{path}:AllowedCallers:{i}:AeTitle", errors);
+        }
+        if (scp.Tls.Enabled)
+        {
+            if (string.IsNullOrWhiteSpace(scp.Tls.CertificatePath))
+                errors.Add($"{path}:Tls:CertificatePath: required when TLS is enabled.");
+            else if (!File.Exists(scp.Tls.CertificatePath))
+                errors.Add($"{path}:Tls:CertificatePath: file '{scp.Tls.CertificatePath}' does not exist.");
+        }
+    }
+
+    private static void ValidateStorage(StorageOptions storage, string path, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(storage.Root))
+            errors.Add($"{path}:Root: required (the folder for received instances, results and the SQLite audit).");
+        if (storage.MinFreeMegabytes < 0)
+            errors.Add($"{path}:MinFreeMegabytes: {storage.MinFreeMegabytes} is negative.");
+    }
+
+    private static void ValidateDatabase(DatabaseOptions database, SchedulerOptions scheduler, string root, List<string> errors)
+    {
+        if (!Enum.IsDefined(database.Provider))
+            errors.Add($"{root}:Database:Provider: '{database.Provider}' is not sqlite or postgresql.");
+        if (database.Provider == DatabaseProvider.PostgreSql && string.IsNullOrWhiteSpace(database.ConnectionString))
+            errors.Add($"{root}:Database:ConnectionString: required with the postgresql provider.");
+        if (scheduler.Clustered && database.Provider != DatabaseProvider.PostgreSql)
+            errors.Add($"{root}:Scheduler:Clustered: the clustered job store needs Database:Provider postgresql.");
+        if (string.IsNullOrWhiteSpace(scheduler.InstanceId))
+            errors.Add($"{root}:Scheduler:InstanceId: empty (use AUTO).");
+    }
+
+    private static void ValidateProcessing(ProcessingOptions processing, string path, List<string> errors)
+    {
+        if (!(processing.SeriesQuietSeconds >= 0 && processing.SeriesQuietSeconds <= 86400))
+            errors.Add($"{path}:SeriesQuietSeconds: {processing.SeriesQuietSeconds} is outside 0-86400.");
+        if (!Enum.IsDefined(processing.Method))
+            errors.Add($"{path}:Method: '{processing.Method}' is not vsv or ldm.");
+        if (!(processing.DoseGridMm is >= 1 and <= 10))
+            errors.Add($"{path}:DoseGridMm: {processing.DoseGridMm} is outside 1-10 mm.");
+        if (processing.MaxConcurrentStudies is < 1 or > 64)
+            errors.Add($"{path}:MaxConcurrentStudies: {processing.MaxConcurrentStudies} is outside 1-64.");
+        CheckObjects(processing.Outputs, $"{path}:Outputs", errors);
+    }
+
+    private static void ValidateDosimetry(DosimetryOptions dosimetry, string path, List<string> errors)
+    {
+        CheckPositive(dosimetry.TumourCutoffGy, $"{path}:TumourCutoffGy", errors);
+        CheckPositive(dosimetry.TumourVxGy, $"{path}:TumourVxGy", errors);
+        CheckPositive(dosimetry.NormalLiverLimitGy, $"{path}:NormalLiverLimitGy", errors);
+        CheckPositive(dosimetry.LungLimitGy, $"{path}:LungLimitGy", errors);
+        if (!(dosimetry.MinLesionVolumeMl >= 0))
+            errors.Add($"{path}:MinLesionVolumeMl: {dosimetry.MinLesionVolumeMl} is negative.");
+    }
+
+    private static void ValidateDestinations(List<DestinationOptions> destinations, string path, List<string> errors)
+    {
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < destinations.Count; i++)
+        {
+            var d = destinations[i];
+            var p = $"{path}:{i}";
+            if (string.IsNullOrWhiteSpace(d.Name))
+                errors.Add($"{p}:Name: required (it names the destination in the audit).");
+            else if (!names.Add(d.Name))
+                errors.Add($"{p}:Name: '{d.Name}' is used by another destination.");
+            CheckAeTitle(d.AeTitle, $"{p}:AeTitle", errors);
+            if (string.IsNullOrWhiteSpace(d.Host))
+                errors.Add($"{p}:Host: required.");
+            CheckPort(d.Port, $"{p}:Port", errors);
+            CheckObjects(d.Objects, $"{p}:Objects", errors);
+        }
+    }
+
+    private static void ValidateExport(ExportOptions export, string path, List<string> errors)
+    {
+        for (var i = 0; i < export.RetryDelaysSeconds.Count; i++)
+        {
+            if (!(export.RetryDelaysSeconds[i] > 0))
+                errors.Add($"{path}:RetryDelaysSeconds:{i}: {export.RetryDelaysSeconds[i]} is not a positive number of seconds.");
+        }
+        if (!(export.GiveUpAfterSeconds > 0))
+            errors.Add($"{path}:GiveUpAfterSeconds: {export.GiveUpAfterSeconds} is not positive.");
+        CheckAeTitle(export.CallingAeTitle, $"{path}:CallingAeTitle", errors);
+        if (!(export.AssociationTimeoutSeconds > 0))
+            errors.Add($"{path}:AssociationTimeoutSeconds: {export.AssociationTimeoutSeconds} is not positive.");
+    }
+
+    private static void CheckAeTitle(string? aeTitle, string path, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(aeTitle))
+            errors.Add($"{path}: required (1-16 characters).");
+        else if (aeTitle.Length > 16)
+            errors.Add($"{path}: '{aeTitle}' is longer than 16 characters (PS3.5 AE value representation).");
+        else if (aeTitle.Any(c => c == '\\' || char.IsControl(c) || c > 126))
+            errors.Add($"{path}: '{aeTitle}' contains a backslash, a control or a non-ASCII character (PS3.5 AE).");
+    }
+
+    private static void CheckPort(int port, string path, List<string> errors)
+    {
+        if (port is < 1 or > 65535)
+            errors.Add($"{path}: {port} is outside 1-65535.");
+    }
+
+    private static void CheckPositive(double value, string path, List<string> errors)
+    {
+        if (!(value > 0))
+            errors.Add($"{path}: {value} is not a positive number.");
+    }
+
+    private static void CheckObjects(List<string> objects, string path, List<string> errors)
+    {
+        for (var i = 0; i < objects.Count; i++)
+        {
+            if (!KnownObjects.Contains(objects[i]))
+                errors.Add($"{path}:{i}: '{objects[i]}' is not one of RtDose, Sr, Pdf.");
+        }
+    }
+}

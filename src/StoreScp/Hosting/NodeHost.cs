@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Quartz;
+using VoxDose.StoreScp.Assembly;
+using VoxDose.StoreScp.Audit;
+using VoxDose.StoreScp.Configuration;
+using VoxDose.StoreScp.Export;
+using VoxDose.StoreScp.Ingest;
+using VoxDose.StoreScp.Pipeline;
+using VoxDose.StoreScp.Scheduling;
+using VoxDose.StoreScp.Scp;
+using VoxDose.StoreScp.Storage;
+
+namespace VoxDose.StoreScp.Hosting;
+
+/// <summary>
+/// Builds the generic host of the node: options (validated at start), audit database, spool, assembly, pipeline,
+/// export queue and the Quartz.NET scheduler. Callers may replace services before <c>Build()</c> (the tests swap
+/// the sender, the processor and the disk-space probe).
+/// </summary>
+public static class NodeHost
+{
+    public static HostApplicationBuilder CreateBuilder(IConfiguration configuration)
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddConfiguration(configuration);
+        builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; });
+
+        var services = builder.Services;
+        services.AddOptions<VoxDoseOptions>().Bind(configuration.GetSection(VoxDoseOptions.SectionName))
+            .PostConfigure(o => o.ApplyListDefaults()).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<VoxDoseOptions>, VoxDoseOptionsValidator>();
+        services.AddSingleton(TimeProvider.System);
+
+        services.AddSingleton(sp => AuditDatabase.FromOptions(sp.GetRequiredService<IOptions<VoxDoseOptions>>().Value));
+        services.AddSingleton<AssociationRepository>();
+        services.AddSingleton<InstanceRepository>();
+        services.AddSingleton<StudyRepository>();
+        services.AddSingleton<ComputationRepository>();
+        services.AddSingleton<ExportRepository>();
+        services.AddSingleton<EventRepository>();
+
+        services.AddSingleton<IDiskSpaceProbe, DriveDiskSpaceProbe>();
+        services.AddSingleton<SpoolStore>();
+        services.AddSingleton<IJobScheduler, QuartzJobScheduler>();
+        services.AddSingleton<StudyAssembler>();
+        services.AddSingleton<IngestService>();
+        services.AddSingleton<IStudyProcessor, UnavailableStudyProcessor>();
+        services.AddSingleton<StudyPipeline>();
+        services.AddSingleton<IDicomSender, DicomClientSender>();
+        services.AddSingleton(sp => new CallerPolicy(sp.GetRequiredService<IOptions<VoxDoseOptions>>().Value.Scp.AllowedCallers));
+        services.AddSingleton<NodeStoreHandler>();
+        services.AddSingleton<ScpHostedService>();
+        services.AddSingleton<ExportWorker>();
+        services.AddTransient<SeriesCheckJob>();
+        services.AddTransient<PipelineJob>();
+        services.AddTransient<ExportJob>();
+
+        // Order matters: storage and database first, then the scheduler, then re-arming pending work from the database.
+        services.AddHostedService<NodeStartupService>();
+        var scheduler = new SchedulerOptions();
+        configuration.GetSection($"{VoxDoseOptions.SectionName}:Scheduler").Bind(scheduler);
+        var database = new DatabaseOptions();
+        configuration.GetSection($"{VoxDoseOptions.SectionName}:Database").Bind(database);
+        var processing = new ProcessingOptions();
+        configuration.GetSection($"{VoxDoseOptions.SectionName}:Processing").Bind(processing);
+        builder.AddQuartz(q => ConfigureQuartz(q, scheduler, database, processing));
+        builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        services.AddHostedService<RecoveryService>();
+        // The listener last: instances are accepted only once storage, database and scheduler are up.
+        services.AddHostedService(sp => sp.GetRequiredService<ScpHostedService>());
+        return builder;
+    }
+
+    private static void ConfigureQuartz(IQuartzBuilder q, SchedulerOptions scheduler, DatabaseOptions database, ProcessingOptions processing)
+    {
+        // Pipeline jobs use every core for the convolution; export and timer jobs are light.
+        q.UseDefaultThreadPool(Math.Max(4, processing.MaxConcurrentStudies + 3));
+        if (!scheduler.Clustered)
+        {
+            q.UseInMemoryStore(_ => { });
+            return;
+        }
+        // Several nodes sharing one PostgreSQL database and one storage root: Quartz's clustered ADO.NET store
+        // hands each timer to exactly one node. Quartz's tables (tables_postgres.sql) must exist.
+        q.UsePersistentStore(s =>
+        {
+            s.UsePostgres(database.ConnectionString!);
+            s.UseClustering(c => c.Enabled = true);
+            s.UseSystemTextJsonSerializer(_ => { });
+            s.ConfigureStore(o => o.TablePrefix = scheduler.TablePrefix);
+        });
+    }
+}

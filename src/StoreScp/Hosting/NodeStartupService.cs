@@ -1,0 +1,49 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VoxDose.StoreScp.Audit;
+using VoxDose.StoreScp.Configuration;
+using VoxDose.StoreScp.Storage;
+
+namespace VoxDose.StoreScp.Hosting;
+
+/// <summary>
+/// Prepares the storage root (writable, fsync works) and the audit schema before anything else starts. If either
+/// fails, it logs why and the start fails, rather than a node that acknowledges what it cannot keep.
+/// </summary>
+public sealed class NodeStartupService(IOptions<VoxDoseOptions> options, AuditDatabase database, SpoolStore spool,
+    ILogger<NodeStartupService> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var root = Path.GetFullPath(options.Value.Storage.Root);
+        try
+        {
+            Directory.CreateDirectory(root);
+            Directory.CreateDirectory(spool.SpoolRoot);
+            Directory.CreateDirectory(spool.IncomingDirectory);
+            var probe = Path.Combine(root, ".write-probe");
+            await DurableFile.WriteAllBytesAsync(probe, "ok"u8.ToArray(), cancellationToken).ConfigureAwait(false);
+            File.Delete(probe);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var reason = $"storage root {root} is not writable: {e.Message}";
+            HostLog.CannotStart(logger, reason, e);
+            throw new InvalidOperationException(reason, e);
+        }
+        try
+        {
+            await database.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            var reason = $"audit database ({database.Dialect.Name}) unavailable: {e.Message}";
+            HostLog.CannotStart(logger, reason, e);
+            throw new InvalidOperationException(reason, e);
+        }
+        HostLog.Started(logger, root, database.Dialect.Name);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

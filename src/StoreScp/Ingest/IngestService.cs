@@ -1,0 +1,66 @@
+using Microsoft.Extensions.Logging;
+using VoxDose.StoreScp.Assembly;
+using VoxDose.StoreScp.Audit;
+using VoxDose.StoreScp.Storage;
+
+namespace VoxDose.StoreScp.Ingest;
+
+/// <summary>
+/// What the C-STORE handler calls for every received instance: durable spool write, then the audit record, then
+/// the assembly timers, and only then a success status. Every failure maps to a status here.
+/// </summary>
+public sealed class IngestService(SpoolStore spool, InstanceRepository instances, EventRepository events, StudyAssembler assembler,
+    ILogger<IngestService> logger)
+{
+    public async Task<ushort> IngestAsync(string receivedFile, InstanceHeader header, long? associationId, CancellationToken ct = default)
+    {
+        try
+        {
+            var (role, reason) = ObjectClassifier.Classify(header);
+            var stored = await spool.StoreAsync(receivedFile, header.StudyUid, header.SeriesUid, header.SopInstanceUid, ct).ConfigureAwait(false);
+            var arrival = new InstanceArrival(header.StudyUid, header.SeriesUid, header.SopInstanceUid, header.SopClassUid, header.Modality,
+                role, reason, header.FrameOfReferenceUid, header.NumberOfSlices, stored.Sha256, stored.SizeBytes, stored.Path, associationId);
+            var outcome = await instances.RecordArrivalAsync(arrival, ct).ConfigureAwait(false);
+            switch (outcome.Kind)
+            {
+                case ArrivalKind.Duplicate:
+                    IngestLog.Duplicate(logger, header.SopInstanceUid);
+                    return StoreStatus.Success;
+                case ArrivalKind.NewVersion:
+                    IngestLog.NewVersion(logger, header.SopInstanceUid, outcome.Version, header.StudyUid);
+                    await events.AddAsync("ingest", "new-version", header.StudyUid,
+                        $"SOP Instance {header.SopInstanceUid} received with different content, kept as version {outcome.Version}", ct).ConfigureAwait(false);
+                    break;
+            }
+            IngestLog.Stored(logger, header.SopInstanceUid, outcome.Version, outcome.Kind, header.SeriesUid, role);
+            await assembler.OnArrivalAsync(arrival, outcome, ct).ConfigureAwait(false);
+            return StoreStatus.Success;
+        }
+        catch (SpoolRefusedException refused)
+        {
+            var status = refused.Refusal == SpoolRefusal.DiskFull ? StoreStatus.OutOfResources : StoreStatus.CannotUnderstand;
+            IngestLog.Refused(logger, status, refused.Reason);
+            await TryAuditAsync(refused.Refusal == SpoolRefusal.DiskFull ? "refused-disk-full" : "refused-invalid-uid",
+                DicomUidValidator.IsValid(header.StudyUid) ? header.StudyUid : null, $"C-STORE {status:X4}: {refused.Reason}").ConfigureAwait(false);
+            return status;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
+        {
+            IngestLog.Failed(logger, e);
+            await TryAuditAsync("store-failed", null, $"C-STORE 0110: {e.GetType().Name}: {e.Message}").ConfigureAwait(false);
+            return StoreStatus.ProcessingFailure;
+        }
+    }
+
+    private async Task TryAuditAsync(string kind, string? studyUid, string detail)
+    {
+        try
+        {
+            await events.AddAsync("ingest", kind, studyUid, detail).ConfigureAwait(false);
+        }
+        catch (System.Data.Common.DbException)
+        {
+            // The audit database itself may be what failed; the log line above still records the refusal.
+        }
+    }
+}

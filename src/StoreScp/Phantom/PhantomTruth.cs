@@ -1,0 +1,23 @@
+namespace VoxDose.StoreScp.Phantom;
+
+/// <summary>What the phantom really contains, per contoured region (written as truth.json beside the DICOM files).</summary>
+public sealed record PhantomTruth
+{
+    public required double InjectedActivityBq { get; init; }
+    public required double LungShuntFraction { get; init; }
+    public required DateTime InjectionDateTime { get; init; }
+    public required DateTime AcquisitionDateTime { get; init; }
+    public required double HalfLifeS { get; init; }
+
+    /// <summary>Normal-liver activity concentration at injection (before the ±30 % modulation), Bq/mL.</summary>
+    public required double NormalLiverConcentrationBqPerMlAtInjection { get; init; }
+
+    public required IReadOnlyList<PhantomRegionTruth> Regions { get; init; }
+
+    public string DoseDefinition { get; init; } =
+        "Local deposition of the true (unblurred, noiseless) activity: D = A0 [GBq] x 49.67 Gy kg/GBq / m [kg], soft tissue 1.04 g/cm3 "
+        + "(lungs included, as VoxDose's soft-tissue method does; real lung tissue is lighter). Regions sampled 2x2x2 per voxel.";
+}
+
+/// <summary>One region of the truth: its volume, activity at injection and true mean LDM dose.</summary>
+public sealed record PhantomRegionTruth(string Name, string Kind, double VolumeMl, double ActivityBqAtInjection, double MeanDoseGy);

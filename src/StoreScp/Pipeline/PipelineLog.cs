@@ -1,0 +1,25 @@
+using Microsoft.Extensions.Logging;
+
+namespace VoxDose.StoreScp.Pipeline;
+
+/// <summary>Pipeline log events, 5000-5099.</summary>
+internal static partial class PipelineLog
+{
+    [LoggerMessage(EventId = 5000, Level = LogLevel.Information, Message = "Computing study {StudyUid} revision {Revision} ({PetCount} PET instances, RTSTRUCT: {HasRtStruct})")]
+    public static partial void Computing(ILogger logger, string studyUid, long revision, int petCount, bool hasRtStruct);
+
+    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Study {StudyUid} revision {Revision} computed in {ElapsedMs} ms")]
+    public static partial void Computed(ILogger logger, string studyUid, long revision, long elapsedMs);
+
+    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Study {StudyUid} revision {Revision}: {Count} report objects queued for {Destinations} destinations")]
+    public static partial void Reported(ILogger logger, string studyUid, long revision, int count, int destinations);
+
+    [LoggerMessage(EventId = 5003, Level = LogLevel.Error, Message = "Study {StudyUid} revision {Revision} failed: {Reason}")]
+    public static partial void Failed(ILogger logger, string studyUid, long revision, string reason);
+
+    [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Study {StudyUid} revision {Revision} superseded by new input while computing; computing again")]
+    public static partial void Superseded(ILogger logger, string studyUid, long revision);
+
+    [LoggerMessage(EventId = 5005, Level = LogLevel.Error, Message = "Unexpected error in the pipeline of study {StudyUid}")]
+    public static partial void Unexpected(ILogger logger, string studyUid, Exception exception);
+}

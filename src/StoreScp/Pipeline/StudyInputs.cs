@@ -1,0 +1,10 @@
+namespace VoxDose.StoreScp.Pipeline;
+
+/// <summary>The spooled files of one study revision the pipeline computes from (latest version of each instance).</summary>
+public sealed record StudyInputs(string StudyUid, long Revision, IReadOnlyList<string> PetFiles, string? RtStructFile, IReadOnlyList<string> CtFiles);
+
+/// <summary>What a computation produced: for the audit row, and the results document (JSON) the reports are built from.</summary>
+public sealed record ComputeOutcome(string Method, string Kernel, string ParametersJson, string ResultsJson);
+
+/// <summary>One DICOM object written by the reports stage, to be exported (Kind: RtDose, Sr or Pdf).</summary>
+public sealed record OutputObject(string Kind, string Path, string SopInstanceUid);

@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VoxDose.StoreScp.Audit;
+using VoxDose.StoreScp.Cli;
+using VoxDose.StoreScp.Configuration;
+using VoxDose.StoreScp.Scheduling;
+
+namespace VoxDose.StoreScp.Pipeline;
+
+/// <summary>
+/// Moves one study through Assembled → Computed → Reported → (exports queued) → Exported, persisting each step, so a
+/// restart at any point resumes from the last saved state. Transitions are conditional on the revision: if new
+/// input arrives while computing, the stale result is recorded but not reported, and the new revision is computed.
+/// </summary>
+public sealed class StudyPipeline(StudyRepository studies, InstanceRepository instances, ComputationRepository computations,
+    ExportRepository exports, EventRepository events, AuditDatabase database, IStudyProcessor processor, IJobScheduler scheduler,
+    IOptions<VoxDoseOptions> options, TimeProvider time, ILogger<StudyPipeline> logger)
+{
+    public async Task RunAsync(string studyUid, CancellationToken ct)
+    {
+        for (var step = 0; step < 16; step++)
+        {
+            var study = await studies.GetAsync(studyUid, ct).ConfigureAwait(false);
+            if (study is null) return;
+            var advanced = study.State switch
+            {
+                StudyState.Assembled => await ComputeAsync(study, ct).ConfigureAwait(false),
+                StudyState.Computed => await ReportAsync(study, ct).ConfigureAwait(false),
+                StudyState.Reported => await QueueExportsAsync(study, ct).ConfigureAwait(false),
+                _ => false,
+            };
+            if (!advanced) return;
+        }
+    }
+
+    private async Task<bool> ComputeAsync(StudyRecord study, CancellationToken ct)
+    {
+        var inputs = await GatherInputsAsync(study, ct).ConfigureAwait(false);
+        var outputDir = OutputDirectory(study);
+        PipelineLog.Computing(logger, study.StudyUid, study.Revision, inputs.PetFiles.Count, inputs.RtStructFile is not null);
+        var processing = options.Value.Processing;
+        var computationId = await computations.StartAsync(study.StudyUid, study.Revision, processing.Method.ToString().ToLowerInvariant(),
+            "", JsonSerializer.Serialize(new { processing.DoseGridMm, processing.Method, options.Value.Dosimetry }),
+            VersionCommand.SoftwareVersion, JsonSerializer.Serialize(inputs), ct).ConfigureAwait(false);
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            var outcome = await processor.ComputeAsync(inputs, outputDir, ct).ConfigureAwait(false);
+            await using (var c = await database.OpenAsync(ct).ConfigureAwait(false))
+            {
+                await c.ExecuteAsync(null, "UPDATE computations SET method = @m, kernel = @k, parameters = @p WHERE id = @id", ct,
+                    ("@m", outcome.Method), ("@k", outcome.Kernel), ("@p", outcome.ParametersJson), ("@id", computationId)).ConfigureAwait(false);
+            }
+            await computations.FinishAsync(computationId, outcome.ResultsJson, outputDir, ct).ConfigureAwait(false);
+        }
+        catch (InvalidStudyException invalid)
+        {
+            await FailAsync(study, computationId, invalid.Message, ct).ConfigureAwait(false);
+            return false;
+        }
+        PipelineLog.Computed(logger, study.StudyUid, study.Revision, watch.ElapsedMilliseconds);
+        if (await studies.TransitionAsync(study.StudyUid, study.Revision, StudyState.Assembled, StudyState.Computed, ct: ct).ConfigureAwait(false))
+            return true;
+        PipelineLog.Superseded(logger, study.StudyUid, study.Revision);
+        return true;
+    }
+
+    private async Task<bool> ReportAsync(StudyRecord study, CancellationToken ct)
+    {
+        var computation = await computations.GetAsync(study.StudyUid, study.Revision, ct).ConfigureAwait(false)
+            ?? throw new InvalidOperationException($"Study {study.StudyUid} is computed but has no computation row for revision {study.Revision}.");
+        var inputs = await GatherInputsAsync(study, ct).ConfigureAwait(false);
+        IReadOnlyList<OutputObject> outputs;
+        try
+        {
+            outputs = await processor.WriteReportsAsync(inputs, OutputDirectory(study), ct).ConfigureAwait(false);
+        }
+        catch (InvalidStudyException invalid)
+        {
+            await FailAsync(study, computation.Id, invalid.Message, ct).ConfigureAwait(false);
+            return false;
+        }
+        var wanted = options.Value.Processing.Outputs.Count > 0 ? options.Value.Processing.Outputs : [.. ProcessingOptions.DefaultOutputs];
+        var destinations = options.Value.Destinations;
+        await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
+        await using var tx = await c.BeginTransactionAsync(ct).ConfigureAwait(false);
+        if (!await studies.TransitionAsync(c, tx, study.StudyUid, study.Revision, StudyState.Computed, StudyState.Reported, null, ct).ConfigureAwait(false))
+            return true; // superseded: the loop re-reads the new state
+        await computations.SetOutputsAsync(c, tx, computation.Id, JsonSerializer.Serialize(outputs), ct).ConfigureAwait(false);
+        foreach (var destination in destinations)
+        {
+            var kinds = destination.Objects.Count > 0 ? destination.Objects : wanted;
+            foreach (var output in outputs.Where(o => kinds.Contains(o.Kind, StringComparer.OrdinalIgnoreCase)))
+                await exports.EnqueueAsync(c, tx, computation.Id, study.StudyUid, destination.Name, output.Kind, output.SopInstanceUid, output.Path, ct).ConfigureAwait(false);
+        }
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        PipelineLog.Reported(logger, study.StudyUid, study.Revision, outputs.Count, destinations.Count);
+        return true;
+    }
+
+    private async Task<bool> QueueExportsAsync(StudyRecord study, CancellationToken ct)
+    {
+        var computation = await computations.GetAsync(study.StudyUid, study.Revision, ct).ConfigureAwait(false);
+        var rows = computation is null ? [] : await exports.ForComputationAsync(computation.Id, ct).ConfigureAwait(false);
+        if (rows.All(r => r.Status == ExportRepository.Sent))
+        {
+            // Nothing (left) to send: the study is done.
+            await studies.TransitionAsync(study.StudyUid, study.Revision, StudyState.Reported, StudyState.Exported, ct: ct).ConfigureAwait(false);
+            return false;
+        }
+        if (rows.Any(r => r.Status == ExportRepository.Failed) && rows.All(r => r.Status != ExportRepository.Pending))
+        {
+            await studies.TransitionAsync(study.StudyUid, study.Revision, StudyState.Reported, StudyState.Failed,
+                "export failed: " + string.Join(", ", rows.Where(r => r.Status == ExportRepository.Failed).Select(r => $"{r.ObjectKind} to {r.Destination}").Distinct()),
+                ct).ConfigureAwait(false);
+            return false;
+        }
+        foreach (var destination in rows.Where(r => r.Status == ExportRepository.Pending).Select(r => r.Destination).Distinct())
+            await scheduler.ScheduleExportAsync(destination, time.GetUtcNow(), ct).ConfigureAwait(false);
+        return false;
+    }
+
+    private async Task FailAsync(StudyRecord study, long computationId, string reason, CancellationToken ct)
+    {
+        PipelineLog.Failed(logger, study.StudyUid, study.Revision, reason);
+        await computations.FailAsync(computationId, reason, ct).ConfigureAwait(false);
+        await studies.TransitionAsync(study.StudyUid, study.Revision, study.State, StudyState.Failed, reason, ct).ConfigureAwait(false);
+        await events.AddAsync("pipeline", "failed", study.StudyUid, $"revision {study.Revision}: {reason}", ct).ConfigureAwait(false);
+    }
+
+    private string OutputDirectory(StudyRecord study) =>
+        Path.Combine(Path.GetFullPath(options.Value.Storage.Root), "results", study.StudyUid, $"r{study.Revision}");
+
+    private async Task<StudyInputs> GatherInputsAsync(StudyRecord study, CancellationToken ct)
+    {
+        var series = await studies.SeriesAsync(study.StudyUid, ct).ConfigureAwait(false);
+        var pet = series.Where(s => s.Role == SeriesRole.Y90Pet && s.CompletedAt is not null).OrderByDescending(s => s.CompletedAt).FirstOrDefault();
+        var petFiles = pet is null ? [] : (await instances.LatestOfSeriesAsync(pet.SeriesUid, ct).ConfigureAwait(false)).Select(i => i.Path).ToList();
+        string? rtStruct = null;
+        var rtSeries = series.Where(s => s.Role == SeriesRole.RtStruct && (pet is null || s.FrameOfReferenceUid is null || s.FrameOfReferenceUid == pet.FrameOfReferenceUid))
+            .OrderByDescending(s => s.LastReceivedAt).FirstOrDefault();
+        if (rtSeries is not null)
+            rtStruct = (await instances.LatestOfSeriesAsync(rtSeries.SeriesUid, ct).ConfigureAwait(false)).OrderByDescending(i => i.ReceivedAt).FirstOrDefault()?.Path;
+        var ct0 = series.Where(s => s.Role == SeriesRole.Ct).OrderByDescending(s => s.LastReceivedAt).FirstOrDefault();
+        var ctFiles = ct0 is null ? [] : (await instances.LatestOfSeriesAsync(ct0.SeriesUid, ct).ConfigureAwait(false)).Select(i => i.Path).ToList();
+        return new StudyInputs(study.StudyUid, study.Revision, petFiles, rtStruct, ctFiles);
+    }
+}

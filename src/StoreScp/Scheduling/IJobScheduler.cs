@@ -1,0 +1,15 @@
+namespace VoxDose.StoreScp.Scheduling;
+
+/// <summary>
+/// Timers of the node. Each job only carries a key (series, study or destination); what to do is read from the
+/// audit database when it fires, so a lost timer is re-armed from the database at start.
+/// </summary>
+public interface IJobScheduler
+{
+    Task ScheduleSeriesCheckAsync(string seriesUid, DateTimeOffset at, CancellationToken ct = default);
+
+    Task SchedulePipelineAsync(string studyUid, DateTimeOffset at, CancellationToken ct = default);
+
+    /// <summary>Schedules the export job of a destination at <paramref name="at"/>, unless it is already due sooner.</summary>
+    Task ScheduleExportAsync(string destination, DateTimeOffset at, CancellationToken ct = default);
+}

@@ -1,0 +1,96 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using VoxDose.Dicom;
+using VoxDose.Dicom.Network;
+using VoxDose.Dicom.Network.Associations;
+using VoxDose.Dicom.Network.Pdus;
+using VoxDose.Dicom.Network.Server;
+using VoxDose.StoreScp.Audit;
+using VoxDose.StoreScp.Ingest;
+
+namespace VoxDose.StoreScp.Scp;
+
+/// <summary>
+/// The node's C-STORE handler: checks the caller, reads the routing header, hands the received file to the ingest
+/// service (spool fsync + audit row, then assembly) and answers with the status it decides. Every association is
+/// audited with its counts and how it ended.
+/// </summary>
+public sealed class NodeStoreHandler(IngestService ingest, AssociationRepository associations, CallerPolicy callers,
+    ILogger<NodeStoreHandler> logger) : IDicomServiceHandler
+{
+    private static readonly DicomReadOptions HeaderOnly = new() { StopBeforePixelData = true };
+    private readonly ConcurrentDictionary<AssociateRequestPdu, Counters> _open = new(ReferenceEqualityComparer.Instance);
+
+    public async ValueTask<AssociateRejectPdu?> OnAssociationRequestAsync(AssociationInfo association, CancellationToken cancellationToken)
+    {
+        var peer = association.RemoteEndPoint.ToString();
+        var id = await associations.OpenedAsync(association.CallingAeTitle, association.CalledAeTitle, peer, cancellationToken).ConfigureAwait(false);
+        _open[association.Request] = new Counters(id);
+        if (callers.IsAllowed(association.CallingAeTitle, association.RemoteEndPoint.Address)) return null;
+        ScpLog.CallerRejected(logger, association.CallingAeTitle, peer);
+        return AssociateRejectPdu.CallingAeNotRecognized;
+    }
+
+    public async ValueTask<StoreResponse> OnStoreAsync(StoreRequest request, CancellationToken cancellationToken)
+    {
+        var counters = _open.GetValueOrDefault(request.Association.Request);
+        var (status, comment) = await StoreAsync(request, counters?.Id, cancellationToken).ConfigureAwait(false);
+        if (counters is not null)
+        {
+            if (status == StoreStatus.Success) Interlocked.Increment(ref counters.Stored);
+            else Interlocked.Increment(ref counters.Failed);
+        }
+        return new StoreResponse(status, comment);
+    }
+
+    private async Task<(ushort Status, string? Comment)> StoreAsync(StoreRequest request, long? associationId, CancellationToken ct)
+    {
+        InstanceHeader? header;
+        try
+        {
+            var file = DicomFile.Open(request.FilePath, HeaderOnly);
+            (header, var missing) = InstanceHeaderReader.Read(file.Dataset);
+            if (header is null) return Refuse(request, StoreStatus.DataSetDoesNotMatchSopClass, $"missing {missing}");
+        }
+        catch (DicomDataException e)
+        {
+            return Refuse(request, StoreStatus.CannotUnderstand, "data set cannot be parsed: " + e.Message);
+        }
+        if (header.SopInstanceUid.Trim() != request.SopInstanceUid || header.SopClassUid.Trim() != request.SopClassUid)
+            return Refuse(request, StoreStatus.DataSetDoesNotMatchSopClass, "(0008,0016)/(0008,0018) differ from the C-STORE command");
+        var status = await ingest.IngestAsync(request.FilePath, header, associationId, ct).ConfigureAwait(false);
+        return (status, status == StoreStatus.Success ? null : $"refused with {status:X4} (see the node's audit)");
+    }
+
+    private (ushort, string?) Refuse(StoreRequest request, ushort status, string reason)
+    {
+        ScpLog.StoreRefused(logger, request.SopInstanceUid, status, reason);
+        return (status, reason);
+    }
+
+    public void OnAssociationClosed(AssociationInfo association, AssociationEnd end)
+    {
+        if (!_open.TryRemove(association.Request, out var counters)) return;
+        ScpLog.AssociationEnded(logger, counters.Id, association.CallingAeTitle, end, counters.Stored, counters.Failed);
+        _ = RecordCloseAsync(counters, end);
+    }
+
+    private async Task RecordCloseAsync(Counters counters, AssociationEnd end)
+    {
+        try
+        {
+            await associations.ClosedAsync(counters.Id, end.ToString().ToLowerInvariant(), counters.Stored, counters.Failed).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
+        {
+            ScpLog.AuditFailed(logger, counters.Id, e);
+        }
+    }
+
+    private sealed class Counters(long id)
+    {
+        public long Id { get; } = id;
+        public long Stored;
+        public long Failed;
+    }
+}

@@ -1,0 +1,72 @@
+using System.Runtime.InteropServices;
+
+namespace VoxDose.StoreScp.Storage;
+
+/// <summary>
+/// Durable writes: copy into a temporary file in the target's own directory, fsync it, rename over the target,
+/// then fsync the directory so the rename itself survives a power cut.
+/// </summary>
+public static partial class DurableFile
+{
+    public static async Task CopyAsync(string sourcePath, string targetPath, CancellationToken ct = default)
+    {
+        var directory = Path.GetDirectoryName(targetPath)!;
+        Directory.CreateDirectory(directory);
+        var temp = Path.Combine(directory, $".{Path.GetFileName(targetPath)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            await using (var source = new FileStream(sourcePath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true))
+            await using (var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                await source.CopyToAsync(target, ct).ConfigureAwait(false);
+                target.Flush(flushToDisk: true);
+            }
+            File.Move(temp, targetPath, overwrite: true);
+            SyncDirectory(directory);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    public static async Task WriteAllBytesAsync(string targetPath, ReadOnlyMemory<byte> bytes, CancellationToken ct = default)
+    {
+        var directory = Path.GetDirectoryName(targetPath)!;
+        Directory.CreateDirectory(directory);
+        var temp = Path.Combine(directory, $".{Path.GetFileName(targetPath)}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            await using (var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            {
+                await target.WriteAsync(bytes, ct).ConfigureAwait(false);
+                target.Flush(flushToDisk: true);
+            }
+            File.Move(temp, targetPath, overwrite: true);
+            SyncDirectory(directory);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
+    /// <summary>fsync(2) on a directory (Linux and macOS); a no-op elsewhere.</summary>
+    public static void SyncDirectory(string directory)
+    {
+        if (!(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS())) return;
+        var fd = Open(directory, 0 /* O_RDONLY */);
+        if (fd < 0) return;
+        try { _ = Fsync(fd); }
+        finally { _ = Close(fd); }
+    }
+
+    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int Open(string path, int flags);
+
+    [LibraryImport("libc", EntryPoint = "fsync")]
+    private static partial int Fsync(int fd);
+
+    [LibraryImport("libc", EntryPoint = "close")]
+    private static partial int Close(int fd);
+}

@@ -1,0 +1,58 @@
+using System.Security.Cryptography;
+using Microsoft.Extensions.Options;
+using VoxDose.StoreScp.Configuration;
+
+namespace VoxDose.StoreScp.Storage;
+
+/// <summary>
+/// The spool of received instances: <c>{Root}/spool/{Study UID}/{Series UID}/{SOP Instance UID}/{sha256}.dcm</c>.
+/// Content-addressed, so the same instance sent twice lands on the same file and a changed one lands beside it
+/// (the audit database numbers the versions). UIDs are validated before they become path components.
+/// </summary>
+public sealed class SpoolStore(IOptions<VoxDoseOptions> options, IDiskSpaceProbe diskSpace)
+{
+    private StorageOptions Storage => options.Value.Storage;
+
+    public string SpoolRoot => Path.Combine(Path.GetFullPath(Storage.Root), "spool");
+
+    public string IncomingDirectory => Path.Combine(Path.GetFullPath(Storage.Root), "incoming");
+
+    /// <summary>Throws <see cref="SpoolRefusedException"/> when free space is below the watermark.</summary>
+    public void EnsureSpace()
+    {
+        var root = Path.GetFullPath(Storage.Root);
+        var available = diskSpace.AvailableBytes(root);
+        var minimum = Storage.MinFreeMegabytes * 1024L * 1024L;
+        if (available < minimum)
+            throw new SpoolRefusedException(SpoolRefusal.DiskFull,
+                $"only {available / (1024 * 1024)} MB free under {root}, below Storage:MinFreeMegabytes {Storage.MinFreeMegabytes}");
+    }
+
+    public async Task<SpoolResult> StoreAsync(string sourceFile, string studyUid, string seriesUid, string sopInstanceUid, CancellationToken ct = default)
+    {
+        CheckUid(studyUid, "Study Instance UID (0020,000D)");
+        CheckUid(seriesUid, "Series Instance UID (0020,000E)");
+        CheckUid(sopInstanceUid, "SOP Instance UID (0008,0018)");
+        EnsureSpace();
+
+        var (sha256, size) = await HashAsync(sourceFile, ct).ConfigureAwait(false);
+        var target = Path.Combine(SpoolRoot, studyUid, seriesUid, sopInstanceUid, sha256 + ".dcm");
+        if (File.Exists(target) && new FileInfo(target).Length == size)
+            return new SpoolResult(target, sha256, size, AlreadyPresent: true);
+        await DurableFile.CopyAsync(sourceFile, target, ct).ConfigureAwait(false);
+        return new SpoolResult(target, sha256, size, AlreadyPresent: false);
+    }
+
+    private static void CheckUid(string uid, string name)
+    {
+        var problem = DicomUidValidator.Explain(uid);
+        if (problem is not null) throw new SpoolRefusedException(SpoolRefusal.InvalidUid, $"{name} is not a valid UID: {problem}");
+    }
+
+    public static async Task<(string Sha256, long Size)> HashAsync(string file, CancellationToken ct)
+    {
+        await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true);
+        var hash = await SHA256.HashDataAsync(stream, ct).ConfigureAwait(false);
+        return (Convert.ToHexStringLower(hash), stream.Length);
+    }
+}

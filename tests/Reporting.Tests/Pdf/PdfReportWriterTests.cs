@@ -1,0 +1,32 @@
+using System.Text;
+using VoxDose.Reporting.Pdf;
+using VoxDose.Reporting.Tests.Fixtures;
+using VoxDose.Tests.Shared;
+
+namespace VoxDose.Reporting.Tests.Pdf;
+
+public class PdfReportWriterTests
+{
+    [Fact]
+    public void Writes_a_pdf_with_several_pages()
+    {
+        var pdf = PdfReportWriter.Write(SyntheticReport.Create());
+        Assert.StartsWith("%PDF-", Encoding.ASCII.GetString(pdf, 0, 5));
+        var text = Encoding.ASCII.GetString(pdf);
+        Assert.True(CountOccurrences(text, "/Type /Page\n") + CountOccurrences(text, "/Type/Page") + CountOccurrences(text, "/Type /Page ") >= 2 || pdf.Length > 20_000);
+        var dir = Environment.GetEnvironmentVariable("VOXDOSE_KEEP_OUTPUT");
+        if (dir is not null) File.WriteAllBytes(Path.Combine(dir, "report.pdf"), pdf);
+    }
+
+    [Fact]
+    public void Rejects_a_dose_map_off_the_pet_grid()
+    {
+        var report = SyntheticReport.Create();
+        var shifted = report with { DoseGy = new Dosimetry.Volumes.Volume(report.DoseGy.SizeX, report.DoseGy.SizeY, report.DoseGy.SizeZ, report.DoseGy.SpacingMm, report.DoseGy.OriginMm + new Dosimetry.Volumes.Vec3(2, 0, 0)) };
+        var ex = Assert.Throws<ArgumentException>(() => PdfReportWriter.Write(shifted));
+        Assert.Contains("grid", ex.Message);
+    }
+
+    private static int CountOccurrences(string text, string pattern) =>
+        (text.Length - text.Replace(pattern, "", StringComparison.Ordinal).Length) / pattern.Length;
+}

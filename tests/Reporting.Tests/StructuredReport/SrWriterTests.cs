@@ -1,0 +1,83 @@
+using VoxDose.Dicom;
+using VoxDose.Reporting.Common;
+using VoxDose.Reporting.RtDose;
+using VoxDose.Reporting.StructuredReport;
+using VoxDose.Reporting.Tests.Fixtures;
+
+namespace VoxDose.Reporting.Tests.StructuredReport;
+
+public class SrWriterTests
+{
+    private static (DicomDataset Sr, VoxDose.Reporting.Model.DosimetryReport Report, OutputSeries RtDose) Build()
+    {
+        var report = SyntheticReport.Create();
+        var rtDose = RtDoseWriter.NewIdentity(report);
+        return (SrWriter.Build(report, SrWriter.NewIdentity(report), rtDose), report, rtDose);
+    }
+
+    [Fact]
+    public void Root_is_a_tid_1500_imaging_measurement_report()
+    {
+        var (sr, _, _) = Build();
+        Assert.Equal(DicomUids.ComprehensiveSRStorage, sr.GetString(DicomTag.SOPClassUID));
+        Assert.Equal("126000", sr.GetSequence(DicomTag.ConceptNameCodeSequence)[0].GetString(DicomTag.CodeValue));
+        Assert.Equal("1500", sr.GetSequence(DicomTag.ContentTemplateSequence)[0].GetString(DicomTag.TemplateIdentifier));
+        Assert.Contains(sr.GetSequence(DicomTag.CodingSchemeIdentificationSequence),
+            i => i.GetString(DicomTag.CodingSchemeDesignator) == Codes.PrivateScheme);
+    }
+
+    [Fact]
+    public void Each_roi_group_holds_its_mean_dose_with_the_mean_derivation_and_its_rtstruct_roi_number()
+    {
+        var (sr, report, rtDose) = Build();
+        var groups = Items(sr).Where(i => Concept(i) == "125007").ToList();
+        Assert.Equal(report.Rois.Count, groups.Count);
+        foreach (var roi in report.Rois)
+        {
+            var group = groups.Single(g => Children(g).Any(c => Concept(c) == "112039" && c.GetString(DicomTag.TextValue) == roi.Name));
+            var mean = Children(group).Single(c => Concept(c) == "128513" && Children(c).Any(m => Concept(m) == "121401" && CodeValue(m) == "373098007"));
+            var measured = mean.GetSequence(DicomTag.MeasuredValueSequence)[0];
+            Assert.Equal(roi.Metrics.MeanGy, measured.GetDouble(DicomTag.NumericValue), roi.Metrics.MeanGy * 1e-9);
+            Assert.Equal("Gy", measured.GetSequence(DicomTag.MeasurementUnitsCodeSequence)[0].GetString(DicomTag.CodeValue));
+            var region = Children(group).Single(c => Concept(c) == "130488");
+            Assert.Equal(SyntheticReport.RtStructUid, region.GetSequence(DicomTag.ReferencedSOPSequence)[0].GetString(DicomTag.ReferencedSOPInstanceUID));
+            Assert.Equal(roi.Metrics.RoiNumber.ToString(), Children(region).Single().GetString(DicomTag.TextValue));
+            Assert.Contains(Children(group), c => Concept(c) == "D70");
+            Assert.Contains(Children(group), c => Concept(c) == "V100GY");
+            var source = Children(group).Single(c => Concept(c) == "121112");
+            Assert.Equal(rtDose.SopInstanceUid, source.GetSequence(DicomTag.ReferencedSOPSequence)[0].GetString(DicomTag.ReferencedSOPInstanceUID));
+        }
+    }
+
+    [Fact]
+    public void A_derived_region_references_the_pet_series()
+    {
+        var report = SyntheticReport.Create();
+        var perfused = report.Rois[2] with { Metrics = report.Rois[2].Metrics with { RoiNumber = null, Name = "Perfused", Role = Dosimetry.Results.RoiRole.PerfusedRegion } };
+        report = report with { Rois = [perfused] };
+        var sr = SrWriter.Build(report, SrWriter.NewIdentity(report), RtDoseWriter.NewIdentity(report));
+        var group = Items(sr).Single(i => Concept(i) == "125007");
+        Assert.Equal(SyntheticReport.PetSeriesUid, Children(group).Single(c => Concept(c) == "121232").GetString(DicomTag.UID));
+        Assert.DoesNotContain(Children(group), c => Concept(c) == "130488");
+    }
+
+    [Fact]
+    public void Flags_and_parameters_are_in_the_report()
+    {
+        var (sr, _, _) = Build();
+        var texts = Items(sr).Select(i => i.GetString(DicomTag.TextValue) ?? "").ToList();
+        Assert.Contains(texts, t => t.StartsWith("TDV_BELOW_81GY") && t.Contains("Yoo et al."));
+        Assert.Contains(texts, t => t.Contains("Lanconelli 2012") && t.Contains("230580 s"));
+        Assert.Contains(texts, t => t == "0.1.0-test");
+    }
+
+    private static IEnumerable<DicomDataset> Items(DicomDataset node) =>
+        Children(node).SelectMany(c => Items(c).Prepend(c));
+
+    private static IReadOnlyList<DicomDataset> Children(DicomDataset node) =>
+        node.Contains(DicomTag.ContentSequence) ? node.GetSequence(DicomTag.ContentSequence) : [];
+
+    private static string? Concept(DicomDataset item) => item.GetSequence(DicomTag.ConceptNameCodeSequence)[0].GetString(DicomTag.CodeValue);
+
+    private static string? CodeValue(DicomDataset item) => item.GetSequence(DicomTag.ConceptCodeSequence)[0].GetString(DicomTag.CodeValue);
+}

@@ -1,0 +1,127 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using VoxDose.StoreScp.Configuration;
+using VoxDose.StoreScp.Hosting;
+
+namespace VoxDose.StoreScp.Tests.Configuration;
+
+public class OptionsValidationTests
+{
+    private static List<string> ErrorsFor(Dictionary<string, string?> settings)
+    {
+        var configuration = NodeConfiguration.Build(overrides: settings, includeEnvironment: false);
+        var options = new VoxDoseOptions();
+        Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(configuration.GetSection("VoxDose"), options);
+        return VoxDoseOptionsValidator.Collect(options.ApplyListDefaults());
+    }
+
+    [Fact]
+    public void Defaults_are_valid_and_match_the_documentation()
+    {
+        var options = new VoxDoseOptions().ApplyListDefaults();
+        Assert.Empty(VoxDoseOptionsValidator.Collect(options));
+        Assert.Equal("VOXDOSE", options.Scp.AeTitle);
+        Assert.Equal(11112, options.Scp.Port);
+        Assert.Equal(30, options.Processing.SeriesQuietSeconds);
+        Assert.Equal(DoseMethodOption.Vsv, options.Processing.Method);
+        Assert.Equal(DatabaseProvider.Sqlite, options.Database.Provider);
+        Assert.Equal([30, 120, 600, 1800, 3600], options.Export.RetryDelaysSeconds);
+        Assert.Equal(86400, options.Export.GiveUpAfterSeconds);
+        Assert.Equal(["RtDose", "Sr", "Pdf"], options.Processing.Outputs);
+    }
+
+    [Fact]
+    public void Configured_lists_replace_the_defaults_instead_of_appending_to_them()
+    {
+        // Regression: the configuration binder appends to pre-filled lists, so [1, 2] became [30, 120, 600, 1800, 3600, 1, 2].
+        var options = NodeConfiguration.BindAndValidate(NodeConfiguration.Build(overrides: new Dictionary<string, string?>
+        {
+            ["VoxDose:Export:RetryDelaysSeconds:0"] = "1",
+            ["VoxDose:Export:RetryDelaysSeconds:1"] = "2",
+            ["VoxDose:Processing:Outputs:0"] = "Sr",
+        }, includeEnvironment: false));
+        Assert.Equal([1.0, 2.0], options.Export.RetryDelaysSeconds);
+        Assert.Equal(["Sr"], options.Processing.Outputs);
+    }
+
+    [Fact]
+    public void Every_error_is_listed_with_its_configuration_path()
+    {
+        var errors = ErrorsFor(new()
+        {
+            ["VoxDose:Scp:AeTitle"] = "A_TITLE_LONGER_THAN_16",
+            ["VoxDose:Scp:Port"] = "70000",
+            ["VoxDose:Scp:BindAddress"] = "not-an-ip",
+            ["VoxDose:Scp:AllowedCallers:0:AeTitle"] = "BAD\\AE",
+            ["VoxDose:Scp:Tls:Enabled"] = "true",
+            ["VoxDose:Database:Provider"] = "postgresql",
+            ["VoxDose:Processing:SeriesQuietSeconds"] = "-1",
+            ["VoxDose:Processing:Outputs:0"] = "Png",
+            ["VoxDose:Dosimetry:TumourCutoffGy"] = "0",
+            ["VoxDose:Destinations:0:Name"] = "pacs",
+            ["VoxDose:Destinations:0:AeTitle"] = "PACS",
+            ["VoxDose:Destinations:0:Host"] = "pacs.local",
+            ["VoxDose:Destinations:0:Port"] = "104",
+            ["VoxDose:Destinations:1:Name"] = "PACS",
+            ["VoxDose:Destinations:1:Port"] = "0",
+            ["VoxDose:Export:RetryDelaysSeconds:0"] = "0",
+        });
+        string[] expectedPaths =
+        [
+            "VoxDose:Scp:AeTitle:", "VoxDose:Scp:Port:", "VoxDose:Scp:BindAddress:", "VoxDose:Scp:AllowedCallers:0:AeTitle:",
+            "VoxDose:Scp:Tls:CertificatePath:", "VoxDose:Database:ConnectionString:", "VoxDose:Processing:SeriesQuietSeconds:",
+            "VoxDose:Processing:Outputs:0:", "VoxDose:Dosimetry:TumourCutoffGy:", "VoxDose:Destinations:1:Name:",
+            "VoxDose:Destinations:1:AeTitle:", "VoxDose:Destinations:1:Host:", "VoxDose:Destinations:1:Port:",
+            "VoxDose:Export:RetryDelaysSeconds:0:",
+        ];
+        foreach (var path in expectedPaths)
+            Assert.True(errors.Any(e => e.StartsWith(path, StringComparison.Ordinal)), $"no error for {path} in:\n{string.Join("\n", errors)}");
+        Assert.Equal(expectedPaths.Length, errors.Count);
+        Assert.DoesNotContain(errors, e => e.StartsWith("VoxDose:Destinations:0:", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Clustered_scheduler_requires_postgresql()
+    {
+        var errors = ErrorsFor(new() { ["VoxDose:Scheduler:Clustered"] = "true" });
+        Assert.Single(errors);
+        Assert.StartsWith("VoxDose:Scheduler:Clustered:", errors[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Environment_style_keys_override_the_file()
+    {
+        var dir = VoxDose.Tests.Shared.TestPaths.NewTempDirectory();
+        var file = Path.Combine(dir, "node.json");
+        File.WriteAllText(file, """{ "VoxDose": { "Scp": { "Port": 4242, "AeTitle": "FROMFILE" }, "Processing": { "Method": "ldm" } } }""");
+        Environment.SetEnvironmentVariable("VoxDose__Scp__Port", "5151");
+        try
+        {
+            var options = NodeConfiguration.BindAndValidate(NodeConfiguration.Build(file));
+            Assert.Equal(5151, options.Scp.Port);
+            Assert.Equal("FROMFILE", options.Scp.AeTitle);
+            Assert.Equal(DoseMethodOption.Ldm, options.Processing.Method);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("VoxDose__Scp__Port", null);
+        }
+    }
+
+    [Fact]
+    public async Task A_bad_configuration_fails_at_start_with_every_error()
+    {
+        var configuration = NodeConfiguration.Build(overrides: new Dictionary<string, string?>
+        {
+            ["VoxDose:Storage:Root"] = VoxDose.Tests.Shared.TestPaths.NewTempDirectory(),
+            ["VoxDose:Scp:Port"] = "0",
+            ["VoxDose:Processing:DoseGridMm"] = "50",
+        }, includeEnvironment: false);
+        using var host = NodeHost.CreateBuilder(configuration).Build();
+        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains(e.Failures, f => f.StartsWith("VoxDose:Scp:Port:", StringComparison.Ordinal));
+        Assert.Contains(e.Failures, f => f.StartsWith("VoxDose:Processing:DoseGridMm:", StringComparison.Ordinal));
+        _ = host.Services.GetService<IHostApplicationLifetime>();
+    }
+}

@@ -1,0 +1,75 @@
+using Microsoft.Extensions.Options;
+using VoxDose.StoreScp.Configuration;
+using VoxDose.StoreScp.Storage;
+using VoxDose.Tests.Shared;
+
+namespace VoxDose.StoreScp.Tests.Storage;
+
+public class SpoolStoreTests
+{
+    private sealed class FixedSpace(long bytes) : IDiskSpaceProbe
+    {
+        public long AvailableBytes(string path) => bytes;
+    }
+
+    private static (SpoolStore Spool, string Dir) Create(long freeBytes = long.MaxValue, long minFreeMb = 10)
+    {
+        var dir = TestPaths.NewTempDirectory("voxdose-spool");
+        var options = Options.Create(new VoxDoseOptions { Storage = new StorageOptions { Root = dir, MinFreeMegabytes = minFreeMb } });
+        return (new SpoolStore(options, new FixedSpace(freeBytes)), dir);
+    }
+
+    private static string TempFile(string dir, string content)
+    {
+        var path = Path.Combine(dir, Guid.NewGuid().ToString("N"));
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    [Fact]
+    public async Task Same_content_lands_on_the_same_file_and_different_content_beside_it()
+    {
+        var (spool, dir) = Create();
+        var first = await spool.StoreAsync(TempFile(dir, "version one"), "1.2.3", "1.2.3.4", "1.2.3.4.5");
+        var again = await spool.StoreAsync(TempFile(dir, "version one"), "1.2.3", "1.2.3.4", "1.2.3.4.5");
+        var changed = await spool.StoreAsync(TempFile(dir, "version two"), "1.2.3", "1.2.3.4", "1.2.3.4.5");
+
+        Assert.False(first.AlreadyPresent);
+        Assert.True(again.AlreadyPresent);
+        Assert.Equal(first.Path, again.Path);
+        Assert.Equal(first.Sha256, again.Sha256);
+        Assert.NotEqual(first.Sha256, changed.Sha256);
+        Assert.NotEqual(first.Path, changed.Path);
+        Assert.Equal("version one", File.ReadAllText(first.Path));
+        Assert.Equal("version two", File.ReadAllText(changed.Path));
+        Assert.StartsWith(Path.Combine(dir, "spool", "1.2.3", "1.2.3.4", "1.2.3.4.5"), first.Path, StringComparison.Ordinal);
+        // SHA-256 of "version one", computed independently.
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData("version one"u8)), first.Sha256);
+        Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(first.Path)!, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Theory]
+    [InlineData("../../escape", "1.2", "1.3")]
+    [InlineData("1.2", "1.2/../../x", "1.3")]
+    [InlineData("1.2", "1.3", "")]
+    public async Task A_uid_that_is_not_a_uid_never_becomes_a_path(string study, string series, string sop)
+    {
+        var (spool, dir) = Create();
+        var e = await Assert.ThrowsAsync<SpoolRefusedException>(() => spool.StoreAsync(TempFile(dir, "x"), study, series, sop));
+        Assert.Equal(SpoolRefusal.InvalidUid, e.Refusal);
+        Assert.False(Directory.Exists(Path.Combine(dir, "escape")));
+        Assert.Empty(Directory.Exists(spool.SpoolRoot) ? Directory.GetFiles(spool.SpoolRoot, "*", SearchOption.AllDirectories) : []);
+    }
+
+    [Fact]
+    public async Task Below_the_watermark_the_spool_refuses()
+    {
+        var (spool, dir) = Create(freeBytes: 5L * 1024 * 1024, minFreeMb: 10);
+        var e = await Assert.ThrowsAsync<SpoolRefusedException>(() => spool.StoreAsync(TempFile(dir, "x"), "1.2", "1.3", "1.4"));
+        Assert.Equal(SpoolRefusal.DiskFull, e.Refusal);
+        Assert.Contains("MinFreeMegabytes", e.Reason, StringComparison.Ordinal);
+
+        var (roomy, dir2) = Create(freeBytes: 11L * 1024 * 1024, minFreeMb: 10);
+        Assert.False((await roomy.StoreAsync(TempFile(dir2, "x"), "1.2", "1.3", "1.4")).AlreadyPresent);
+    }
+}

@@ -1,0 +1,80 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using VoxDose.StoreScp.Audit;
+using VoxDose.StoreScp.Configuration;
+using VoxDose.StoreScp.Export;
+using VoxDose.StoreScp.Hosting;
+using VoxDose.StoreScp.Ingest;
+using VoxDose.StoreScp.Pipeline;
+
+namespace VoxDose.StoreScp.Tests.Support;
+
+/// <summary>The real node host (Quartz, SQLite, spool) on a temporary root, with a fake dose pipeline and a fake destination.</summary>
+public sealed class NodeHarness : IAsyncDisposable
+{
+    private NodeHarness(IHost host) => Host = host;
+
+    public IHost Host { get; }
+
+    public IngestService Ingest => Host.Services.GetRequiredService<IngestService>();
+    public StudyRepository Studies => Host.Services.GetRequiredService<StudyRepository>();
+    public ComputationRepository Computations => Host.Services.GetRequiredService<ComputationRepository>();
+    public ExportRepository Exports => Host.Services.GetRequiredService<ExportRepository>();
+    public AssociationRepository Associations => Host.Services.GetRequiredService<AssociationRepository>();
+    public EventRepository Events => Host.Services.GetRequiredService<EventRepository>();
+    public int ScpPort => Host.Services.GetRequiredService<VoxDose.StoreScp.Scp.ScpHostedService>().LocalEndPoint!.Port;
+
+    public static async Task<NodeHarness> StartAsync(string root, IStudyProcessor processor, IDicomSender sender, double quietSeconds = 1,
+        Dictionary<string, string?>? extra = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["VoxDose:Storage:Root"] = root,
+            ["VoxDose:Scp:BindAddress"] = "127.0.0.1",
+            ["VoxDose:Scp:Port"] = VoxDose.Tests.Shared.ExternalTool.FreeTcpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["VoxDose:Storage:MinFreeMegabytes"] = "1",
+            ["VoxDose:Processing:SeriesQuietSeconds"] = quietSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["VoxDose:Export:RetryDelaysSeconds:0"] = "0.3",
+            ["VoxDose:Export:RetryDelaysSeconds:1"] = "0.6",
+            ["VoxDose:Destinations:0:Name"] = "pacs",
+            ["VoxDose:Destinations:0:AeTitle"] = "PACS",
+            ["VoxDose:Destinations:0:Host"] = "127.0.0.1",
+            ["VoxDose:Destinations:0:Port"] = "104",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+        foreach (var (k, v) in extra ?? []) settings[k] = v;
+        var builder = NodeHost.CreateBuilder(NodeConfiguration.Build(overrides: settings, includeEnvironment: false));
+        builder.Services.AddSingleton(processor);
+        builder.Services.AddSingleton(sender);
+        var host = builder.Build();
+        await host.StartAsync();
+        return new NodeHarness(host);
+    }
+
+    public async Task<ushort> SendAsync(string root, InstanceHeader header)
+    {
+        var file = Path.Combine(root, "incoming", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        await File.WriteAllTextAsync(file, header.SopInstanceUid);
+        return await Ingest.IngestAsync(file, header, null);
+    }
+
+    public async Task<StudyRecord> WaitForStateAsync(string studyUid, StudyState state, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        StudyRecord? study = null;
+        while (DateTime.UtcNow < deadline)
+        {
+            study = await Studies.GetAsync(studyUid);
+            if (study?.State == state) return study;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"Study {studyUid} did not reach {state}; it is {study?.State.ToString() ?? "absent"} ({study?.Error}).");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Host.StopAsync();
+        Host.Dispose();
+    }
+}

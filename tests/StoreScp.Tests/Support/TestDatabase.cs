@@ -1,0 +1,16 @@
+using VoxDose.StoreScp.Audit;
+using VoxDose.Tests.Shared;
+
+namespace VoxDose.StoreScp.Tests.Support;
+
+/// <summary>A fresh SQLite audit database in a temporary folder.</summary>
+public static class TestDatabase
+{
+    public static async Task<AuditDatabase> CreateSqliteAsync()
+    {
+        var dir = TestPaths.NewTempDirectory("voxdose-audit");
+        var database = new AuditDatabase(new SqliteDialect($"Data Source={Path.Combine(dir, "voxdose.db")};Pooling=False"));
+        await database.EnsureSchemaAsync();
+        return database;
+    }
+}
