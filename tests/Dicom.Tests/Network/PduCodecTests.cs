@@ -156,6 +156,36 @@ public class PduCodecTests
     }
 
     [Fact]
+    public async Task Mutated_association_requests_decode_or_fail_only_as_protocol_errors()
+    {
+        var valid = PduEncoder.Encode(new AssociateRequestPdu
+        {
+            CalledAeTitle = "A",
+            CallingAeTitle = "B",
+            PresentationContexts = [new(1, DicomUids.PETImageStorage, [DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian])],
+            UserInformation = new UserInformation
+            {
+                MaxPduLength = 16384, ImplementationClassUid = "1.2.3", AsyncOperations = (2, 2),
+                RoleSelections = [new RoleSelection(DicomUids.PETImageStorage, true, false)],
+                ExtendedNegotiations = [new ExtendedNegotiation(DicomUids.PETImageStorage, [1, 1])],
+            },
+        });
+        var random = new Random(42);
+        for (var round = 0; round < 2000; round++)
+        {
+            var bytes = (byte[])valid.Clone();
+            for (var k = random.Next(1, 6); k > 0; k--) bytes[random.Next(6, bytes.Length)] = (byte)random.Next(256);
+            try
+            {
+                await new PduReader(new MemoryStream(bytes), Limits).ReadAsync(CancellationToken.None);
+            }
+            catch (DicomProtocolException)
+            {
+            }
+        }
+    }
+
+    [Fact]
     public async Task Truncated_pdu_is_a_protocol_error_and_clean_eof_is_null()
     {
         await Assert.ThrowsAsync<DicomProtocolException>(() => new PduReader(new MemoryStream([0x04, 0, 0, 0, 0, 20, 0, 0]), Limits).ReadAsync(CancellationToken.None).AsTask());
