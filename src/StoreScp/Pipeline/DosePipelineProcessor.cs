@@ -52,9 +52,8 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
         Task.Run<IReadOnlyList<OutputObject>>(() =>
         {
             if (!_computed.TryRemove((inputs.StudyUid, inputs.Revision), out var computed)) computed = Compute(inputs, ct);
-            var rois = computed.Result.Rois.Rois.Select(m => new ReportRoi { Metrics = m }).ToList();
-            var report = DosimetryReportBuilder.Build(computed.Result.DoseMap!, computed.Pet, computed.PetDatasets, rois,
-                VersionCommand.SoftwareVersion, time.GetUtcNow(), computed.RtStruct);
+            // ROI masks rasterised on the dose grid for the images, and the RTSTRUCT each ROI comes from.
+            var report = StudyReportAssembler.Build(computed.Result, computed.PetDatasets, VersionCommand.SoftwareVersion, time.GetUtcNow(), computed.Pet);
             var written = ReportWriter.WriteAll(report, outputDirectory);
             return
             [
@@ -84,7 +83,7 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
             try
             {
                 rtStruct = DicomFile.Open(inputs.RtStructFile).Dataset;
-                structureSets.Add(RtStructReader.Read(inputs.RtStructFile));
+                structureSets.Add(RtStructReader.Read(rtStruct, inputs.RtStructFile));
             }
             catch (Exception e) when (e is InvalidDataException or DicomDataException or IOException)
             {
