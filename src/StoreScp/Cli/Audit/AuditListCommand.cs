@@ -15,16 +15,18 @@ internal static class AuditListCommand
         {
             var reader = await AuditReader.TryOpenAsync(parseResult.GetValue(config), ct).ConfigureAwait(false);
             if (reader is null) return 1;
-            var table = new Table().AddColumns("Study Instance UID", "State", "Rev", "Last received (UTC)", "Mean doses");
+            var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
+            if (Console.IsOutputRedirected) console.Profile.Width = 240; // a pipe or a file: do not wrap UIDs
+            var table = new Table().AddColumns("Study Instance UID", "State", "Rev", "Last received (UTC)", "Mean doses (lesions, normal liver)");
             foreach (var study in await reader.Studies.ListAsync(ct).ConfigureAwait(false))
             {
                 var computation = await reader.Computations.GetAsync(study.StudyUid, study.Revision, ct).ConfigureAwait(false);
                 var state = study.State.ToString() + (study.Error is null ? "" : $" ({study.Error})");
                 table.AddRow(Markup.Escape(study.StudyUid), Markup.Escape(state), study.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     study.LastReceivedAt.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
-                    Markup.Escape(ResultsSummary.Format(ResultsSummary.MeanDoses(computation?.Results))));
+                    Markup.Escape(ResultsSummary.KeyDoses(computation?.Results)));
             }
-            AnsiConsole.Write(table);
+            console.Write(table);
             return 0;
         });
         return command;

@@ -25,9 +25,44 @@ public static class ResultsSummary
         return found;
     }
 
+    /// <summary>
+    /// The key doses of a results document for a one-line summary: each lesion and the normal liver (by their
+    /// <c>role</c> in results.json), or the first regions when no role is given.
+    /// </summary>
+    public static string KeyDoses(string? resultsJson, int max = 6)
+    {
+        var all = MeanDoses(resultsJson);
+        var roles = Roles(resultsJson);
+        var key = all.Where(d => roles.GetValueOrDefault(d.Name) is "lesion" or "normalLiver").ToList();
+        return Format(key.Count > 0 ? key : all, max);
+    }
+
     public static string Format(IReadOnlyList<(string Name, double MeanGy)> doses, int max = 4) =>
         doses.Count == 0 ? "" : string.Join(", ", doses.Take(max).Select(d => $"{d.Name} {d.MeanGy.ToString("0.0", CultureInfo.InvariantCulture)} Gy"))
             + (doses.Count > max ? $", +{doses.Count - max}" : "");
+
+    private static Dictionary<string, string> Roles(string? resultsJson)
+    {
+        var roles = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (string.IsNullOrWhiteSpace(resultsJson)) return roles;
+        try
+        {
+            using var document = JsonDocument.Parse(resultsJson);
+            if (document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("rois", out var rois) && rois.ValueKind == JsonValueKind.Array)
+            {
+                foreach (var roi in rois.EnumerateArray())
+                {
+                    if (roi.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String && roi.TryGetProperty("role", out var r) && r.ValueKind == JsonValueKind.String)
+                        roles[n.GetString()!] = r.GetString()!;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON: no roles.
+        }
+        return roles;
+    }
 
     private static void Walk(JsonElement element, List<(string, double)> found)
     {
