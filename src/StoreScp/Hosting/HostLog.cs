@@ -2,18 +2,18 @@ using Microsoft.Extensions.Logging;
 
 namespace VoxDose.StoreScp.Hosting;
 
-/// <summary>Node start-up and recovery log events, 1000-1099.</summary>
+/// <summary>Node start-up and recovery log events, 10000-10099.</summary>
 internal static partial class HostLog
 {
-    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Storage root {Root}, audit database {Provider}")]
+    [LoggerMessage(EventId = 10000, Level = LogLevel.Information, Message = "Storage root {Root}, audit database {Provider}")]
     public static partial void Started(ILogger logger, string root, string provider);
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Critical, Message = "The node cannot start: {Reason}")]
+    [LoggerMessage(EventId = 10001, Level = LogLevel.Critical, Message = "The node cannot start: {Reason}")]
     public static partial void CannotStart(ILogger logger, string reason, Exception exception);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Resuming {Count} studies not in a final state")]
+    [LoggerMessage(EventId = 10002, Level = LogLevel.Information, Message = "Resuming {Count} studies not in a final state")]
     public static partial void Resuming(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Information, Message = "Resuming study {StudyUid} in state {State} (revision {Revision})")]
+    [LoggerMessage(EventId = 10003, Level = LogLevel.Information, Message = "Resuming study {StudyUid} in state {State} (revision {Revision})")]
     public static partial void ResumingStudy(ILogger logger, string studyUid, Audit.StudyState state, long revision);
 }

@@ -2,27 +2,27 @@ using Microsoft.Extensions.Logging;
 
 namespace VoxDose.StoreScp.Pipeline;
 
-/// <summary>Pipeline log events, 5000-5099.</summary>
+/// <summary>Pipeline log events, 10300-10399.</summary>
 internal static partial class PipelineLog
 {
-    [LoggerMessage(EventId = 5000, Level = LogLevel.Information, Message = "Computing study {StudyUid} revision {Revision} ({PetCount} PET instances, RTSTRUCT: {HasRtStruct})")]
+    [LoggerMessage(EventId = 10300, Level = LogLevel.Information, Message = "Computing study {StudyUid} revision {Revision} ({PetCount} PET instances, RTSTRUCT: {HasRtStruct})")]
     public static partial void Computing(ILogger logger, string studyUid, long revision, int petCount, bool hasRtStruct);
 
-    [LoggerMessage(EventId = 5001, Level = LogLevel.Information, Message = "Study {StudyUid} revision {Revision} computed in {ElapsedMs} ms")]
+    [LoggerMessage(EventId = 10301, Level = LogLevel.Information, Message = "Study {StudyUid} revision {Revision} computed in {ElapsedMs} ms")]
     public static partial void Computed(ILogger logger, string studyUid, long revision, long elapsedMs);
 
-    [LoggerMessage(EventId = 5002, Level = LogLevel.Information, Message = "Study {StudyUid} revision {Revision}: {Count} report objects queued for {Destinations} destinations")]
+    [LoggerMessage(EventId = 10302, Level = LogLevel.Information, Message = "Study {StudyUid} revision {Revision}: {Count} report objects queued for {Destinations} destinations")]
     public static partial void Reported(ILogger logger, string studyUid, long revision, int count, int destinations);
 
-    [LoggerMessage(EventId = 5003, Level = LogLevel.Error, Message = "Study {StudyUid} revision {Revision} failed: {Reason}")]
+    [LoggerMessage(EventId = 10303, Level = LogLevel.Error, Message = "Study {StudyUid} revision {Revision} failed: {Reason}")]
     public static partial void Failed(ILogger logger, string studyUid, long revision, string reason);
 
-    [LoggerMessage(EventId = 5004, Level = LogLevel.Information, Message = "Study {StudyUid} revision {Revision} superseded by new input while computing; computing again")]
+    [LoggerMessage(EventId = 10304, Level = LogLevel.Information, Message = "Study {StudyUid} revision {Revision} superseded by new input while computing; computing again")]
     public static partial void Superseded(ILogger logger, string studyUid, long revision);
 
-    [LoggerMessage(EventId = 5006, Level = LogLevel.Information, Message = "Study {StudyUid} assembled while its association is still sending: computing when it closes")]
+    [LoggerMessage(EventId = 10306, Level = LogLevel.Information, Message = "Study {StudyUid} assembled while its association is still sending: computing when it closes")]
     public static partial void WaitingForTransfer(ILogger logger, string studyUid);
 
-    [LoggerMessage(EventId = 5005, Level = LogLevel.Error, Message = "Unexpected error in the pipeline of study {StudyUid}")]
+    [LoggerMessage(EventId = 10305, Level = LogLevel.Error, Message = "Unexpected error in the pipeline of study {StudyUid}")]
     public static partial void Unexpected(ILogger logger, string studyUid, Exception exception);
 }

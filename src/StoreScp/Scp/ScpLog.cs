@@ -2,24 +2,24 @@ using Microsoft.Extensions.Logging;
 
 namespace VoxDose.StoreScp.Scp;
 
-/// <summary>DICOM listener log events, 7000-7099. AE titles and addresses only: no patient data.</summary>
+/// <summary>DICOM listener log events, 10500-10599. AE titles and addresses only: no patient data.</summary>
 internal static partial class ScpLog
 {
-    [LoggerMessage(EventId = 7000, Level = LogLevel.Information, Message = "DICOM node {AeTitle} listening on {EndPoint}")]
+    [LoggerMessage(EventId = 10500, Level = LogLevel.Information, Message = "DICOM node {AeTitle} listening on {EndPoint}")]
     public static partial void Listening(ILogger logger, string aeTitle, System.Net.IPEndPoint? endPoint);
 
-    [LoggerMessage(EventId = 7001, Level = LogLevel.Critical, Message = "The DICOM listener cannot start on {Address} port {Port}: {Reason}")]
+    [LoggerMessage(EventId = 10501, Level = LogLevel.Critical, Message = "The DICOM listener cannot start on {Address} port {Port}: {Reason}")]
     public static partial void CannotListen(ILogger logger, string address, int port, string reason, Exception exception);
 
-    [LoggerMessage(EventId = 7002, Level = LogLevel.Warning, Message = "Association from {CallingAe} at {Peer} rejected: calling AE/host not in Scp:AllowedCallers")]
+    [LoggerMessage(EventId = 10502, Level = LogLevel.Warning, Message = "Association from {CallingAe} at {Peer} rejected: calling AE/host not in Scp:AllowedCallers")]
     public static partial void CallerRejected(ILogger logger, string callingAe, string peer);
 
-    [LoggerMessage(EventId = 7003, Level = LogLevel.Warning, Message = "C-STORE of {SopInstanceUid} refused with {Status:X4}: {Reason}")]
+    [LoggerMessage(EventId = 10503, Level = LogLevel.Warning, Message = "C-STORE of {SopInstanceUid} refused with {Status:X4}: {Reason}")]
     public static partial void StoreRefused(ILogger logger, string sopInstanceUid, ushort status, string reason);
 
-    [LoggerMessage(EventId = 7004, Level = LogLevel.Information, Message = "Association {AssociationId} from {CallingAe} ended ({End}): {Stored} stored, {Failed} failed")]
+    [LoggerMessage(EventId = 10504, Level = LogLevel.Information, Message = "Association {AssociationId} from {CallingAe} ended ({End}): {Stored} stored, {Failed} failed")]
     public static partial void AssociationEnded(ILogger logger, long associationId, string callingAe, VoxDose.Dicom.Network.Server.AssociationEnd end, long stored, long failed);
 
-    [LoggerMessage(EventId = 7005, Level = LogLevel.Error, Message = "Could not record the end of association {AssociationId} in the audit database")]
+    [LoggerMessage(EventId = 10505, Level = LogLevel.Error, Message = "Could not record the end of association {AssociationId} in the audit database")]
     public static partial void AuditFailed(ILogger logger, long associationId, Exception exception);
 }
