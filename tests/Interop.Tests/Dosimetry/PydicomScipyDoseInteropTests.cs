@@ -7,7 +7,8 @@ using VoxDose.Dosimetry.Tests.Pet;
 using VoxDose.Dosimetry.Volumes;
 using VoxDose.Tests.Shared;
 
-namespace VoxDose.Interop.Tests.Dosimetry;
+// Not "...Interop.Tests.Dosimetry": that namespace would shadow VoxDose.Dosimetry in the other interop tests.
+namespace VoxDose.Interop.Tests.DosimetryInterop;
 
 /// <summary>
 /// The VSV dose of a DICOM PET series equals an independent implementation: pydicom reads the same files and
