@@ -80,7 +80,7 @@ public class DoseCommandEndToEndTests(ITestOutputHelper output)
             Assert.True(lesion.GetProperty("meanGy").GetDouble() > rois["Liver"].GetProperty("meanGy").GetDouble());
             Assert.Equal(JsonValueKind.Array, lesion.GetProperty("flags").ValueKind);
             Assert.True(lesion.GetProperty("dvh").GetProperty("doseGy").GetArrayLength() > 10);
-            Assert.Equal("normalLiver", rois[Dosimetry.Metrics.RoiAnalyzer.DerivedNormalLiverName].GetProperty("role").GetString());
+            Assert.Equal("normalLiver", rois[global::VoxDose.Dosimetry.Metrics.RoiAnalyzer.DerivedNormalLiverName].GetProperty("role").GetString());
             var notApplicable = Assert.Single(root.GetProperty("notApplicableStructureSets").EnumerateArray());
             Assert.EndsWith("rs-ct.dcm", notApplicable.GetProperty("source").GetString(), StringComparison.Ordinal);
             Assert.Contains("1.2.3.4.5", notApplicable.GetProperty("reason").GetString(), StringComparison.Ordinal);

@@ -89,7 +89,7 @@ public class RtDoseReaderTests(ITestOutputHelper output)
     }
 
     /// <summary>Ten voxels drawn at random among those with a dose above 1 % of the maximum (a zero is no test).</summary>
-    private static int[][] RandomVoxels(Dosimetry.Volumes.Volume dose, int count)
+    private static int[][] RandomVoxels(global::VoxDose.Dosimetry.Volumes.Volume dose, int count)
     {
         var max = dose.Voxels.Max();
         var random = new Random(20260311);
@@ -102,7 +102,7 @@ public class RtDoseReaderTests(ITestOutputHelper output)
         return [.. picks];
     }
 
-    private static void AssertDoses(Dosimetry.Volumes.Volume dose, int[][] picks, double[] values)
+    private static void AssertDoses(global::VoxDose.Dosimetry.Volumes.Volume dose, int[][] picks, double[] values)
     {
         Assert.Equal(picks.Length, values.Length);
         for (var n = 0; n < picks.Length; n++)
