@@ -1,8 +1,7 @@
 using System.Globalization;
 using VoxDose.Tests.Shared;
 
-// Not "...Interop.Tests.Dosimetry": that namespace would shadow VoxDose.Dosimetry in the other interop tests.
-namespace VoxDose.Interop.Tests.DosimetryInterop;
+namespace VoxDose.Interop.Tests.Dosimetry;
 
 /// <summary>The <c>voxdose kernel</c> verb, run as a process, prints the octant a physicist can lay beside Lanconelli 2012.</summary>
 public class KernelVerbProcessTests

@@ -7,8 +7,7 @@ using VoxDose.Dosimetry.Tests.Pet;
 using VoxDose.Dosimetry.Volumes;
 using VoxDose.Tests.Shared;
 
-// Not "...Interop.Tests.Dosimetry": that namespace would shadow VoxDose.Dosimetry in the other interop tests.
-namespace VoxDose.Interop.Tests.DosimetryInterop;
+namespace VoxDose.Interop.Tests.Dosimetry;
 
 /// <summary>
 /// The VSV dose of a DICOM PET series equals an independent implementation: pydicom reads the same files and
