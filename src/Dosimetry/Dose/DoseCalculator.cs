@@ -69,7 +69,7 @@ public static class DoseCalculator
             var grid = cumulated;
             if (options.ResampleSpacingMm is { } r)
                 grid = ActivityResampler.ResampleConserving(cumulated, new Vec3(r, r, r));
-            var kernel = KernelCache.GetY90(grid.SpacingMm, options.DensityGPerCm3);
+            var kernel = KernelCache.GetY90(grid.SpacingMm, options.DensityGPerCm3, options.RelativeElectronsPerGram);
             // S in mGy/(MBq s) x Ã in MBq s = mGy; / 1000 for Gy.
             var gridDose = grid.WithSameGeometry(FftConvolver.Convolve(grid.Voxels, grid.SizeX, grid.SizeY, grid.SizeZ, kernel, 1e-3, options.MaxDegreeOfParallelism));
             doseGy = options.ResampleSpacingMm is null ? gridDose : ActivityResampler.InterpolateTo(gridDose, concentration);
