@@ -8,7 +8,7 @@ public sealed partial class DicomDataset
         var s = GetString(tag);
         if (string.IsNullOrEmpty(s)) return null;
         return DicomDateTimeText.TryParseDate(s, out var d, out _) ? d
-            : throw new DicomDataException(tag, $"value '{s}' is not a valid DA (YYYYMMDD).");
+            : throw new DicomDataException(tag, $"value {DicomDataException.Quote(tag, s)} is not a valid DA (YYYYMMDD).");
     }
 
     /// <summary>A TM value (partial forms fill the missing parts with 0); null when absent or empty.</summary>
@@ -17,7 +17,7 @@ public sealed partial class DicomDataset
         var s = GetString(tag);
         if (string.IsNullOrEmpty(s)) return null;
         return DicomDateTimeText.TryParseTime(s, out var t, out _) ? t
-            : throw new DicomDataException(tag, $"value '{s}' is not a valid TM (HHMMSS.FFFFFF).");
+            : throw new DicomDataException(tag, $"value {DicomDataException.Quote(tag, s)} is not a valid TM (HHMMSS.FFFFFF).");
     }
 
     /// <summary>
@@ -38,7 +38,7 @@ public sealed partial class DicomDataset
         var s = GetString(tag);
         if (string.IsNullOrEmpty(s)) return null;
         return DicomDateTimeText.TryParseDateTime(s, out var v) ? v
-            : throw new DicomDataException(tag, $"value '{s}' is not a valid DT (YYYYMMDDHHMMSS.FFFFFF&ZZXX).");
+            : throw new DicomDataException(tag, $"value {DicomDataException.Quote(tag, s)} is not a valid DT (YYYYMMDDHHMMSS.FFFFFF&ZZXX).");
     }
 
     public DicomDataset AddOrUpdate(DicomTag tag, DateOnly date) => AddOrUpdate(tag, DicomVR.DA, DicomDateTimeText.FormatDate(date));

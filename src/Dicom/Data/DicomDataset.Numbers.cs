@@ -111,9 +111,9 @@ public sealed partial class DicomDataset
             if (index < 0 || index >= values.Length)
                 throw new DicomDataException(e.Tag, $"has {values.Length} value(s); index {index} does not exist.");
             if (!DicomNumberText.TryParseDecimal(values[index], out var d))
-                throw new DicomDataException(e.Tag, $"value '{values[index]}' is not a valid {e.VR} number.");
+                throw new DicomDataException(e.Tag, $"value {DicomDataException.Quote(e.Tag, values[index])} is not a valid {e.VR} number.");
             if (e.VR == DicomVR.IS && d != Math.Floor(d))
-                throw new DicomDataException(e.Tag, $"value '{values[index]}' is not an integer (IS).");
+                throw new DicomDataException(e.Tag, $"value {DicomDataException.Quote(e.Tag, values[index])} is not an integer (IS).");
             return d;
         }
         if (DicomVRInfo.BinaryValueSize(e.VR) == 0 || e.VR == DicomVR.AT)

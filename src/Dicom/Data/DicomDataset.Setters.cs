@@ -36,7 +36,7 @@ public sealed partial class DicomDataset
             var numbers = new double[values.Length];
             for (var i = 0; i < values.Length; i++)
                 if (!DicomNumberText.TryParseDecimal(values[i], out numbers[i]))
-                    throw new DicomDataException(tag, $"'{values[i]}' is not a number for VR {vr}.");
+                    throw new DicomDataException(tag, $"{DicomDataException.Quote(tag, values[i])} is not a number for VR {vr}.");
             return AddOrUpdate(tag, vr, numbers);
         }
         throw new DicomDataException(tag, $"VR {vr} cannot be set from strings.");

@@ -9,7 +9,7 @@ namespace VoxDose.Dicom.IO;
 /// </summary>
 internal static class DicomFileReader
 {
-    private const int ScanChunk = 16 * 1024;
+    private static readonly int[] ScanChunks = [16 * 1024, 256 * 1024];
 
     public static DicomFile Open(string path, DicomReadOptions options)
     {
@@ -26,27 +26,24 @@ internal static class DicomFileReader
 
     public static DicomFile Read(Stream stream, DicomReadOptions options)
     {
-        if (options.StopBeforePixelData)
+        if (options.StopBeforePixelData && stream.CanSeek)
         {
-            // Header scan: parse a prefix; load everything only if the header is longer than the prefix.
-            var start = stream.CanSeek ? stream.Position : 0;
-            var prefix = ReadUpTo(stream, ScanChunk, out var ended);
-            try
+            // Header scan: parse a prefix, then a larger one (private headers such as Siemens CSA run to tens of KB),
+            // then everything; parsing is cheap next to reading pixel data we do not need.
+            var start = stream.Position;
+            foreach (var size in ScanChunks)
             {
-                return Parse(prefix, ended, options);
-            }
-            catch (NeedMoreDataException) when (!ended)
-            {
-                if (stream.CanSeek)
+                stream.Position = start;
+                var prefix = ReadUpTo(stream, size, out var ended);
+                try
                 {
-                    stream.Position = start;
-                    return Parse(DicomDatasetReader.ReadAll(stream), true, options);
+                    return Parse(prefix, ended, options);
                 }
-                using var rest = new MemoryStream();
-                rest.Write(prefix);
-                stream.CopyTo(rest);
-                return Parse(rest.ToArray(), true, options);
+                catch (NeedMoreDataException) when (!ended)
+                {
+                }
             }
+            stream.Position = start;
         }
         byte[] all;
         if (stream is FileStream fs && fs.CanSeek)

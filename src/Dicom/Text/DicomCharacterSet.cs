@@ -67,10 +67,10 @@ public sealed class DicomCharacterSet
             if (c > 0x7F) { ascii = false; break; }
         if (ascii) return Encoding.ASCII.GetBytes(value);
         if (!DicomVRInfo.UsesCharacterSet(vr))
-            throw new DicomDataException(tag, $"VR {vr} allows only the default character repertoire; '{value}' has other characters.");
+            throw new DicomDataException(tag, $"VR {vr} allows only the default character repertoire; {DicomDataException.Quote(tag, value)} has other characters.");
         if (_usesCodeExtensions || ReferenceEquals(this, Default))
             throw new DicomDataException(tag,
-                $"'{value}' cannot be encoded in Specific Character Set '{string.Join('\\', Terms)}'; set (0008,0005) to ISO_IR 192 first.");
+                $"{DicomDataException.Quote(tag, value)} cannot be encoded in Specific Character Set '{string.Join('\\', Terms)}'; set (0008,0005) to ISO_IR 192 first.");
         var strict = Encoding.GetEncoding(_encoding.CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ReplacementFallback);
         try
         {
@@ -78,7 +78,7 @@ public sealed class DicomCharacterSet
         }
         catch (EncoderFallbackException ex)
         {
-            throw new DicomDataException(tag, $"'{value}' cannot be encoded in Specific Character Set '{string.Join('\\', Terms)}'.", ex);
+            throw new DicomDataException(tag, $"{DicomDataException.Quote(tag, value)} cannot be encoded in Specific Character Set '{string.Join('\\', Terms)}'.", ex);
         }
     }
 

@@ -9,16 +9,27 @@ public static class RoiMaskAlgebra
     /// </summary>
     public static RoiMask Subtract(RoiMask from, IEnumerable<RoiMask> remove)
     {
+        var sum = new float[from.Weights.Count];
+        foreach (var mask in remove) AddTo(sum, mask, from);
+        return Subtract(from, sum);
+    }
+
+    /// <summary>As above with the lesion weights already summed per voxel (saves keeping every lesion mask).</summary>
+    public static RoiMask Subtract(RoiMask from, float[] removeWeightSum)
+    {
+        if (removeWeightSum.Length != from.Weights.Count) throw new ArgumentException("The weight sum must cover the mask's grid.", nameof(removeWeightSum));
         var result = from.Weights.WithSameGeometry((float[])from.Weights.Voxels.Clone());
-        var lesionSum = new float[result.Count];
-        foreach (var mask in remove)
-        {
-            if (!mask.Weights.HasSameGrid(from.Weights)) throw new ArgumentException("Masks to subtract must be on the same grid.", nameof(remove));
-            var w = mask.Weights.Voxels;
-            for (var i = 0; i < w.Length; i++) lesionSum[i] += w[i];
-        }
         var voxels = result.Voxels;
-        for (var i = 0; i < voxels.Length; i++) voxels[i] = Math.Max(0f, voxels[i] - Math.Min(1f, lesionSum[i]));
+        for (var i = 0; i < voxels.Length; i++) voxels[i] = Math.Max(0f, voxels[i] - Math.Min(1f, removeWeightSum[i]));
         return new RoiMask(result, from.ExtendsBeyondGrid, from.Notes);
+    }
+
+    /// <summary>Adds a mask's weights into a per-voxel sum on the grid of <paramref name="grid"/>.</summary>
+    public static void AddTo(float[] sum, RoiMask mask, RoiMask grid)
+    {
+        if (!mask.Weights.HasSameGrid(grid.Weights) || sum.Length != mask.Weights.Count)
+            throw new ArgumentException("Masks to combine must be on the same grid.", nameof(mask));
+        var w = mask.Weights.Voxels;
+        for (var i = 0; i < w.Length; i++) sum[i] += w[i];
     }
 }

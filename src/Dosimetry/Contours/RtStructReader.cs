@@ -103,6 +103,7 @@ public static class RtStructReader
             SopInstanceUid = dataset.GetString(DicomTag.SOPInstanceUID),
             Label = dataset.GetString(DicomTag.StructureSetLabel),
             Source = source,
+            SourceDataset = dataset,
             FrameOfReferenceUids = frames.Distinct(StringComparer.Ordinal).ToList(),
             Rois = [.. order.Select(n => rois[n])],
             Notes = notes,

@@ -30,6 +30,9 @@ public static class RtStructWriter
         ds.AddOrUpdate(DicomTag.StudyID, "");
         ds.AddOrUpdate(DicomTag.AccessionNumber, "");
         ds.AddOrUpdate(DicomTag.SeriesNumber, 1);
+        ds.AddOrUpdate(DicomTag.OperatorsName, "");
+        ds.AddOrUpdate(DicomTag.FrameOfReferenceUID, frame);
+        ds.AddOrUpdate(DicomTag.PositionReferenceIndicator, "");
         ds.AddOrUpdate(DicomTag.Manufacturer, "VoxDose");
         ds.AddOrUpdate(DicomTag.StructureSetLabel, set.Label ?? "VoxDose");
         ds.AddOrUpdate(DicomTag.StructureSetDate, when.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture));

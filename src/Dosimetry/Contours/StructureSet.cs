@@ -1,3 +1,5 @@
+using VoxDose.Dicom;
+
 namespace VoxDose.Dosimetry.Contours;
 
 /// <summary>An RT Structure Set as VoxDose uses it: its identity, the frames of reference it refers to and its ROIs.</summary>
@@ -16,6 +18,9 @@ public sealed record StructureSet
     public IReadOnlyList<string> FrameOfReferenceUids { get; init; } = [];
 
     public IReadOnlyList<StructureSetRoi> Rois { get; init; } = [];
+
+    /// <summary>The RTSTRUCT data set it was read from (for reports that reference it); null when built in memory.</summary>
+    public DicomDataset? SourceDataset { get; init; }
 
     /// <summary>What was tolerated or skipped while reading (missing optional attributes, POINT contours...).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];

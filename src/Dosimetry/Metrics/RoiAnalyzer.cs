@@ -31,35 +31,47 @@ public sealed class RoiAnalyzer
     /// <param name="doseGy">The dose map; its Frame of Reference UID decides which structure sets apply.</param>
     /// <param name="activity">The activity map on the same grid (any unit), used for the perfused region; null to skip it.</param>
     /// <param name="structureSets">Every RTSTRUCT offered with the study (none is fine).</param>
-    public RoiAnalysisResult Analyze(Volume doseGy, Volume? activity, IReadOnlyList<StructureSet> structureSets)
+    /// <param name="maskSink">Receives each region's mask with its metrics as it is computed (e.g. to export or draw
+    /// it); the analyzer itself does not keep the masks.</param>
+    public RoiAnalysisResult Analyze(Volume doseGy, Volume? activity, IReadOnlyList<StructureSet> structureSets,
+        Action<RoiMetrics, RoiMask>? maskSink = null)
     {
         var matches = structureSets.Select(s => StructureSetMatcher.Match(s, doseGy.FrameOfReferenceUid)).ToList();
         var results = new List<RoiMetrics>();
-        var masks = new List<(RoiRole Role, RoiMask Mask)>();
+        // Only what the normal-liver derivation needs is kept: the largest liver mask and the sum of lesion weights.
+        RoiMask? liver = null;
+        float[]? lesionSum = null;
+        var hasNormalLiver = false;
+        void Add(RoiMetrics metrics, RoiMask mask)
+        {
+            results.Add(metrics);
+            maskSink?.Invoke(metrics, mask);
+        }
+
         foreach (var match in matches.Where(m => m.Applies))
         {
             foreach (var roi in match.ApplicableRois)
             {
                 var role = _classifier.Classify(roi.Name, roi.InterpretedType);
                 var mask = ContourRasterizer.Rasterize(doseGy, roi.Contours, _raster);
-                masks.Add((role, mask));
-                results.Add(RoiMetricsCalculator.Compute(roi.Name, role, roi.Number, doseGy, mask, _metrics) with { Notes = mask.Notes });
+                Add(RoiMetricsCalculator.Compute(roi.Name, role, roi.Number, doseGy, mask, _metrics) with { Notes = mask.Notes }, mask);
+                if (role == RoiRole.NormalLiver) hasNormalLiver = true;
+                if (role == RoiRole.WholeLiver && (liver is null || mask.VolumeMl > liver.VolumeMl)) liver = mask;
+                if (role == RoiRole.Lesion) RoiMaskAlgebra.AddTo(lesionSum ??= new float[doseGy.Count], mask, mask);
             }
         }
 
-        var livers = masks.Where(m => m.Role == RoiRole.WholeLiver).Select(m => m.Mask).ToList();
-        if (!masks.Any(m => m.Role == RoiRole.NormalLiver) && livers.Count > 0)
+        if (!hasNormalLiver && liver is not null)
         {
-            var liver = livers.MaxBy(m => m.VolumeMl)!;
-            var normal = RoiMaskAlgebra.Subtract(liver, masks.Where(m => m.Role == RoiRole.Lesion).Select(m => m.Mask));
+            var normal = RoiMaskAlgebra.Subtract(liver, lesionSum ?? new float[doseGy.Count]);
             var derived = new RoiFlag(RoiFlagCodes.Derived, "Normal liver derived as the whole-liver ROI minus the lesion ROIs (no normal-liver ROI was given).", FlagSources.VoxDose);
-            results.Add(RoiMetricsCalculator.Compute(DerivedNormalLiverName, RoiRole.NormalLiver, null, doseGy, normal, _metrics, [derived]));
+            Add(RoiMetricsCalculator.Compute(DerivedNormalLiverName, RoiRole.NormalLiver, null, doseGy, normal, _metrics, [derived]), normal);
         }
 
         if (results.Count == 0 && activity is not null)
         {
             var mask = PerfusedRegionFinder.Find(activity, _perfused);
-            results.Add(RoiMetricsCalculator.Compute(PerfusedRegionFinder.RegionName, RoiRole.PerfusedRegion, null, doseGy, mask, _metrics) with { Notes = mask.Notes });
+            Add(RoiMetricsCalculator.Compute(PerfusedRegionFinder.RegionName, RoiRole.PerfusedRegion, null, doseGy, mask, _metrics) with { Notes = mask.Notes }, mask);
         }
         return new RoiAnalysisResult(results, matches);
     }

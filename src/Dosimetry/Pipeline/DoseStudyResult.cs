@@ -1,5 +1,6 @@
 using VoxDose.Dicom;
 using VoxDose.Dosimetry.Metrics;
+using VoxDose.Dosimetry.Pet;
 using VoxDose.Dosimetry.Results;
 using VoxDose.Dosimetry.Volumes;
 
@@ -23,6 +24,15 @@ public sealed record DoseStudyResult
 
     /// <summary>The first PET image's data set without pixel data (patient, study, frame of reference), for the reports.</summary>
     public DicomDataset? PetHeader { get; init; }
+
+    /// <summary>The loaded PET (activity in Bq/mL as stored, header facts); null when built by hand.</summary>
+    public PetSeries? Pet { get; init; }
+
+    /// <summary>The PET data sets as read (with pixel data), for reports that reference or re-encode them.</summary>
+    public IReadOnlyList<DicomDataset> PetDatasets { get; init; } = [];
+
+    /// <summary>The structure sets that were read (applied or not); each keeps its data set in <see cref="Contours.StructureSet.SourceDataset"/>.</summary>
+    public IReadOnlyList<Contours.StructureSet> StructureSets => [.. Rois.StructureSets.Select(s => s.StructureSet)];
 
     public required RoiAnalysisResult Rois { get; init; }
 

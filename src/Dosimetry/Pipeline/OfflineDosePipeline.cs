@@ -16,7 +16,8 @@ public sealed class OfflineDosePipeline(RoiAnalyzer analyzer)
     public OfflineDosePipeline() : this(new RoiAnalyzer()) { }
 
     /// <exception cref="DoseInputException">No usable PET series, or the PET is unusable (the message names the attribute).</exception>
-    public DoseStudyResult Run(DosePipelineRequest request)
+    /// <param name="maskSink">Receives each region's partial-volume mask with its metrics (see <see cref="RoiAnalyzer.Analyze"/>).</param>
+    public DoseStudyResult Run(DosePipelineRequest request, Action<Results.RoiMetrics, RoiMask>? maskSink = null)
     {
         var scan = DicomInputScanner.Scan(request.Inputs);
         var notes = new List<string>(scan.Notes);
@@ -48,7 +49,7 @@ public sealed class OfflineDosePipeline(RoiAnalyzer analyzer)
             }
         }
 
-        var result = Run(datasets, structureSets, request.Dose, notes);
+        var result = Run(datasets, structureSets, request.Dose, notes, maskSink);
         return result with { Rois = result.Rois with { StructureSets = [.. result.Rois.StructureSets, .. unreadable] } };
     }
 
@@ -58,11 +59,11 @@ public sealed class OfflineDosePipeline(RoiAnalyzer analyzer)
     /// </summary>
     /// <exception cref="DoseInputException">The PET is unusable (the message names the attribute).</exception>
     public DoseStudyResult Run(IReadOnlyList<DicomDataset> petDatasets, IReadOnlyList<StructureSet> structureSets, DoseOptions dose,
-        IEnumerable<string>? notes = null)
+        IEnumerable<string>? notes = null, Action<Results.RoiMetrics, RoiMask>? maskSink = null)
     {
         var series = PetSeriesLoader.Load(petDatasets);
         var doseMap = DoseCalculator.Compute(series, dose);
-        var analysis = analyzer.Analyze(doseMap.DoseGy, series.ActivityBqPerMl, structureSets);
+        var analysis = analyzer.Analyze(doseMap.DoseGy, series.ActivityBqPerMl, structureSets, maskSink);
         return new DoseStudyResult
         {
             StudyInstanceUid = petDatasets[0].GetString(DicomTag.StudyInstanceUID),
@@ -72,6 +73,8 @@ public sealed class OfflineDosePipeline(RoiAnalyzer analyzer)
             DoseGy = doseMap.DoseGy,
             DoseMap = doseMap,
             PetHeader = HeaderOnly(petDatasets[0]),
+            Pet = series,
+            PetDatasets = petDatasets,
             Rois = analysis,
             Notes = [.. notes ?? [], .. doseMap.Notes],
         };

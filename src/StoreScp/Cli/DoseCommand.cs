@@ -36,6 +36,7 @@ internal static class DoseCommand
             DefaultValueFactory = _ => "resin",
         };
         var series = new Option<string?>("--series") { Description = "Series Instance UID of the PET to use when INPUTS hold several." };
+        var masks = new Option<bool>("--masks") { Description = "Also write each ROI's partial-volume mask (0..1) as DIR/masks/NN-name.mha, for checking the contours." };
         var command = new Command("dose", "Compute the dose map and per-ROI metrics from a Y-90 PET (and RTSTRUCTs) on disk.");
         command.Arguments.Add(inputs);
         command.Options.Add(output);
@@ -43,13 +44,15 @@ internal static class DoseCommand
         command.Options.Add(rtstruct);
         command.Options.Add(microspheres);
         command.Options.Add(series);
+        command.Options.Add(masks);
         command.SetAction(parseResult => Run(
             parseResult.GetValue(inputs) ?? [], parseResult.GetValue(output)!, parseResult.GetValue(method) ?? "vsv",
-            parseResult.GetValue(rtstruct) ?? [], parseResult.GetValue(microspheres) ?? "resin", parseResult.GetValue(series)));
+            parseResult.GetValue(rtstruct) ?? [], parseResult.GetValue(microspheres) ?? "resin", parseResult.GetValue(series), parseResult.GetValue(masks)));
         return command;
     }
 
-    private static int Run(string[] inputs, DirectoryInfo outDir, string methodText, string[] rtstructs, string microspheresText, string? seriesUid)
+    private static int Run(string[] inputs, DirectoryInfo outDir, string methodText, string[] rtstructs, string microspheresText, string? seriesUid,
+        bool writeMasks)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
         if (Console.IsOutputRedirected) console.Profile.Width = 200; // a log file or a pipe: do not wrap ROI names
@@ -81,10 +84,16 @@ internal static class DoseCommand
         {
             var metrics = new MetricsOptions { Decision = new DecisionOptions { Microspheres = spheres } };
             var pipeline = new OfflineDosePipeline(new RoiAnalyzer(metrics));
+            var maskCount = 0;
+            var maskDir = Path.Combine(outDir.FullName, "masks");
             result = pipeline.Run(new DosePipelineRequest
             {
                 Inputs = inputs, StructureSetFiles = rtstructs, SeriesInstanceUid = seriesUid, Dose = new DoseOptions { Method = method },
-            });
+            }, writeMasks ? (roi, mask) =>
+            {
+                Directory.CreateDirectory(maskDir);
+                MetaImageWriter.Write(mask.Weights, Path.Combine(maskDir, $"{++maskCount:D2}-{SafeFileName(roi.Name)}.mha"));
+            } : null);
         }
         catch (DoseInputException e)
         {
@@ -123,6 +132,12 @@ internal static class DoseCommand
         foreach (var set in result.Rois.NotApplicable)
             console.MarkupLine($"[red]RTSTRUCT not applied[/] {Markup.Escape(set.StructureSet.Source ?? set.StructureSet.SopInstanceUid ?? "?")}: {Markup.Escape(set.Reason ?? "")}");
         foreach (var note in result.Notes) console.MarkupLine($"[grey]note:[/] {Markup.Escape(note)}");
+    }
+
+    private static string SafeFileName(string name)
+    {
+        var safe = new string([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' ? c : '_')]);
+        return safe.Length == 0 ? "roi" : safe[..Math.Min(safe.Length, 60)];
     }
 
     private static string N(double value, string format) => double.IsFinite(value) ? value.ToString(format, CultureInfo.InvariantCulture) : "-";

@@ -83,3 +83,33 @@ public class DatasetAccessTests
         Assert.False(ds.Remove(DicomTag.PatientID));
     }
 }
+
+public class PatientDataInMessagesTests
+{
+    [Fact]
+    public void Errors_about_patient_values_name_the_tag_but_not_the_value()
+    {
+        var ds = new DicomDataset().AddOrUpdate(DicomTag.PatientBirthDate, DicomVR.DA, "19601345");
+        var ex = Assert.Throws<DicomDataException>(() => ds.GetDate(DicomTag.PatientBirthDate));
+        Assert.Contains("(0010,0030)", ex.Message);
+        Assert.DoesNotContain("19601345", ex.Message);
+        ds.AddOrUpdate(DicomTag.SpecificCharacterSet, DicomVR.CS, "ISO_IR 100");
+        var pn = Assert.Throws<DicomDataException>(() => ds.AddOrUpdate(DicomTag.PatientName, DicomVR.PN, "Ŝmith"));
+        Assert.DoesNotContain("mith", pn.Message);
+        ds.AddOrUpdate(DicomTag.StudyDate, DicomVR.DA, "2024");
+        ds.AddOrUpdate(DicomTag.SeriesDate, DicomVR.DA, "x");
+        Assert.Contains("'x'", Assert.Throws<DicomDataException>(() => ds.GetDate(DicomTag.SeriesDate)).Message);
+    }
+
+    [Fact]
+    public void File_errors_keep_the_tag()
+    {
+        var dir = VoxDose.Tests.Shared.TestPaths.NewTempDirectory();
+        var path = Path.Combine(dir, "t.dcm");
+        File.WriteAllBytes(path, [.. new byte[128], .. "DICM"u8.ToArray(), 0x08, 0x00, 0x20, 0x00, (byte)'D', (byte)'A', 8, 0, (byte)'2']);
+        var ex = Assert.Throws<DicomDataException>(() => DicomFile.Open(path));
+        Assert.Equal(DicomTag.StudyDate, ex.Tag);
+        Assert.Contains(path, ex.Message);
+        Directory.Delete(dir, true);
+    }
+}

@@ -44,9 +44,11 @@ public class RoiAnalyzerTests
         };
         var foreign = new StructureSet { Label = "CT", FrameOfReferenceUids = ["1.2.3.999"], Rois = [Roi(1, "GTV", "GTV", new Vec3(0, 0, 0), 10)] };
 
-        var result = new RoiAnalyzer().Analyze(dose, activity, [matching, foreign]);
+        var sunk = new List<(string Name, double VolumeMl)>();
+        var result = new RoiAnalyzer().Analyze(dose, activity, [matching, foreign], (metrics, mask) => sunk.Add((metrics.Name, mask.VolumeMl)));
 
         Assert.Equal(["GTV", "Liver", RoiAnalyzer.DerivedNormalLiverName], result.Rois.Select(r => r.Name));
+        Assert.Equal(result.Rois.Select(r => (r.Name, r.VolumeMl)), sunk);
         var gtv = result.Rois[0];
         Assert.Equal(RoiRole.Lesion, gtv.Role);
         Assert.InRange(gtv.MeanGy, 110, 120);

@@ -83,6 +83,10 @@ public class OfflineDosePipelineTests
             Assert.Contains("1.2.3.4.5.6", notApplicable.Reason, StringComparison.Ordinal);
             Assert.NotNull(result.PetHeader);
             Assert.False(result.PetHeader.Contains(DicomTag.PixelData));
+            Assert.Equal(24, result.PetDatasets.Count);
+            Assert.NotNull(result.Pet);
+            Assert.All(result.StructureSets, s => Assert.NotNull(s.SourceDataset));
+            Assert.Equal(2, result.StructureSets.Count);
         }
         finally { Directory.Delete(dir, true); }
     }

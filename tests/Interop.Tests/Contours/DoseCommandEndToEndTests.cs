@@ -61,12 +61,14 @@ public class DoseCommandEndToEndTests(ITestOutputHelper output)
                 Path.Combine(dir, "in", "rs-ct.dcm"), studyUid);
             var outDir = Path.Combine(dir, "out");
 
-            var run = Voxdose("dose", Path.Combine(dir, "in"), "--rtstruct", onPet, "--out", outDir, "--method", "vsv").EnsureSuccess();
+            var run = Voxdose("dose", Path.Combine(dir, "in"), "--rtstruct", onPet, "--out", outDir, "--method", "vsv", "--masks").EnsureSuccess();
 
             output.WriteLine(run.StdOut);
             Assert.True(run.StdOut.Contains("HCC [seg 8]", StringComparison.Ordinal), run.StdOut);
             Assert.Contains("RTSTRUCT not applied", run.StdOut, StringComparison.Ordinal);
             Assert.True(File.Exists(Path.Combine(outDir, "dose.mha")));
+            Assert.Equal(["01-HCC__seg_8_.mha", "02-Liver.mha", "03-Normal_liver__derived__liver_minus_lesions_.mha"],
+                Directory.GetFiles(Path.Combine(outDir, "masks")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
             using var doc = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(outDir, "results.json")));
             var root = doc.RootElement;
             Assert.Equal(studyUid, root.GetProperty("studyInstanceUid").GetString());

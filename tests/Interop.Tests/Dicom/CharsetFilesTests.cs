@@ -103,6 +103,34 @@ public class CharsetFilesTests
         Assert.True(values > 50, $"only {values} values compared");
     }
 
+    [Fact]
+    public void Rewritten_files_keep_their_character_set_and_text()
+    {
+        var report = new StringBuilder();
+        var dir = TestPaths.NewTempDirectory("voxdose-charset");
+        foreach (var name in Files())
+        {
+            var path = Path.Combine(Root, name);
+            var original = DicomFile.Open(path);
+            var rewritten = Path.Combine(dir, name);
+            new DicomFile(original.Meta, original.Dataset, DicomTransferSyntax.ExplicitVRLittleEndian).Save(rewritten);
+            var before = new Dictionary<string, string>(StringComparer.Ordinal);
+            var after = new Dictionary<string, string>(StringComparer.Ordinal);
+            Collect(original.Dataset, "", before);
+            Collect(DicomFile.Open(rewritten).Dataset, "", after);
+            foreach (var (key, value) in before)
+                if (!after.TryGetValue(key, out var got) || got != value) report.AppendLine($"{name} {key}: '{value}' became '{got}'");
+            Assert.Equal(original.Dataset.GetString(DicomTag.SpecificCharacterSet), DicomFile.Open(rewritten).Dataset.GetString(DicomTag.SpecificCharacterSet));
+            if (DcmtkCannotDecode.ContainsKey(name)) continue;
+            var diffs = DicomJsonComparer.Compare(
+                JsonNode.Parse(ExternalTool.Run("dcm2json", "-fc", path).EnsureSuccess().StdOut),
+                JsonNode.Parse(ExternalTool.Run("dcm2json", "-fc", rewritten).EnsureSuccess().StdOut));
+            if (diffs.Count > 0) report.AppendLine($"{name} (dcm2json):\n  " + string.Join("\n  ", diffs.Take(10)));
+        }
+        Directory.Delete(dir, recursive: true);
+        Assert.True(report.Length == 0, report.ToString());
+    }
+
     /// <summary>Trailing padding and trailing empty PN component groups ('=') are not significant.</summary>
     private static string Normalize(string value) => string.Join('\\', value.Split('\\').Select(v => v.TrimEnd(' ').TrimEnd('=')));
 

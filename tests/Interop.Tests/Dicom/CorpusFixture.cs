@@ -28,6 +28,10 @@ internal sealed class CorpusEntry
 /// <summary>
 /// Runs every external tool once for the whole corpus, in parallel (dcm2json, dcmodify, dciodvfy), so the tests
 /// that compare against DCMTK share the work and the suite stays fast.
+/// dcm2json 3.6.7 options, checked for a fair comparison: it always writes binary values as InlineBinary (it has no
+/// BulkDataURI mode), prints every value in full (no --print-all truncation as in dcmdump), omits group lengths and
+/// the meta group (unless +m), converts text to UTF-8 and reports the top-level (0008,0005) as ISO_IR 192; "-fc"
+/// only removes whitespace. Our JSON writer follows the same model, so the documents compare element by element.
 /// </summary>
 public sealed class CorpusFixture : IDisposable
 {
