@@ -71,7 +71,7 @@ public class PetSeriesLoaderTests
     {
         var phantom = Phantom();
         var normal = Dose(new SyntheticPetSeries().Build(phantom)).Result;
-        var late = Dose(new SyntheticPetSeries { SeriesTimeOffsetMinutes = "45" }.Build(phantom)).Result;
+        var late = Dose(new SyntheticPetSeries { SeriesTimeOffsetMinutes = 45 }.Build(phantom)).Result;
         Assert.Contains("postdates", late.Decay.ReferenceRule);
         Assert.Equal(normal.DoseGy.Voxels.Max(), late.DoseGy.Voxels.Max(), 1e-6);
     }
