@@ -50,14 +50,17 @@ public static class FftConvolver
     /// <summary>Receives output row (y + ny z), already normalised.</summary>
     private delegate void RowWriter(int row, ReadOnlySpan<double> source);
 
-    /// <summary>Complex spectrum after the x transform: slab kx holds py x pz values, y fastest, slabs contiguous.</summary>
-    private sealed class Spectrum(int hx, int py, int pz)
+    /// <summary>
+    /// Complex spectrum after the x transform: slab kx holds py x nz values (y fastest, slabs contiguous). Planes
+    /// z >= nz are zero before the z transform and unused after it, so they live only in the z line buffers.
+    /// </summary>
+    private sealed class Spectrum(int hx, int py, int nz, int pz)
     {
-        public readonly int Hx = hx, Py = py, Pz = pz, SlabSize = py * pz;
-        public readonly double[] Re = new double[(long)hx * py * pz];
-        public readonly double[] Im = new double[(long)hx * py * pz];
+        public readonly int Hx = hx, Py = py, Nz = nz, Pz = pz, SlabSize = py * nz;
+        public readonly double[] Re = new double[(long)hx * py * nz];
+        public readonly double[] Im = new double[(long)hx * py * nz];
 
-        public long Index(int kx, int y, int z) => y + Py * (z + (long)Pz * kx);
+        public long Index(int kx, int y, int z) => y + Py * (z + (long)Nz * kx);
     }
 
     private static void Run(int nx, int ny, int nz, VoxelSValueKernel kernel, int maxDegreeOfParallelism, RowReader read, RowWriter write)
@@ -66,22 +69,22 @@ public static class FftConvolver
         var py = FftSizes.NextFast(ny + kernel.HalfY);
         var pz = FftSizes.NextFast(nz + kernel.HalfZ);
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism };
-        var sp = new Spectrum(px / 2 + 1, py, pz);
+        var sp = new Spectrum(px / 2 + 1, py, nz, pz);
         var kernelTerms = new KernelSpectrumTerms(kernel, px, py, pz);
 
         ForwardX(read, nx, ny, nz, px, sp, options);
         var planY = new FftPlan(py);
         var planZ = new FftPlan(pz);
-        Parallel.For(0, sp.Hx, options, () => new SlabWork(planY, planZ, sp.SlabSize),
+        Parallel.For(0, sp.Hx, options, () => new SlabWork(planY, planZ, py * pz),
             (kx, _, work) => { ProcessSlab(sp, kx, nz, planY, planZ, kernelTerms, work); return work; }, _ => { });
         InverseX(write, nx, ny, nz, px, sp, options);
     }
 
-    private sealed class SlabWork(FftPlan planY, FftPlan planZ, int slabSize)
+    private sealed class SlabWork(FftPlan planY, FftPlan planZ, int kernelSlabSize)
     {
         public readonly FftWork Y = planY.CreateWork();
         public readonly FftWork[] Z = [.. Enumerable.Range(0, LinesPerBlock).Select(_ => planZ.CreateWork())];
-        public readonly double[] Kernel = new double[slabSize];
+        public readonly double[] Kernel = new double[kernelSlabSize];
     }
 
     /// <summary>y transforms (planes z &lt; nz only: the rest is zero), z transforms, kernel product, and back.</summary>
@@ -98,7 +101,7 @@ public static class FftConvolver
         for (var y0 = 0; y0 < py; y0 += LinesPerBlock)
         {
             var count = Math.Min(LinesPerBlock, py - y0);
-            for (var z = 0; z < pz; z++)
+            for (var z = 0; z < nz; z++)
             {
                 var row = py * z + y0;
                 for (var b = 0; b < count; b++)
@@ -106,6 +109,11 @@ public static class FftConvolver
                     work.Z[b].Re[z] = re[row + b];
                     work.Z[b].Im[z] = im[row + b];
                 }
+            }
+            for (var b = 0; b < count; b++)
+            {
+                Array.Clear(work.Z[b].Re, nz, pz - nz);
+                Array.Clear(work.Z[b].Im, nz, pz - nz);
             }
             for (var b = 0; b < count; b++)
             {
