@@ -14,7 +14,7 @@ namespace VoxDose.Dosimetry.Convolution;
 /// <remarks>
 /// Order of work: (1) real-to-complex transform of the x rows, two rows at a time as one complex line, keeping the
 /// non-negative x frequencies; (2) for each x frequency, an independent "slab" (py x pz complex values, contiguous,
-/// cache-sized): y transforms, z transforms, product with the kernel spectrum, inverse z and y (z lines four at a time in 256-bit vectors); (3) complex-to-real
+/// cache-sized): y transforms, z transforms, product with the kernel spectrum, inverse z and y (y and z lines four at a time in 256-bit vectors); (3) complex-to-real
 /// inverse of the x rows. The kernel is real and even along each axis, so its spectrum is real and is evaluated
 /// exactly as a separable cosine series (no kernel FFT). Output unit = input unit x kernel unit: cumulated activity
 /// in MBq s per voxel gives mGy.
@@ -73,14 +73,16 @@ public static class FftConvolver
         ForwardX(read, nx, ny, nz, px, sp, options);
         var planY = new FftPlan(py);
         var planZ = new FftPlan(pz);
+        var batchY = new FftBatch4(planY);
         var batchZ = new FftBatch4(planZ);
-        Parallel.For(0, sp.Hx, options, () => new SlabWork(planY, planZ, batchZ, py * pz),
-            (kx, _, work) => { ProcessSlab(sp, kx, nz, planY, planZ, batchZ, kernelTerms, work); return work; }, _ => { });
+        Parallel.For(0, sp.Hx, options, () => new SlabWork(planY, planZ, batchY, batchZ, py * pz),
+            (kx, _, work) => { ProcessSlab(sp, kx, nz, planY, planZ, batchY, batchZ, kernelTerms, work); return work; }, _ => { });
         InverseX(write, nx, ny, nz, px, sp, options);
     }
 
-    private sealed class SlabWork(FftPlan planY, FftPlan planZ, FftBatch4 batchZ, int kernelSlabSize)
+    private sealed class SlabWork(FftPlan planY, FftPlan planZ, FftBatch4 batchY, FftBatch4 batchZ, int kernelSlabSize)
     {
+        public readonly (Vector256<double>[] Re, Vector256<double>[] Im, Vector256<double>[] ScratchRe, Vector256<double>[] ScratchIm) BatchY = batchY.CreateWork();
         public readonly FftWork Y = planY.CreateWork();
         public readonly FftWork Z = planZ.CreateWork();
         public readonly (Vector256<double>[] Re, Vector256<double>[] Im, Vector256<double>[] ScratchRe, Vector256<double>[] ScratchIm) Batch = batchZ.CreateWork();
@@ -89,11 +91,12 @@ public static class FftConvolver
 
     /// <summary>y transforms (planes z &lt; nz only: the rest is zero), z transforms, kernel product, and back.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void ProcessSlab(Spectrum sp, int kx, int nz, FftPlan planY, FftPlan planZ, FftBatch4 batchZ, KernelSpectrumTerms kernelTerms, SlabWork work)
+    private static void ProcessSlab(Spectrum sp, int kx, int nz, FftPlan planY, FftPlan planZ, FftBatch4 batchY, FftBatch4 batchZ,
+        KernelSpectrumTerms kernelTerms, SlabWork work)
     {
         var re = sp.Re.AsSpan((int)sp.Index(kx, 0, 0), sp.SlabSize);
         var im = sp.Im.AsSpan((int)sp.Index(kx, 0, 0), sp.SlabSize);
-        TransformRows(re, im, sp.Py, nz, planY, work.Y, forward: true);
+        TransformRows(re, im, sp.Py, nz, planY, batchY, work, forward: true);
 
         kernelTerms.FillSlab(kx, work.Kernel);
         var kernel = work.Kernel;
@@ -148,19 +151,40 @@ public static class FftConvolver
                 im[py * z + y0] = line.Im[z];
             }
         }
-        TransformRows(re, im, sp.Py, nz, planY, work.Y, forward: false);
+        TransformRows(re, im, sp.Py, nz, planY, batchY, work, forward: false);
     }
 
-    /// <summary>Transforms the contiguous y rows of planes z &lt; nz of one slab.</summary>
-    private static void TransformRows(Span<double> re, Span<double> im, int py, int nz, FftPlan plan, FftWork work, bool forward)
+    /// <summary>Transforms the contiguous y rows of planes z &lt; nz of one slab, four planes at a time in vectors.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void TransformRows(Span<double> re, Span<double> im, int py, int nz, FftPlan plan, FftBatch4 batch, SlabWork work, bool forward)
     {
-        for (var z = 0; z < nz; z++)
+        var z = 0;
+        var (vr, vi, sr, si) = work.BatchY;
+        for (; z + 4 <= nz; z += 4)
         {
-            re.Slice(py * z, py).CopyTo(work.Re);
-            im.Slice(py * z, py).CopyTo(work.Im);
-            if (forward) plan.Forward(work); else plan.Inverse(work);
-            work.Re.AsSpan(0, py).CopyTo(re.Slice(py * z, py));
-            work.Im.AsSpan(0, py).CopyTo(im.Slice(py * z, py));
+            int r0 = py * z, r1 = r0 + py, r2 = r1 + py, r3 = r2 + py;
+            for (var y = 0; y < py; y++)
+            {
+                vr[y] = Vector256.Create(re[r0 + y], re[r1 + y], re[r2 + y], re[r3 + y]);
+                vi[y] = Vector256.Create(im[r0 + y], im[r1 + y], im[r2 + y], im[r3 + y]);
+            }
+            if (forward) batch.Forward(vr, vi, sr, si); else batch.Inverse(vr, vi, sr, si);
+            for (var y = 0; y < py; y++)
+            {
+                var a = vr[y];
+                var b = vi[y];
+                re[r0 + y] = a[0]; re[r1 + y] = a[1]; re[r2 + y] = a[2]; re[r3 + y] = a[3];
+                im[r0 + y] = b[0]; im[r1 + y] = b[1]; im[r2 + y] = b[2]; im[r3 + y] = b[3];
+            }
+        }
+        var line = work.Y;
+        for (; z < nz; z++)
+        {
+            re.Slice(py * z, py).CopyTo(line.Re);
+            im.Slice(py * z, py).CopyTo(line.Im);
+            if (forward) plan.Forward(line); else plan.Inverse(line);
+            line.Re.AsSpan(0, py).CopyTo(re.Slice(py * z, py));
+            line.Im.AsSpan(0, py).CopyTo(im.Slice(py * z, py));
         }
     }
 
