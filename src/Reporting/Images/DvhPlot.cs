@@ -11,7 +11,10 @@ public static class DvhPlot
     private static bool fontsRegistered;
 
     /// <summary>PNG bytes of the DVH chart (dose in Gy on x, percent of ROI volume on y).</summary>
-    public static byte[] RenderPng(IReadOnlyList<RoiMetrics> rois, int widthPx = 760, int heightPx = 430)
+    public const int WidthPx = 760;
+    public const int HeightPx = 470;
+
+    public static byte[] RenderPng(IReadOnlyList<RoiMetrics> rois, int widthPx = WidthPx, int heightPx = HeightPx)
     {
         RegisterFonts();
         var plot = new Plot();
@@ -32,7 +35,7 @@ public static class DvhPlot
             maxDoseGy = Math.Max(maxDoseGy, dvh.Max(p => p.DoseGy));
         }
         plot.Axes.SetLimits(0, maxDoseGy > 0 ? maxDoseGy * 1.05 : 1, 0, 102);
-        plot.ShowLegend(Alignment.UpperRight);
+        plot.ShowLegend(Edge.Bottom); // below the axes: never over a curve, room for long ROI names
         return plot.GetImageBytes(widthPx, heightPx, ImageFormat.Png);
     }
 

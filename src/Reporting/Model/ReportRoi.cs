@@ -11,5 +11,11 @@ public sealed record ReportRoi
     /// <summary>Voxel fractions 0..1 inside the ROI, on the dose grid; null when no image is wanted.</summary>
     public Volume? Mask { get; init; }
 
+    /// <summary>
+    /// The RTSTRUCT this ROI comes from when it is not <see cref="SourceReferences.RtStruct"/> (studies with several
+    /// structure sets); null means the report's RTSTRUCT (or none for derived regions).
+    /// </summary>
+    public RtStructReference? StructureSet { get; init; }
+
     public string Name => Metrics.Name;
 }

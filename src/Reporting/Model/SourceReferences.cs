@@ -3,6 +3,9 @@ namespace VoxDose.Reporting.Model;
 /// <summary>A SOP instance the output objects reference (SOP Class UID and SOP Instance UID).</summary>
 public sealed record SopReference(string SopClassUid, string SopInstanceUid);
 
+/// <summary>An RTSTRUCT instance and its series (the SR's evidence lists series and instances).</summary>
+public sealed record RtStructReference(SopReference Instance, string SeriesInstanceUid);
+
 /// <summary>
 /// The DICOM objects the dose map was computed from: the PET series (every slice or the one Enhanced PET
 /// instance) and, when contours were applied, the RTSTRUCT. The output objects reference them.
@@ -23,4 +26,9 @@ public sealed record SourceReferences
     public SopReference? RtStruct { get; init; }
 
     public string? RtStructSeriesInstanceUid { get; init; }
+
+    /// <summary>The report's RTSTRUCT with its series, or null.</summary>
+    public RtStructReference? RtStructReference =>
+        RtStruct is null ? null : new RtStructReference(RtStruct, RtStructSeriesInstanceUid
+            ?? throw new InvalidOperationException("RtStructSeriesInstanceUid is required with RtStruct."));
 }

@@ -53,9 +53,10 @@ internal sealed class PdfCursor : IDisposable
 
     public void Space(double points) => Y += points;
 
-    public void HeadingLine(string text)
+    /// <param name="keepWithNext">Height in points of what follows and must stay on the same page as the heading.</param>
+    public void HeadingLine(string text, double keepWithNext = 40)
     {
-        Need(60);
+        Need(Heading.Height + 13 + keepWithNext);
         Y += 6;
         Gfx.DrawString(text, Heading, XBrushes.DarkSlateBlue, new XPoint(Margin, Y + Heading.Height * 0.8));
         Y += Heading.Height + 2;
@@ -97,8 +98,10 @@ internal sealed class PdfCursor : IDisposable
     /// A table with a bold header row; column widths are fractions of the content width. Numbers are right-aligned:
     /// by default every column but the first; <paramref name="rightAligned"/> says it per column.
     /// </summary>
+    /// <param name="rowTitles">When given, each row is preceded by its title in bold across the whole width (never
+    /// wrapped into a narrow cell, so long ROI names stay whole and searchable).</param>
     public void Table(IReadOnlyList<string> header, IReadOnlyList<double> widths, IReadOnlyList<IReadOnlyList<string>> rows, XFont? font = null,
-        IReadOnlyList<bool>? rightAligned = null)
+        IReadOnlyList<bool>? rightAligned = null, IReadOnlyList<string>? rowTitles = null)
     {
         rightAligned ??= widths.Select((_, c) => c > 0).ToList();
         font ??= Body;
@@ -128,7 +131,21 @@ internal sealed class PdfCursor : IDisposable
         }
         Row(header, bold, new XSolidBrush(XColor.FromArgb(220, 225, 240)));
         for (var r = 0; r < rows.Count; r++)
-            Row(rows[r], font, r % 2 == 1 ? new XSolidBrush(XColor.FromArgb(245, 245, 248)) : null);
+        {
+            var shade = r % 2 == 1 ? new XSolidBrush(XColor.FromArgb(245, 245, 248)) : null;
+            if (rowTitles is not null)
+            {
+                var lines = Wrap(rowTitles[r], bold, ContentWidth - 4);
+                Need(rowHeight * (lines.Count + 1));
+                foreach (var line in lines)
+                {
+                    if (shade is not null) Gfx.DrawRectangle(shade, Margin, Y, ContentWidth, rowHeight);
+                    Gfx.DrawString(line, bold, XBrushes.Black, new XPoint(Margin + 2, Y + rowHeight / 2 + bold.Height * 0.3));
+                    Y += rowHeight;
+                }
+            }
+            Row(rows[r], font, shade);
+        }
         Gfx.DrawLine(new XPen(XColors.Gray, 0.5), Margin, Y, Margin + ContentWidth, Y);
         Y += 4;
     }
@@ -153,7 +170,7 @@ internal sealed class PdfCursor : IDisposable
         foreach (var paragraph in text.Split('\n'))
         {
             var line = "";
-            foreach (var word in paragraph.Split(' '))
+            foreach (var word in paragraph.Split(' ').SelectMany(w => BreakLongWord(w, font, width)))
             {
                 var candidate = line.Length == 0 ? word : line + " " + word;
                 if (line.Length > 0 && Gfx.MeasureString(candidate, font).Width > width)
@@ -166,5 +183,18 @@ internal sealed class PdfCursor : IDisposable
             lines.Add(line);
         }
         return lines;
+    }
+
+    /// <summary>A word wider than the column (a flag code, a UID) is cut into pieces that fit.</summary>
+    private IEnumerable<string> BreakLongWord(string word, XFont font, double width)
+    {
+        while (word.Length > 1 && Gfx.MeasureString(word, font).Width > width)
+        {
+            var n = word.Length - 1;
+            while (n > 1 && Gfx.MeasureString(word[..n], font).Width > width) n--;
+            yield return word[..n];
+            word = word[n..];
+        }
+        yield return word;
     }
 }

@@ -30,8 +30,9 @@ public static class PdfReportWriter
             PatientStudy(cursor, report.Header);
             Method(cursor, report);
             RoiTable.Draw(cursor, report.Rois.Select(r => r.Metrics).ToList());
-            cursor.HeadingLine("Dose-volume histograms");
-            cursor.Image(DvhPlot.RenderPng(report.Rois.Select(r => r.Metrics).ToList()), cursor.ContentWidth * 0.9);
+            var dvhWidth = cursor.ContentWidth * 0.9;
+            cursor.HeadingLine("Dose-volume histograms", dvhWidth * DvhPlot.HeightPx / DvhPlot.WidthPx + 4);
+            cursor.Image(DvhPlot.RenderPng(report.Rois.Select(r => r.Metrics).ToList()), dvhWidth);
             Slices(cursor, slices);
             Flags(cursor, report);
             Qa(cursor, report);
@@ -104,7 +105,7 @@ public static class PdfReportWriter
         c.HeadingLine("Flags");
         var rows = report.AllFlags.Select(f => (IReadOnlyList<string>)[f.RoiName.Length == 0 ? "(all)" : f.RoiName, f.Flag.Code, f.Flag.Message, f.Flag.Source]).ToList();
         if (rows.Count == 0) c.Paragraph("No flag raised.");
-        else c.Table(["ROI", "Flag", "Finding", "Source"], [0.17, 0.17, 0.41, 0.25], rows, c.Small, [false, false, false, false]);
+        else c.Table(["ROI", "Flag", "Finding", "Source"], [0.17, 0.21, 0.37, 0.25], rows, c.Small, [false, false, false, false]);
     }
 
     private static void Qa(PdfCursor c, DosimetryReport report)

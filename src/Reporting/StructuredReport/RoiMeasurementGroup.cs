@@ -12,14 +12,15 @@ namespace VoxDose.Reporting.StructuredReport;
 /// </summary>
 internal static class RoiMeasurementGroup
 {
-    public static DicomDataset Build(RoiMetrics m, DosimetryReport report, OutputSeries rtDose)
+    public static DicomDataset Build(ReportRoi roi, DosimetryReport report, OutputSeries rtDose)
     {
+        var m = roi.Metrics;
         var items = new List<DicomDataset>
         {
             Text(HasObsContext, Codes.TrackingIdentifier, m.Name),
             UidRef(HasObsContext, Codes.TrackingUid, DicomUid.Generate()),
         };
-        if (m.RoiNumber is { } number && report.Sources.RtStruct is { } rtStruct)
+        if (m.RoiNumber is { } number && (roi.StructureSet?.Instance ?? report.Sources.RtStruct) is { } rtStruct)
         {
             items.Add(Composite(Contains, Codes.RegionInSpace, rtStruct.SopClassUid, rtStruct.SopInstanceUid,
                 Text(HasConceptMod, Codes.ReferencedRoiIdentifier, number.ToString(System.Globalization.CultureInfo.InvariantCulture))));

@@ -59,7 +59,7 @@ public static class SrWriter
         yield return Text(HasObsContext, Codes.AlgorithmParameters, ParametersText(report));
         yield return Code(HasConceptMod, Codes.ProcedureReported, Codes.PetProcedure);
         yield return Container(Contains, Codes.ImagingMeasurements,
-            report.Rois.Select(r => RoiMeasurementGroup.Build(r.Metrics, report, rtDose)));
+            report.Rois.Select(r => RoiMeasurementGroup.Build(r, report, rtDose)));
         yield return Container(Contains, Codes.QualitativeEvaluations, Qualitative(report));
     }
 
@@ -88,9 +88,9 @@ public static class SrWriter
             SeriesItem(report.Sources.PetSeriesInstanceUid, report.Sources.PetInstances.Select(i => (i.SopClassUid, i.SopInstanceUid))),
             SeriesItem(rtDose.SeriesInstanceUid, [(rtDose.SopClassUid, rtDose.SopInstanceUid)]),
         };
-        if (report.Sources.RtStruct is { } rs)
-            series.Add(SeriesItem(report.Sources.RtStructSeriesInstanceUid ?? throw new ArgumentException("RtStructSeriesInstanceUid is required with RtStruct."),
-                [(rs.SopClassUid, rs.SopInstanceUid)]));
+        var structureSets = report.Rois.Select(r => r.StructureSet).Append(report.Sources.RtStructReference).OfType<RtStructReference>();
+        foreach (var group in structureSets.DistinctBy(s => s.Instance.SopInstanceUid).GroupBy(s => s.SeriesInstanceUid))
+            series.Add(SeriesItem(group.Key, group.Select(s => (s.Instance.SopClassUid, s.Instance.SopInstanceUid))));
         var study = new DicomDataset();
         study.AddOrUpdate(DicomTag.StudyInstanceUID, DicomVR.UI, report.Header.StudyInstanceUid);
         study.AddOrUpdateSequence(DicomTag.ReferencedSeriesSequence, series);

@@ -7,12 +7,16 @@ using VoxDose.Dosimetry.IO;
 using VoxDose.Dosimetry.Metrics;
 using VoxDose.Dosimetry.Pipeline;
 using VoxDose.Dosimetry.Results;
+using VoxDose.Reporting;
+using VoxDose.Reporting.Model;
+using VoxDose.Dicom;
 
 namespace VoxDose.StoreScp.Cli;
 
 /// <summary>
 /// The <c>dose</c> verb: the whole offline pipeline on files (<see cref="OfflineDosePipeline"/>). Prints a table per
-/// ROI and writes <c>results.json</c> and the dose map (<c>dose.mha</c>, Gy) to the output directory.
+/// ROI and writes <c>results.json</c>, the dose map (<c>dose.mha</c>, Gy) and the reports (<c>rtdose.dcm</c>, <c>sr.dcm</c>,
+/// <c>report.pdf</c>, <c>report-pdf.dcm</c>, <c>fusion-sc.dcm</c>) to the output directory.
 /// </summary>
 internal static class DoseCommand
 {
@@ -108,7 +112,27 @@ internal static class DoseCommand
         MetaImageWriter.Write(result.DoseGy, dosePath);
         Print(console, result);
         console.WriteLine($"Wrote {resultsPath} and {dosePath} (dose in Gy).");
-        return 0;
+        return WriteReports(console, inputs, result, outDir);
+    }
+
+    /// <summary>RT Dose, SR, PDF, Encapsulated PDF and Secondary Capture (src/Reporting), from the same result.</summary>
+    private static int WriteReports(IAnsiConsole console, string[] inputs, DoseStudyResult result, DirectoryInfo outDir)
+    {
+        try
+        {
+            var now = TimeProvider.System.GetLocalNow();
+            var report = result.PetDatasets.Count > 0
+                ? StudyReportAssembler.Build(result, VersionCommand.SoftwareVersion, now)
+                : StudyReportAssembler.Build(result, PetInputFiles.Load(inputs, result.PetSeriesInstanceUid), VersionCommand.SoftwareVersion, now);
+            var written = ReportWriter.WriteAll(report, outDir.FullName);
+            console.WriteLine($"Wrote {string.Join(", ", written.DicomPaths.Prepend(written.PdfPath).Select(Path.GetFileName))} to {outDir.FullName}.");
+            return 0;
+        }
+        catch (Exception e) when (e is DoseInputException or ArgumentException or InvalidOperationException or IOException or DicomDataException)
+        {
+            Console.Error.WriteLine($"dose: the reports were not written: {e.Message}");
+            return 1;
+        }
     }
 
     private static void Print(IAnsiConsole console, DoseStudyResult result)

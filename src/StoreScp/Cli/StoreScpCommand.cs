@@ -49,7 +49,16 @@ internal static class StoreScpCommand
             using var loggerFactory = LoggerFactory.Create(b => b
                 .AddSimpleConsole(c => { c.SingleLine = true; c.TimestampFormat = "HH:mm:ss "; })
                 .SetMinimumLevel(parseResult.GetValue(verbose) ? LogLevel.Debug : LogLevel.Warning));
-            var handler = new DirectoryStoreHandler(outDir);
+            DirectoryStoreHandler handler;
+            try
+            {
+                handler = new DirectoryStoreHandler(outDir);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Console.Error.WriteLine($"store-scp: cannot use --out {outDir}: {e.Message}");
+                return 1;
+            }
             await using var server = new DicomServer(options, handler, loggerFactory);
             try
             {

@@ -39,6 +39,26 @@ public class DicomCommandCodecTests
         Assert.Throws<VoxDose.Dicom.Network.DicomProtocolException>(() => DicomCommandCodec.Decode(new byte[] { 0, 0, 0, 0, 0xFF, 0xFF, 0xFF, 0x7F }));
     }
 
+    [Fact]
+    public void Mutated_command_sets_decode_or_fail_only_as_protocol_errors()
+    {
+        var valid = DicomCommandCodec.Encode(DicomCommand.StoreRequest(3, DicomUids.PETImageStorage, "1.2.3.4.5.6", DimsePriority.Low, "MOVER", 4));
+        var random = new Random(7);
+        for (var round = 0; round < 3000; round++)
+        {
+            var bytes = (byte[])valid.Clone();
+            for (var k = random.Next(1, 5); k > 0; k--) bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+            if (round % 3 == 0) bytes = bytes[..random.Next(bytes.Length)];
+            try
+            {
+                DicomCommandCodec.Decode(bytes);
+            }
+            catch (VoxDose.Dicom.Network.DicomProtocolException)
+            {
+            }
+        }
+    }
+
     [Theory]
     [InlineData(DimseStatus.Success, true, false)]
     [InlineData(DimseStatus.CoercionOfDataElements, true, true)]

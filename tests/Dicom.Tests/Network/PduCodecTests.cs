@@ -91,15 +91,16 @@ public class PduCodecTests
     public async Task Messages_are_fragmented_to_the_peer_maximum_and_reassemble(uint peerMax, int datasetLength)
     {
         var command = Enumerable.Range(0, 150).Select(i => (byte)i).ToArray();
-        var dataset = Enumerable.Range(0, datasetLength).Select(i => (byte)(i * 7)).ToArray();
+        var dataset = new byte[datasetLength];
+        for (var i = 0; i < dataset.Length; i++) dataset[i] = (byte)(i * 7);
         var wire = new MemoryStream();
         using (var writer = new PduWriter(wire) { PeerMaxPduLength = peerMax })
             await writer.WriteMessageAsync(5, command, new MemoryStream(dataset), CancellationToken.None);
 
         wire.Position = 0;
         var reader = new PduReader(wire, new PduLimits { MaxDataPduLength = peerMax == 0 ? uint.MaxValue : peerMax });
-        var gotCommand = new List<byte>();
-        var gotData = new List<byte>();
+        var gotCommand = new MemoryStream();
+        var gotData = new MemoryStream();
         var lastCommand = false;
         var lastData = false;
         while (await reader.ReadAsync(CancellationToken.None) is DataTransferPdu pdu)
@@ -108,14 +109,39 @@ public class PduCodecTests
             {
                 Assert.Equal(5, pdv.ContextId);
                 Assert.False(lastData);
-                if (pdv.IsCommand) { Assert.False(lastCommand); gotCommand.AddRange(pdv.Data.ToArray()); lastCommand = pdv.IsLastFragment; }
-                else { Assert.True(lastCommand); gotData.AddRange(pdv.Data.ToArray()); lastData = pdv.IsLastFragment; }
+                if (pdv.IsCommand) { Assert.False(lastCommand); gotCommand.Write(pdv.Data.Span); lastCommand = pdv.IsLastFragment; }
+                else { Assert.True(lastCommand); gotData.Write(pdv.Data.Span); lastData = pdv.IsLastFragment; }
                 if (peerMax != 0) Assert.True(pdv.Data.Length + 6 <= peerMax);
             }
         }
         Assert.True(lastData);
-        Assert.Equal(command, gotCommand);
-        Assert.Equal(dataset, gotData);
+        Assert.Equal(command, gotCommand.ToArray());
+        Assert.True(dataset.AsSpan().SequenceEqual(gotData.ToArray()), "data set bytes differ after reassembly");
+    }
+
+    [Fact]
+    public async Task Concurrent_messages_are_never_interleaved()
+    {
+        var wire = new MemoryStream();
+        using (var writer = new PduWriter(wire) { PeerMaxPduLength = 4096 })
+        {
+            await Task.WhenAll(Enumerable.Range(0, 8).Select(i => Task.Run(() =>
+                writer.WriteMessageAsync((byte)(2 * i + 1), new byte[300], new MemoryStream(new byte[50_000]), CancellationToken.None))));
+        }
+        wire.Position = 0;
+        var reader = new PduReader(wire, Limits);
+        byte? current = null;
+        var messages = 0;
+        while (await reader.ReadAsync(CancellationToken.None) is DataTransferPdu pdu)
+        {
+            foreach (var pdv in pdu.Values)
+            {
+                current ??= pdv.ContextId;
+                Assert.Equal(current, pdv.ContextId); // a message runs to its last data fragment before another starts
+                if (!pdv.IsCommand && pdv.IsLastFragment) { current = null; messages++; }
+            }
+        }
+        Assert.Equal(8, messages);
     }
 
     [Theory]
@@ -127,6 +153,36 @@ public class PduCodecTests
     {
         var e = await Assert.ThrowsAsync<DicomProtocolException>(() => new PduReader(new MemoryStream(wire), Limits).ReadAsync(CancellationToken.None).AsTask());
         Assert.Equal(reason, e.Reason);
+    }
+
+    [Fact]
+    public async Task Mutated_association_requests_decode_or_fail_only_as_protocol_errors()
+    {
+        var valid = PduEncoder.Encode(new AssociateRequestPdu
+        {
+            CalledAeTitle = "A",
+            CallingAeTitle = "B",
+            PresentationContexts = [new(1, DicomUids.PETImageStorage, [DicomUids.ExplicitVRLittleEndian, DicomUids.ImplicitVRLittleEndian])],
+            UserInformation = new UserInformation
+            {
+                MaxPduLength = 16384, ImplementationClassUid = "1.2.3", AsyncOperations = (2, 2),
+                RoleSelections = [new RoleSelection(DicomUids.PETImageStorage, true, false)],
+                ExtendedNegotiations = [new ExtendedNegotiation(DicomUids.PETImageStorage, [1, 1])],
+            },
+        });
+        var random = new Random(42);
+        for (var round = 0; round < 2000; round++)
+        {
+            var bytes = (byte[])valid.Clone();
+            for (var k = random.Next(1, 6); k > 0; k--) bytes[random.Next(6, bytes.Length)] = (byte)random.Next(256);
+            try
+            {
+                await new PduReader(new MemoryStream(bytes), Limits).ReadAsync(CancellationToken.None);
+            }
+            catch (DicomProtocolException)
+            {
+            }
+        }
     }
 
     [Fact]

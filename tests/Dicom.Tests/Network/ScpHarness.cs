@@ -11,8 +11,9 @@ internal sealed class ScpHarness : IAsyncDisposable
 {
     public const string AeTitle = "TESTSCP";
 
-    private ScpHarness(DicomServer server, string root, DirectoryStoreHandler? store)
+    private ScpHarness(DicomServer server, string root, DirectoryStoreHandler? store, ErrorCollectingLoggerFactory log)
     {
+        Log = log;
         Server = server;
         Root = root;
         Store = store;
@@ -27,6 +28,9 @@ internal sealed class ScpHarness : IAsyncDisposable
     public DirectoryStoreHandler? Store { get; }
 
     public int Port => Server.LocalEndPoint!.Port;
+
+    /// <summary>Error-level log entries of the server (a hostile peer must never cause one).</summary>
+    public ErrorCollectingLoggerFactory Log { get; } = new();
 
     public static async Task<ScpHarness> StartAsync(Func<DicomServerOptions, DicomServerOptions>? configure = null, IDicomServiceHandler? handler = null)
     {
@@ -43,9 +47,10 @@ internal sealed class ScpHarness : IAsyncDisposable
         };
         if (configure is not null) options = configure(options);
         var store = handler is null ? new DirectoryStoreHandler(Path.Combine(root, "out")) : null;
-        var server = new DicomServer(options, handler ?? store!);
+        var log = new ErrorCollectingLoggerFactory();
+        var server = new DicomServer(options, handler ?? store!, log);
         await server.StartAsync();
-        return new ScpHarness(server, root, store);
+        return new ScpHarness(server, root, store, log);
     }
 
     public DicomClientOptions Client(string calledAe = AeTitle) => new()

@@ -19,6 +19,7 @@ public class ScpRobustnessTests
         Assert.Equal(DimseStatus.Success, await DicomClient.EchoAsync(scp.Client()));
         for (var i = 0; i < 50 && scp.Server.ActiveAssociations > 0; i++) await Task.Delay(20);
         Assert.Empty(Directory.GetFiles(Path.Combine(scp.Root, "tmp")));
+        Assert.Empty(scp.Log.Errors); // hostile input is a protocol error, never an internal one
     }
 
     [Fact]
@@ -34,6 +35,40 @@ public class ScpRobustnessTests
             await peer.SendAsync(bytes);
             Assert.True(await peer.ClosedByServerAsync(TimeSpan.FromSeconds(5)), "the server kept a garbage connection open");
         }
+        await AssertStillServingAsync(scp);
+    }
+
+    [Fact]
+    public async Task Mutated_sessions_never_take_the_server_down()
+    {
+        await using var scp = await ScpHarness.StartAsync(o => o with { ArtimTimeout = TimeSpan.FromMilliseconds(500), IdleTimeout = TimeSpan.FromMilliseconds(500) });
+        var session = new List<byte>();
+        session.AddRange(PduEncoder.Encode(new AssociateRequestPdu
+        {
+            CalledAeTitle = ScpHarness.AeTitle, CallingAeTitle = "FUZZ", PresentationContexts = [PetContext, new(3, DicomUids.Verification, [DicomUids.ImplicitVRLittleEndian])],
+            UserInformation = new UserInformation { MaxPduLength = 16384 },
+        }));
+        session.AddRange(RawPeer.DataPdu(3, true, true, DicomCommandCodec.Encode(DicomCommand.EchoRequest(1))));
+        session.AddRange(RawPeer.DataPdu(1, true, true, DicomCommandCodec.Encode(DicomCommand.StoreRequest(2, DicomUids.PETImageStorage, "1.2.3.4"))));
+        session.AddRange(RawPeer.DataPdu(1, false, true, DicomDatasetWriter.ToBytes(SyntheticDicom.PetImage(0, 4, 4), DicomTransferSyntax.ExplicitVRLittleEndian)));
+        session.AddRange(PduEncoder.Encode(ReleaseRequestPdu.Instance));
+        var valid = session.ToArray();
+        var random = new Random(99);
+        await Task.WhenAll(Enumerable.Range(0, 40).Select(async round =>
+        {
+            var bytes = (byte[])valid.Clone();
+            lock (random)
+                for (var k = random.Next(1, 4); k > 0; k--) bytes[random.Next(bytes.Length)] = (byte)random.Next(256);
+            await using var peer = await RawPeer.ConnectAsync(scp.Port);
+            try
+            {
+                await peer.SendAsync(bytes);
+                await peer.ClosedByServerAsync(TimeSpan.FromSeconds(5));
+            }
+            catch (IOException)
+            {
+            }
+        }));
         await AssertStillServingAsync(scp);
     }
 
@@ -96,6 +131,23 @@ public class ScpRobustnessTests
             Assert.True(await peer.ClosedByServerAsync(TimeSpan.FromSeconds(5)));
         }
         await AssertStillServingAsync(scp);
+        Assert.Empty(scp.StoredFiles());
+    }
+
+    [Fact]
+    public async Task Stray_response_is_ignored_and_store_without_data_set_is_refused()
+    {
+        await using var scp = await ScpHarness.StartAsync();
+        await using var peer = await RawPeer.ConnectAsync(scp.Port);
+        await peer.AssociateAsync(ScpHarness.AeTitle, PetContext);
+        var stray = DicomCommand.StoreResponse(DicomCommand.StoreRequest(9, DicomUids.PETImageStorage, "1.2.3"), DimseStatus.Success);
+        await peer.SendAsync(RawPeer.DataPdu(1, true, true, DicomCommandCodec.Encode(stray)));
+        var noData = DicomCommand.StoreRequest(10, DicomUids.PETImageStorage, "1.2.3") with { HasDataSet = false };
+        await peer.SendAsync(RawPeer.DataPdu(1, true, true, DicomCommandCodec.Encode(noData)));
+        var answer = Assert.IsType<DataTransferPdu>(await peer.ReceiveAsync());
+        var response = DicomCommandCodec.Decode(answer.Values[0].Data.Span);
+        Assert.Equal((ushort)10, response.MessageIdBeingRespondedTo); // the stray response got no answer
+        Assert.Equal(DimseStatus.CannotUnderstand, response.Status);
         Assert.Empty(scp.StoredFiles());
     }
 

@@ -26,6 +26,20 @@ public class ServerClientTests
     }
 
     [Fact]
+    public async Task Associations_beyond_the_limit_are_rejected_transiently_and_stop_aborts_the_rest()
+    {
+        var scp = await ScpHarness.StartAsync(o => o with { MaxAssociations = 1 });
+        var verification = new PresentationContextProposal[] { new(1, DicomUids.Verification, [DicomUids.ImplicitVRLittleEndian]) };
+        await using var first = await DicomAssociation.OpenAsync(scp.Client(), verification);
+        var e = await Assert.ThrowsAsync<DicomAssociationRejectedException>(() => DicomClient.EchoAsync(scp.Client()));
+        Assert.Equal((RejectResult.Transient, RejectSource.ServiceProviderPresentation, RejectReason.LocalLimitExceeded), (e.Reject!.Result, e.Reject.Source, e.Reject.Reason));
+        Assert.Equal(DimseStatus.Success, await first.EchoAsync());
+
+        await scp.DisposeAsync(); // stops while `first` is open
+        await Assert.ThrowsAnyAsync<Exception>(() => first.EchoAsync());
+    }
+
+    [Fact]
     public async Task Stored_instances_equal_the_sent_ones_element_by_element()
     {
         await using var scp = await ScpHarness.StartAsync();
@@ -136,6 +150,40 @@ public class ServerClientTests
         SyntheticDicom.WritePetSeries(dir, 2);
         var results = await DicomClient.SendAsync(options, [dir]);
         Assert.All(results, r => Assert.Contains("Cannot connect", r.Error, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Priority_and_move_originator_reach_the_handler()
+    {
+        var handler = new CapturingHandler();
+        await using var scp = await ScpHarness.StartAsync(handler: handler);
+        var dir = TestPaths.NewTempDirectory();
+        var file = SyntheticDicom.WritePetSeries(dir, 1)[0];
+        var sent = DicomFile.Open(file);
+        await using var association = await DicomAssociation.OpenAsync(scp.Client() with { Priority = DimsePriority.High },
+            [new PresentationContextProposal(1, DicomUids.PETImageStorage, [DicomUids.ExplicitVRLittleEndian])]);
+        var context = association.FindContext(DicomUids.PETImageStorage, DicomUids.ExplicitVRLittleEndian)!;
+        await using var data = new MemoryStream(DicomDatasetWriter.ToBytes(sent.Dataset, DicomTransferSyntax.ExplicitVRLittleEndian));
+        var response = await association.StoreAsync(context, sent.Dataset.GetString(DicomTag.SOPInstanceUID)!, data, "MOVESCU", 77);
+        await association.ReleaseAsync();
+        Assert.Equal(DimseStatus.Success, response.Status);
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal(DimsePriority.High, request.Priority);
+        Assert.Equal("MOVESCU", request.MoveOriginatorAeTitle);
+        Assert.Equal((ushort)77, request.MoveOriginatorMessageId);
+        Assert.Equal("TESTSCU", request.Association.CallingAeTitle);
+        Assert.Equal(DicomUids.ExplicitVRLittleEndian, request.TransferSyntaxUid);
+    }
+
+    private sealed class CapturingHandler : IDicomServiceHandler
+    {
+        public List<StoreRequest> Requests { get; } = [];
+
+        public ValueTask<StoreResponse> OnStoreAsync(StoreRequest request, CancellationToken cancellationToken)
+        {
+            lock (Requests) Requests.Add(request);
+            return ValueTask.FromResult(StoreResponse.Success);
+        }
     }
 
     private sealed class StatusHandler(ushort? status) : IDicomServiceHandler

@@ -37,6 +37,27 @@ public class TimeoutAndMemoryTests
     }
 
     [Fact]
+    public async Task Stores_and_received_bytes_are_counted_on_the_meter()
+    {
+        long stores = 0, bytes = 0;
+        using var listener = new System.Diagnostics.Metrics.MeterListener();
+        listener.InstrumentPublished = (instrument, l) => { if (instrument.Meter.Name == "VoxDose.Dicom.Network") l.EnableMeasurementEvents(instrument); };
+        listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
+        {
+            if (instrument.Name == "voxdose.dicom.stores") Interlocked.Add(ref stores, value);
+            if (instrument.Name == "voxdose.dicom.received_bytes") Interlocked.Add(ref bytes, value);
+        });
+        listener.Start();
+        await using var scp = await ScpHarness.StartAsync();
+        var dir = TestPaths.NewTempDirectory();
+        var files = SyntheticDicom.WritePetSeries(dir, 3);
+        Assert.All(await DicomClient.SendAsync(scp.Client(), [dir]), r => Assert.True(r.Succeeded));
+        Assert.Equal(3, Interlocked.Read(ref stores));
+        var dataSetBytes = files.Sum(f => DicomDatasetWriter.ToBytes(DicomFile.Open(f).Dataset, DicomTransferSyntax.ExplicitVRLittleEndian).Length);
+        Assert.Equal(dataSetBytes, Interlocked.Read(ref bytes));
+    }
+
+    [Fact]
     public async Task A_large_instance_is_streamed_not_buffered()
     {
         await using var scp = await ScpHarness.StartAsync();

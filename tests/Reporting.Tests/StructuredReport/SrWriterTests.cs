@@ -62,6 +62,22 @@ public class SrWriterTests
     }
 
     [Fact]
+    public void An_roi_from_a_second_structure_set_references_it_and_it_is_in_the_evidence()
+    {
+        var report = SyntheticReport.Create();
+        var other = new VoxDose.Reporting.Model.RtStructReference(new VoxDose.Reporting.Model.SopReference(DicomUids.RTStructureSetStorage, "1.2.826.0.1.3680043.8.498.2001"), "1.2.826.0.1.3680043.8.498.2002");
+        report = report with { Rois = [report.Rois[0] with { StructureSet = other }, report.Rois[1]] };
+        var sr = SrWriter.Build(report, SrWriter.NewIdentity(report), RtDoseWriter.NewIdentity(report));
+        var regions = Items(sr).Where(i => Concept(i) == "130488")
+            .Select(i => i.GetSequence(DicomTag.ReferencedSOPSequence)[0].GetString(DicomTag.ReferencedSOPInstanceUID)).ToList();
+        Assert.Equal([other.Instance.SopInstanceUid, SyntheticReport.RtStructUid], regions);
+        var evidence = sr.GetSequence(DicomTag.CurrentRequestedProcedureEvidenceSequence)[0].GetSequence(DicomTag.ReferencedSeriesSequence)
+            .Select(s => s.GetString(DicomTag.SeriesInstanceUID)).ToList();
+        Assert.Contains(other.SeriesInstanceUid, evidence);
+        Assert.Contains(SyntheticReport.RtStructUid + ".1", evidence);
+    }
+
+    [Fact]
     public void Flags_and_parameters_are_in_the_report()
     {
         var (sr, _, _) = Build();

@@ -15,11 +15,3 @@ public static class CommandField
     /// <summary>Bit 15 marks a response.</summary>
     public static bool IsResponse(ushort field) => (field & 0x8000) != 0;
 }
-
-/// <summary>Priority (0000,0700) values (PS3.7 section 9.1.1.1.7 ... table E.1-1).</summary>
-public enum DimsePriority : ushort
-{
-    Medium = 0x0000,
-    High = 0x0001,
-    Low = 0x0002,
-}

@@ -32,15 +32,19 @@ public static class DicomCommandCodec
     /// <summary>Decodes a command set; a malformed one is a protocol error (the association is aborted).</summary>
     public static DicomCommand Decode(ReadOnlySpan<byte> bytes)
     {
-        DicomDataset ds;
         try
         {
-            ds = DicomDatasetReader.Read(bytes.ToArray(), DicomTransferSyntax.ImplicitVRLittleEndian);
+            return DecodeUnchecked(DicomDatasetReader.Read(bytes.ToArray(), DicomTransferSyntax.ImplicitVRLittleEndian));
         }
-        catch (Exception e) when (e is DicomDataException or EndOfStreamException or InvalidDataException or FormatException or ArgumentException)
+        catch (Exception e) when (e is DicomDataException or EndOfStreamException or InvalidDataException or FormatException
+                                      or ArgumentException or OverflowException or IndexOutOfRangeException)
         {
             throw new DicomProtocolException($"Malformed command set: {e.Message}", e);
         }
+    }
+
+    private static DicomCommand DecodeUnchecked(DicomDataset ds)
+    {
         if (ds.Any(e => e.Tag.Group != 0x0000))
             throw new DicomProtocolException("Command set holds elements outside group 0000.", Pdus.AbortReason.InvalidPduParameterValue);
         var field = UShortOrNull(ds, DicomTag.CommandField)

@@ -24,6 +24,7 @@ public sealed class DicomServer : IAsyncDisposable
     private Socket? _listener;
     private Task? _acceptLoop;
     private int _active;
+    private int _stopped;
 
     public DicomServer(DicomServerOptions options, IDicomServiceHandler handler, ILoggerFactory? loggerFactory = null, TimeProvider? time = null)
     {
@@ -67,7 +68,7 @@ public sealed class DicomServer : IAsyncDisposable
     /// <summary>Stops accepting, aborts running associations and waits for them (bounded by <paramref name="cancellationToken"/>).</summary>
     public async Task StopAsync(CancellationToken cancellationToken = default)
     {
-        if (_listener is null) return;
+        if (_listener is null || Interlocked.Exchange(ref _stopped, 1) != 0) return;
         await _stopping.CancelAsync().ConfigureAwait(false);
         _listener.Dispose();
         try

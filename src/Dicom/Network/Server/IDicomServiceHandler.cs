@@ -22,14 +22,3 @@ public interface IDicomServiceHandler
     /// <summary>Called once when an association ends (released, aborted, timed out or rejected).</summary>
     void OnAssociationClosed(AssociationInfo association, AssociationEnd end) { }
 }
-
-/// <summary>How an association ended.</summary>
-public enum AssociationEnd
-{
-    Released,
-    Rejected,
-    AbortedByPeer,
-    AbortedByUs,
-    TimedOut,
-    ConnectionClosed,
-}

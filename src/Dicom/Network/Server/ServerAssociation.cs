@@ -63,6 +63,7 @@ internal sealed class ServerAssociation(
         finally
         {
             await connection.DisposeAsync().ConfigureAwait(false);
+            ServerMeter.AssociationEnded(end);
             if (_info is not null)
             {
                 ServerLog.Ended(logger, _info.ToString(), end);
@@ -156,10 +157,17 @@ internal sealed class ServerAssociation(
                 break;
             case CommandField.CStoreRequest when sink is TempFileDataSetSink file:
                 var result = await StoreAsync(command, context, file.Path, cancellationToken).ConfigureAwait(false);
+                ServerMeter.Stored(result.Status, file.Length);
                 response = DicomCommand.StoreResponse(command, result.Status, result.ErrorComment);
                 break;
             case CommandField.CCancelRequest:
                 return; // PS3.7 9.3.2.3: nothing to cancel, no response.
+            case var field when CommandField.IsResponse(field):
+                ServerLog.Unsupported(logger, field, _info!.ToString());
+                return; // we sent no request; a stray response is dropped, never answered
+            case CommandField.CStoreRequest:
+                response = DicomCommand.StoreResponse(command, DimseStatus.CannotUnderstand, "C-STORE-RQ without a data set");
+                break;
             default:
                 ServerLog.Unsupported(logger, command.CommandField, _info!.ToString());
                 response = DicomCommand.UnrecognizedResponse(command);

@@ -10,18 +10,16 @@ namespace VoxDose.Dicom.Network.Server;
 internal sealed class TempFileDataSetSink : IDataSetSink
 {
     private readonly FileStream _file;
-    private readonly long _headerLength;
 
     private TempFileDataSetSink(string path, FileStream file)
     {
         Path = path;
         _file = file;
-        _headerLength = file.Length;
     }
 
     public string Path { get; }
 
-    public long Length => (WriteError is null ? _file.Length : _headerLength) - _headerLength + _discarded;
+    public long Length => _written + _discarded;
 
     public static async Task<TempFileDataSetSink> CreateAsync(string directory, string sopClassUid, string sopInstanceUid, string transferSyntaxUid,
         string? sourceAeTitle, CancellationToken cancellationToken)
@@ -46,6 +44,7 @@ internal sealed class TempFileDataSetSink : IDataSetSink
     public Exception? WriteError { get; private set; }
 
     private long _discarded;
+    private long _written;
 
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> fragment, CancellationToken cancellationToken)
     {
@@ -57,6 +56,7 @@ internal sealed class TempFileDataSetSink : IDataSetSink
         try
         {
             await _file.WriteAsync(fragment, cancellationToken).ConfigureAwait(false);
+            _written += fragment.Length;
         }
         catch (IOException e)
         {

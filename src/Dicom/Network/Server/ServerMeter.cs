@@ -1,0 +1,24 @@
+using System.Diagnostics.Metrics;
+using VoxDose.Dicom.Network.Dimse;
+
+namespace VoxDose.Dicom.Network.Server;
+
+/// <summary>Metrics of the DICOM server (meter "VoxDose.Dicom.Network"), for dotnet-counters or OpenTelemetry.</summary>
+internal static class ServerMeter
+{
+    public const string Name = "VoxDose.Dicom.Network";
+
+    private static readonly Meter Meter = new(Name);
+    private static readonly Counter<long> Associations = Meter.CreateCounter<long>("voxdose.dicom.associations", description: "Associations ended, by outcome");
+    private static readonly Counter<long> Stores = Meter.CreateCounter<long>("voxdose.dicom.stores", description: "C-STORE requests answered, by status class");
+    private static readonly Counter<long> ReceivedBytes = Meter.CreateCounter<long>("voxdose.dicom.received_bytes", "By", "Data set bytes received by C-STORE");
+
+    public static void AssociationEnded(AssociationEnd end) => Associations.Add(1, new KeyValuePair<string, object?>("outcome", end.ToString()));
+
+    public static void Stored(ushort status, long dataSetBytes)
+    {
+        var outcome = DimseStatus.IsSuccess(status) ? "success" : DimseStatus.IsWarning(status) ? "warning" : "failure";
+        Stores.Add(1, new KeyValuePair<string, object?>("status", outcome));
+        ReceivedBytes.Add(dataSetBytes);
+    }
+}

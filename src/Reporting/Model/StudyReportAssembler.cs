@@ -1,0 +1,94 @@
+using VoxDose.Dicom;
+using VoxDose.Dosimetry.Contours;
+using VoxDose.Dosimetry.Metrics;
+using VoxDose.Dosimetry.Pet;
+using VoxDose.Dosimetry.Pipeline;
+using VoxDose.Dosimetry.Results;
+
+namespace VoxDose.Reporting.Model;
+
+/// <summary>
+/// Turns the pipeline's <see cref="DoseStudyResult"/> and the PET data sets it ran on into a <see cref="DosimetryReport"/>:
+/// rebuilds each ROI's mask on the dose grid for the images (contours rasterised again; the derived normal liver and
+/// the perfused region as the analyzer derives them) and finds the RTSTRUCT each ROI comes from.
+/// </summary>
+public static class StudyReportAssembler
+{
+    /// <summary>The report from the pipeline's result alone (it carries the PET, its data sets and the RTSTRUCT data sets).</summary>
+    public static DosimetryReport Build(DoseStudyResult study, string softwareVersion, DateTimeOffset createdAt)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        if (study.PetDatasets.Count == 0)
+            throw new ArgumentException("The study result carries no PET data set; pass them to the other overload.", nameof(study));
+        return Build(study, study.PetDatasets, softwareVersion, createdAt, study.Pet);
+    }
+
+    /// <param name="study">The pipeline's result (its <see cref="DoseStudyResult.DoseMap"/> is required).</param>
+    /// <param name="petDatasets">The PET data sets the pipeline ran on (any order).</param>
+    /// <param name="pet">The loaded PET when the caller has it; loaded from <paramref name="petDatasets"/> otherwise.</param>
+    public static DosimetryReport Build(DoseStudyResult study, IReadOnlyList<DicomDataset> petDatasets, string softwareVersion, DateTimeOffset createdAt,
+        PetSeries? pet = null)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        var dose = study.DoseMap ?? throw new ArgumentException("The study result has no dose engine result (DoseMap); the reports need it.", nameof(study));
+        pet ??= PetSeriesLoader.Load(petDatasets);
+        var grid = study.DoseGy;
+
+        var rasterised = new Dictionary<RoiMetrics, (RoiMask Mask, RtStructReference? From, DicomDataset? Header)>();
+        var headers = new Dictionary<string, DicomDataset?>(StringComparer.Ordinal);
+        foreach (var metrics in study.Rois.Rois.Where(m => m.RoiNumber is not null))
+        {
+            var match = study.Rois.StructureSets.Where(s => s.Applies)
+                .Select(s => (Set: s.StructureSet, Roi: s.ApplicableRois.FirstOrDefault(r => r.Number == metrics.RoiNumber && r.Name == metrics.Name)))
+                .FirstOrDefault(x => x.Roi is not null);
+            if (match.Roi is null) continue;
+            var header = HeaderOf(match.Set, headers);
+            rasterised[metrics] = (ContourRasterizer.Rasterize(grid, match.Roi.Contours), ReferenceOf(header), header);
+        }
+
+        var rois = new List<ReportRoi>();
+        foreach (var metrics in study.Rois.Rois)
+        {
+            RoiMask? mask = null;
+            RtStructReference? from = null;
+            if (rasterised.TryGetValue(metrics, out var r)) (mask, from) = (r.Mask, r.From);
+            else if (metrics.Role == RoiRole.PerfusedRegion) mask = PerfusedRegionFinder.Find(pet.ActivityBqPerMl);
+            else if (metrics.Role == RoiRole.NormalLiver && metrics.RoiNumber is null)
+            {
+                var liver = rasterised.Where(x => x.Key.Role == RoiRole.WholeLiver).Select(x => x.Value.Mask).MaxBy(m => m.VolumeMl);
+                if (liver is not null)
+                    mask = RoiMaskAlgebra.Subtract(liver, rasterised.Where(x => x.Key.Role == RoiRole.Lesion).Select(x => x.Value.Mask));
+            }
+            rois.Add(new ReportRoi { Metrics = metrics, Mask = mask?.Weights, StructureSet = from });
+        }
+
+        var main = rasterised.Values.FirstOrDefault(v => v.From is not null);
+        var report = DosimetryReportBuilder.Build(dose, pet, petDatasets, rois, softwareVersion, createdAt, main.Header);
+        var notes = report.Qa.Notes.Concat(study.Notes).Distinct(StringComparer.Ordinal).ToList();
+        return report with { Qa = report.Qa with { Notes = notes } };
+    }
+
+    /// <summary>The RTSTRUCT's own data set (for its SOP Class, Instance and Series UIDs): kept by the reader, or read again from its file.</summary>
+    private static DicomDataset? HeaderOf(StructureSet set, Dictionary<string, DicomDataset?> cache)
+    {
+        if (set.SourceDataset is { } kept) return kept;
+        if (set.Source is not { } path || !File.Exists(path)) return null;
+        if (cache.TryGetValue(path, out var known)) return known;
+        DicomDataset? header;
+        try { header = DicomFile.Open(path).Dataset; }
+        catch (Exception e) when (e is DicomDataException or IOException or InvalidDataException or EndOfStreamException) { header = null; }
+        cache[path] = header;
+        return header;
+    }
+
+    private static RtStructReference? ReferenceOf(DicomDataset? header)
+    {
+        if (header is null) return null;
+        var sopClass = header.GetString(DicomTag.SOPClassUID);
+        var sopInstance = header.GetString(DicomTag.SOPInstanceUID);
+        var series = header.GetString(DicomTag.SeriesInstanceUID);
+        return string.IsNullOrEmpty(sopClass) || string.IsNullOrEmpty(sopInstance) || string.IsNullOrEmpty(series)
+            ? null
+            : new RtStructReference(new SopReference(sopClass, sopInstance), series);
+    }
+}
