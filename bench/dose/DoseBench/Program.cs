@@ -8,6 +8,7 @@ using VoxDose.Dosimetry.Volumes;
 
 // dosebench generate <dir>        writes the synthetic 200 x 200 x 111 Y-90 PET series (4.07 x 4.07 x 2 mm, START)
 // dosebench dose <dir> <out.f32>  whole process: read the series, decay-correct, VSV convolution, write the dose (float32, x fastest)
+// dosebench profile [dir]          developer aid: repeated convolutions (random input) or dose calculations (series), wall and CPU
 return args switch
 {
     ["generate", var dir] => Generate(dir),

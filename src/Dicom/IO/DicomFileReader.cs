@@ -24,14 +24,19 @@ internal static class DicomFileReader
         }
     }
 
-    public static DicomFile Read(Stream stream, DicomReadOptions options)
+    public static DicomFile Read(Stream stream, DicomReadOptions options) => Read(stream, options, ScanChunks);
+
+    /// <param name="stream">The stream, from its current position.</param>
+    /// <param name="options">Read options.</param>
+    /// <param name="scanChunks">Prefix sizes a header scan tries before reading everything (tests use small ones to cut files everywhere).</param>
+    internal static DicomFile Read(Stream stream, DicomReadOptions options, IReadOnlyList<int> scanChunks)
     {
         if (options.StopBeforePixelData && stream.CanSeek)
         {
             // Header scan: parse a prefix, then a larger one (private headers such as Siemens CSA run to tens of KB),
             // then everything; parsing is cheap next to reading pixel data we do not need.
             var start = stream.Position;
-            foreach (var size in ScanChunks)
+            foreach (var size in scanChunks)
             {
                 stream.Position = start;
                 var prefix = ReadUpTo(stream, size, out var ended);
@@ -67,8 +72,12 @@ internal static class DicomFileReader
         return buffer;
     }
 
+    /// <summary>Bytes a prefix must hold to tell preamble, "DICM" and the first element header apart.</summary>
+    private const int MinimumPrefix = 128 + 4 + 12;
+
     private static DicomFile Parse(byte[] buffer, bool complete, DicomReadOptions options)
     {
+        if (!complete && buffer.Length < MinimumPrefix) throw new NeedMoreDataException();
         var pos = 0;
         var hadPreamble = false;
         if (buffer.Length >= 132 && buffer.AsSpan(128, 4).SequenceEqual("DICM"u8))
@@ -90,7 +99,7 @@ internal static class DicomFileReader
         if (buffer.Length - pos >= 8 && BinaryPrimitives.ReadUInt16LittleEndian(buffer.AsSpan(pos)) == 0x0002)
             meta = parser.ParseGroup(ref pos, buffer.Length, 0x0002);
 
-        if (!hadPreamble && meta.Count == 0) RequirePlausibleStart(buffer, pos);
+        if (!hadPreamble && meta.Count == 0) RequirePlausibleStart(buffer, pos, complete);
 
         DicomTransferSyntax ts;
         var tsUid = meta.GetString(DicomTag.TransferSyntaxUID);
@@ -131,7 +140,7 @@ internal static class DicomFileReader
     /// Without preamble and meta group, the data must start with a plausible element (even, non-private group; a
     /// value length that fits); otherwise it is not DICOM (text, JSON, gzip...) and is refused with that reason.
     /// </summary>
-    private static void RequirePlausibleStart(byte[] b, int pos)
+    private static void RequirePlausibleStart(byte[] b, int pos, bool complete)
     {
         var ts = Detect(b, pos, false);
         var le = ts.IsLittleEndian;
@@ -144,7 +153,10 @@ internal static class DicomFileReader
             length = span.Length >= 12 ? (le ? BinaryPrimitives.ReadUInt32LittleEndian(span[8..]) : BinaryPrimitives.ReadUInt32BigEndian(span[8..])) : uint.MaxValue;
         else length = le ? BinaryPrimitives.ReadUInt16LittleEndian(span[6..]) : BinaryPrimitives.ReadUInt16BigEndian(span[6..]);
         var fits = length == 0xFFFFFFFF || length <= (uint)(span.Length - 8);
-        if ((group & 1) == 1 || group == 0 || group >= 0x7FE0 || !fits)
+        var plausibleTag = (group & 1) == 0 && group != 0 && group < 0x7FE0;
+        // In a prefix (header scan) a first value longer than the prefix may still fit in the file.
+        if (plausibleTag && !fits && !complete) throw new NeedMoreDataException();
+        if (!plausibleTag || !fits)
             throw new DicomDataException(
                 $"Not a DICOM file: no 'DICM' marker and no meta group, and the data does not start with a plausible element (first bytes read as ({group:X4},{element:X4}) with length {length}).");
     }

@@ -188,6 +188,8 @@ internal sealed class DicomParser
             pos += len;
             target.AppendRead(new DicomElement(tag, vr, data));
         }
+        // A prefix that ends exactly at an element boundary says nothing about what follows: more elements may.
+        if (!_complete && end == _buffer.Length) throw new NeedMoreDataException();
         return false;
     }
 

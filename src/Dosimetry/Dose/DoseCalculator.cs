@@ -48,8 +48,10 @@ public static class DoseCalculator
 
         // Cumulated activity per voxel, MBq s.
         var cumulatedFactor = voxelMl * 1e-6 * meanLifeS * scale;
-        var cumulated = concentration.WithSameGeometry();
-        for (var i = 0; i < cumulated.Count; i++) cumulated.Voxels[i] = (float)(concentration.Voxels[i] * cumulatedFactor);
+        // In place: the activity at injection is this calculation's own copy, and is not needed afterwards.
+        var cumulated = concentration;
+        var cumulatedVoxels = cumulated.Voxels;
+        for (var i = 0; i < cumulatedVoxels.Length; i++) cumulatedVoxels[i] = (float)(cumulatedVoxels[i] * cumulatedFactor);
         var totalCumulatedMBqS = foundMBq * meanLifeS * scale;
 
         Volume doseGy;
@@ -61,7 +63,7 @@ public static class DoseCalculator
             doseGy = LocalDeposition(cumulated, options.DensityGPerCm3);
             description = string.Create(CultureInfo.InvariantCulture,
                 $"Local deposition: D = Ã x {Y90Constants.MeanBetaEnergyMeV} MeV / (rho V), rho {options.DensityGPerCm3:0.###} g/cm3 ({Y90Constants.LdmConstantGyKgPerGBqFromEnergy:0.00} Gy kg/GBq)");
-            calcSpacing = concentration.SpacingMm;
+            calcSpacing = cumulated.SpacingMm;
             modelledMeV = Y90Constants.MeanBetaEnergyMeV;
         }
         else
@@ -69,10 +71,10 @@ public static class DoseCalculator
             var grid = cumulated;
             if (options.ResampleSpacingMm is { } r)
                 grid = ActivityResampler.ResampleConserving(cumulated, new Vec3(r, r, r));
-            var kernel = KernelCache.GetY90(grid.SpacingMm, options.DensityGPerCm3);
+            var kernel = KernelCache.GetY90(grid.SpacingMm, options.DensityGPerCm3, options.RelativeElectronsPerGram);
             // S in mGy/(MBq s) x Ã in MBq s = mGy; / 1000 for Gy.
             var gridDose = grid.WithSameGeometry(FftConvolver.Convolve(grid.Voxels, grid.SizeX, grid.SizeY, grid.SizeZ, kernel, 1e-3, options.MaxDegreeOfParallelism));
-            doseGy = options.ResampleSpacingMm is null ? gridDose : ActivityResampler.InterpolateTo(gridDose, concentration);
+            doseGy = options.ResampleSpacingMm is null ? gridDose : ActivityResampler.InterpolateTo(gridDose, cumulated);
             description = kernel.Description;
             if (options.ResampleSpacingMm is { } rs)
                 description += string.Create(CultureInfo.InvariantCulture, $"; activity resampled to {rs:0.###} mm (conserving), dose interpolated back to the PET grid (trilinear)");

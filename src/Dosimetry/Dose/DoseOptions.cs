@@ -12,6 +12,12 @@ public sealed record DoseOptions
     public double DensityGPerCm3 { get; init; } = Y90Constants.SoftTissueDensityGPerCm3;
 
     /// <summary>
+    /// Electrons per gram of the medium relative to water, for the kernel's range scaling (soft tissue 0.9907,
+    /// ICRU 44); 1.0 gives the plain ρ² D_water(ρ r) density scaling.
+    /// </summary>
+    public double RelativeElectronsPerGram { get; init; } = Y90Constants.SoftTissueRelativeElectronsPerGram;
+
+    /// <summary>
     /// VSV only: resample the cumulated activity to this isotropic spacing (mm), conserving activity, convolve with
     /// that spacing's kernel and interpolate the dose back to the PET grid (the seed study used 3 mm). Null: native grid.
     /// </summary>
@@ -34,6 +40,7 @@ public sealed record DoseOptions
     {
         var errors = new List<string>();
         if (!(DensityGPerCm3 >= 0.01 && DensityGPerCm3 <= 25)) errors.Add($"DensityGPerCm3 must be in 0.01-25 g/cm3, got {DensityGPerCm3}.");
+        if (!(RelativeElectronsPerGram >= 0.8 && RelativeElectronsPerGram <= 1.2)) errors.Add($"RelativeElectronsPerGram must be in 0.8-1.2, got {RelativeElectronsPerGram}.");
         if (ResampleSpacingMm is { } r && !(r >= 0.5 && r <= 20)) errors.Add($"ResampleSpacingMm must be in 0.5-20 mm, got {r}.");
         if (ResampleSpacingMm is not null && Method != DoseMethod.Vsv) errors.Add("ResampleSpacingMm applies to the VSV method only.");
         if (AdministeredActivityMBq is { } a && !(a > 0 && a < 1e6)) errors.Add($"AdministeredActivityMBq must be positive (MBq), got {a}.");

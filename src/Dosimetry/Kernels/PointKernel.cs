@@ -36,8 +36,8 @@ public sealed class PointKernel
 
     public string Source { get; }
 
-    /// <summary>Outermost radius reached in a medium of the given density (mm): the water range divided by the density.</summary>
-    public double MaxRadiusMm(double densityGPerCm3) => OuterRadiusWaterMm[^1] / densityGPerCm3;
+    /// <summary>Outermost radius reached in a medium (mm): the water range divided by the range-scaling density (g/cm3).</summary>
+    public double MaxRadiusMm(double rangeDensityGPerCm3) => OuterRadiusWaterMm[^1] / rangeDensityGPerCm3;
 
     internal static PointKernel Parse(TextReader reader, string source)
     {

@@ -13,13 +13,14 @@ public sealed class VoxelSValueKernel
 {
     private readonly double[] _octant;
 
-    internal VoxelSValueKernel(Vec3 spacingMm, double densityGPerCm3, int halfX, int halfY, int halfZ, double[] octantMGyPerMBqS,
+    internal VoxelSValueKernel(Vec3 spacingMm, double densityGPerCm3, double relativeElectronsPerGram, int halfX, int halfY, int halfZ, double[] octantMGyPerMBqS,
         double modelledEnergyPerDecayMeV, string description)
     {
         if (octantMGyPerMBqS.Length != (halfX + 1) * (halfY + 1) * (halfZ + 1))
             throw new ArgumentException("Octant size does not match the half-extents.", nameof(octantMGyPerMBqS));
         SpacingMm = spacingMm;
         DensityGPerCm3 = densityGPerCm3;
+        RelativeElectronsPerGram = relativeElectronsPerGram;
         HalfX = halfX;
         HalfY = halfY;
         HalfZ = halfZ;
@@ -30,6 +31,9 @@ public sealed class VoxelSValueKernel
 
     public Vec3 SpacingMm { get; }
     public double DensityGPerCm3 { get; }
+
+    /// <summary>Electrons per gram of the medium relative to water (range scaling); 1 for plain density scaling.</summary>
+    public double RelativeElectronsPerGram { get; }
 
     /// <summary>Largest |i| with a non-zero value; the full kernel spans 2 HalfX + 1 voxels along x.</summary>
     public int HalfX { get; }
@@ -90,7 +94,7 @@ public sealed class VoxelSValueKernel
         // Custom formats stop at 15 significant digits; beyond, the round-trip format.
         var format = significantDigits >= 16 ? "R" : "0." + new string('0', significantDigits - 1) + "E+00";
         writer.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"# Y-90 voxel S-values, spacing {SpacingMm.X:0.###} x {SpacingMm.Y:0.###} x {SpacingMm.Z:0.###} mm, density {DensityGPerCm3:0.###} g/cm3"));
+            $"# Y-90 voxel S-values, spacing {SpacingMm.X:0.###} x {SpacingMm.Y:0.###} x {SpacingMm.Z:0.###} mm, density {DensityGPerCm3:0.###} g/cm3, electrons per gram {RelativeElectronsPerGram:0.0000} x water"));
         writer.WriteLine("# " + Description);
         writer.WriteLine("i\tj\tk\tS [mGy/(MBq s)]");
         for (var i = 0; i <= HalfX; i++)

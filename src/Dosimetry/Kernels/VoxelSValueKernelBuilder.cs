@@ -16,7 +16,8 @@ namespace VoxDose.Dosimetry.Kernels;
 /// Gauss-Legendre in cos θ (split at the equator) times the midpoint rule in φ (split at the quadrants), so the
 /// integrand's kinks on the coordinate planes fall on panel edges. Every quadrature point is "splatted" to its 8
 /// neighbouring targets with trilinear weights that sum to one, hence Σ E_ijk equals the point kernel's energy exactly.
-/// Density scaling to the medium: D_ρ(r) = ρ² D_water(ρ r), i.e. the same shell energies at radii r / ρ.
+/// Scaling to the medium: the same shell energies at radii r / ρ_e, with ρ_e = ρ η the range-scaling density (η: electrons
+/// per gram relative to water), and dose per mass ρ: D(r) = η ρ_e² D_water(ρ_e r); η = 1 is the usual ρ² D_water(ρ r).
 /// S = E_ijk x 1.602e-13 J/MeV / m_voxel (kg) in Gy per decay, x 1e9 for mGy/(MBq s).
 /// </remarks>
 public static class VoxelSValueKernelBuilder
@@ -25,14 +26,17 @@ public static class VoxelSValueKernelBuilder
     private const int PolarNodesPerHemisphere = 48;
     private const int AzimuthNodesPerQuadrant = 48;
 
-    public static VoxelSValueKernel Build(PointKernel pointKernel, Vec3 spacingMm, double densityGPerCm3)
+    public static VoxelSValueKernel Build(PointKernel pointKernel, Vec3 spacingMm, double densityGPerCm3, double relativeElectronsPerGram = 1.0)
     {
+        if (!(relativeElectronsPerGram >= 0.8 && relativeElectronsPerGram <= 1.2))
+            throw new ArgumentOutOfRangeException(nameof(relativeElectronsPerGram), $"Electrons per gram relative to water must be in 0.8-1.2, got {relativeElectronsPerGram}.");
         if (!(spacingMm.X > 0 && spacingMm.Y > 0 && spacingMm.Z > 0) || !double.IsFinite(spacingMm.X + spacingMm.Y + spacingMm.Z))
             throw new ArgumentOutOfRangeException(nameof(spacingMm), $"Kernel spacing must be positive and finite, got {spacingMm} mm.");
         if (!(densityGPerCm3 >= 0.01 && densityGPerCm3 <= 25))
             throw new ArgumentOutOfRangeException(nameof(densityGPerCm3), $"Density must be in 0.01-25 g/cm3, got {densityGPerCm3}.");
 
-        var maxRadiusMm = pointKernel.MaxRadiusMm(densityGPerCm3);
+        var rangeDensity = densityGPerCm3 * relativeElectronsPerGram;
+        var maxRadiusMm = pointKernel.MaxRadiusMm(rangeDensity);
         int hx = (int)Math.Floor(maxRadiusMm / spacingMm.X) + 1;
         int hy = (int)Math.Floor(maxRadiusMm / spacingMm.Y) + 1;
         int hz = (int)Math.Floor(maxRadiusMm / spacingMm.Z) + 1;
@@ -40,7 +44,7 @@ public static class VoxelSValueKernelBuilder
         int nx = hx + 2, ny = hy + 2, nz = hz + 2;
 
         var directions = BuildDirections();
-        var (radiiMm, radialEnergyMeV) = BuildRadialNodes(pointKernel, densityGPerCm3);
+        var (radiiMm, radialEnergyMeV) = BuildRadialNodes(pointKernel, rangeDensity);
 
         // Parallel over radial nodes, one accumulation grid per worker, summed at the end (deterministic order).
         var workerCount = Math.Max(1, Math.Min(Environment.ProcessorCount, 8));
@@ -76,8 +80,8 @@ public static class VoxelSValueKernelBuilder
                 }
 
         var description = FormattableString.Invariant(
-            $"{pointKernel.Source}; integrated over source and target voxels {spacingMm.X:0.###} x {spacingMm.Y:0.###} x {spacingMm.Z:0.###} mm, density {densityGPerCm3:0.###} g/cm3 (rho^2 D_water(rho r)); quadrature {RadialNodesPerShell} radial nodes/shell, {2 * PolarNodesPerHemisphere} x {4 * AzimuthNodesPerQuadrant} directions");
-        return new VoxelSValueKernel(spacingMm, densityGPerCm3, hx, hy, hz, octant, pointKernel.TotalEnergyMeV, description);
+            $"{pointKernel.Source}; integrated over source and target voxels {spacingMm.X:0.###} x {spacingMm.Y:0.###} x {spacingMm.Z:0.###} mm, density {densityGPerCm3:0.###} g/cm3, electrons per gram {relativeElectronsPerGram:0.0000} x water (range density {rangeDensity:0.0000} g/cm3); quadrature {RadialNodesPerShell} radial nodes/shell, {2 * PolarNodesPerHemisphere} x {4 * AzimuthNodesPerQuadrant} directions");
+        return new VoxelSValueKernel(spacingMm, densityGPerCm3, relativeElectronsPerGram, hx, hy, hz, octant, pointKernel.TotalEnergyMeV, description);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -129,7 +133,7 @@ public static class VoxelSValueKernelBuilder
     }
 
     /// <summary>Radii (mm, in the medium) and the energy (MeV per decay) each radial node stands for.</summary>
-    private static (double[] RadiiMm, double[] EnergyMeV) BuildRadialNodes(PointKernel kernel, double densityGPerCm3)
+    private static (double[] RadiiMm, double[] EnergyMeV) BuildRadialNodes(PointKernel kernel, double rangeDensityGPerCm3)
     {
         var (x, w) = GaussLegendre.Nodes(RadialNodesPerShell, 0.0, 1.0);
         var radii = new List<double>();
@@ -137,7 +141,7 @@ public static class VoxelSValueKernelBuilder
         var inner = 0.0;
         for (var n = 0; n < kernel.OuterRadiusWaterMm.Count; n++)
         {
-            var outer = kernel.OuterRadiusWaterMm[n] / densityGPerCm3;
+            var outer = kernel.OuterRadiusWaterMm[n] / rangeDensityGPerCm3;
             for (var q = 0; q < x.Length; q++)
             {
                 radii.Add(inner + x[q] * (outer - inner));

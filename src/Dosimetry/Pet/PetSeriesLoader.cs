@@ -22,6 +22,13 @@ public static class PetSeriesLoader
     private const double TiltToleranceMm = 0.01;
     private const string PhilipsPetCreator = "Philips PET Private Group";
 
+    /// <summary>Attributes read from the first slice that every slice must repeat.</summary>
+    private static readonly (DicomTag Tag, string Name)[] SeriesWideAttributes =
+    [
+        (DicomTag.Units, "Units (0054,1001)"),
+        (DicomTag.DecayCorrection, "Decay Correction (0054,1102)"),
+    ];
+
     public static PetSeries Load(IReadOnlyList<DicomDataset> datasets)
     {
         if (datasets.Count == 0) throw new DoseInputException("The PET series holds no datasets.");
@@ -47,6 +54,9 @@ public static class PetSeriesLoader
                 throw new DoseInputException($"{s.Label}: Image Orientation (Patient) (0020,0037) differs from {reference.Label}'s: one orientation per series.");
             if (s.FrameOfReferenceUid != reference.FrameOfReferenceUid)
                 throw new DoseInputException($"{s.Label}: Frame of Reference UID (0020,0052) '{s.FrameOfReferenceUid}' differs from {reference.Label}'s '{reference.FrameOfReferenceUid}'.");
+            foreach (var (tag, name) in SeriesWideAttributes)
+                if (ds.GetString(tag)?.Trim() != first.GetString(tag)?.Trim())
+                    throw new DoseInputException($"{s.Label}: {name} is '{ds.GetString(tag)}', the first dataset's is '{first.GetString(tag)}': one value per series.");
             if (ds.TryGetDouble(DicomTag.GantryDetectorTilt, out var tilt) && Math.Abs(tilt) > 1e-3)
                 throw new DoseInputException($"{s.Label}: Gantry/Detector Tilt (0018,1120) is {tilt} degrees; tilted acquisitions are not supported.");
         }

@@ -26,6 +26,11 @@ internal static class KernelCommand
             Description = "Medium density in g/cm3 (soft tissue 1.04).",
             DefaultValueFactory = _ => Y90Constants.SoftTissueDensityGPerCm3,
         };
+        var electrons = new Option<double>("--electrons-per-gram")
+        {
+            Description = "Electrons per gram relative to water, for range scaling (soft tissue 0.9907; 1 = plain rho^2 D_water(rho r)).",
+            DefaultValueFactory = _ => Y90Constants.SoftTissueRelativeElectronsPerGram,
+        };
         var digits = new Option<int>("--digits")
         {
             Description = "Significant digits of S (4 for reading, 17 to export exactly).",
@@ -35,6 +40,7 @@ internal static class KernelCommand
         var command = new Command("kernel", "Print the Y-90 voxel S-value kernel octant (i j k S, mGy/(MBq s)) for a voxel spacing.");
         command.Options.Add(spacing);
         command.Options.Add(density);
+        command.Options.Add(electrons);
         command.Options.Add(digits);
         command.Options.Add(output);
         command.SetAction(parseResult =>
@@ -42,6 +48,12 @@ internal static class KernelCommand
             var s = parseResult.GetValue(spacing)!;
             var rho = parseResult.GetValue(density);
             var n = parseResult.GetValue(digits);
+            var eta = parseResult.GetValue(electrons);
+            if (!(eta >= 0.8 && eta <= 1.2))
+            {
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"kernel: --electrons-per-gram must be in 0.8-1.2, got {eta}."));
+                return 2;
+            }
             if (s.Length != 3 || s.Any(v => !(v > 0 && v <= 50)))
             {
                 Console.Error.WriteLine("kernel: --spacing needs three values in mm, each in (0, 50].");
@@ -57,7 +69,7 @@ internal static class KernelCommand
                 Console.Error.WriteLine("kernel: --digits must be 1 to 17.");
                 return 2;
             }
-            var kernel = KernelCache.GetY90(new Vec3(s[0], s[1], s[2]), rho);
+            var kernel = KernelCache.GetY90(new Vec3(s[0], s[1], s[2]), rho, eta);
             var file = parseResult.GetValue(output);
             using var fileWriter = file is null ? null : new StreamWriter(file.FullName);
             var writer = fileWriter ?? Console.Out;

@@ -57,3 +57,41 @@ public class FftPlanTests
     public void Unsupported_length_is_refused() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => new FftPlan(7));
 }
+
+public class FftBatch4Tests
+{
+    [Theory]
+    [InlineData(15)]
+    [InlineData(120)]
+    [InlineData(216)]
+    public void Four_lines_at_once_equal_four_scalar_transforms(int n)
+    {
+        var plan = new FftPlan(n);
+        var batch = new FftBatch4(plan);
+        var (re, im, sr, si) = batch.CreateWork();
+        var random = new Random(n);
+        var lines = new (double[] Re, double[] Im)[4];
+        for (var b = 0; b < 4; b++)
+            lines[b] = (Enumerable.Range(0, n).Select(_ => random.NextDouble()).ToArray(), Enumerable.Range(0, n).Select(_ => random.NextDouble()).ToArray());
+        for (var i = 0; i < n; i++)
+        {
+            re[i] = System.Runtime.Intrinsics.Vector256.Create(lines[0].Re[i], lines[1].Re[i], lines[2].Re[i], lines[3].Re[i]);
+            im[i] = System.Runtime.Intrinsics.Vector256.Create(lines[0].Im[i], lines[1].Im[i], lines[2].Im[i], lines[3].Im[i]);
+        }
+        batch.Forward(re, im, sr, si);
+        for (var b = 0; b < 4; b++)
+        {
+            var work = plan.CreateWork();
+            lines[b].Re.CopyTo(work.Re, 0);
+            lines[b].Im.CopyTo(work.Im, 0);
+            plan.Forward(work);
+            for (var i = 0; i < n; i++)
+            {
+                Assert.Equal(work.Re[i], re[i][b], 1e-12);
+                Assert.Equal(work.Im[i], im[i][b], 1e-12);
+            }
+        }
+        batch.Inverse(re, im, sr, si);
+        for (var i = 0; i < n; i++) Assert.Equal(lines[2].Re[i], re[i][2] / n, 1e-12);
+    }
+}

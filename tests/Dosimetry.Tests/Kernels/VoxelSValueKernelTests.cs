@@ -23,22 +23,32 @@ public class VoxelSValueKernelTests(ITestOutputHelper output)
             var theirs = reference[(i, j, k)];
             var relative = (ours - theirs) / theirs;
             output.WriteLine(FormattableString.Invariant($"{spacingMm} mm S{i}{j}{k}: {ours:0.0000E+00} vs {theirs:0.00E+00} ({relative:+0.0%;-0.0%})"));
-            var centreDistanceMm = spacingMm * Math.Sqrt(i * i + j * j + k * k);
-            if (i + j + k <= 1)
-                Assert.True(Math.Abs(relative) <= 0.02, $"S{i}{j}{k} at {spacingMm} mm: {ours} vs Lanconelli {theirs} ({relative:P1})");
-            else if (centreDistanceMm <= 9.0)
-                Assert.True(Math.Abs(relative) <= 0.05, $"S{i}{j}{k} at {spacingMm} mm: {ours} vs Lanconelli {theirs} ({relative:P1})");
-            else
-            {
-                // Beyond 9 mm (5 mm S200, S210, S211) the targets sit at the end of the beta range, where a 1 % change
-                // of density moves S200 by 7 %: the pure rho^2 D_water(rho r) scaling cannot reach 5 % there
-                // (we find -6 %, -9 %, -13 %). These entries hold < 0.2 % of S000 each: bound them against S000.
-                Assert.True(Math.Abs(ours - theirs) <= 1e-3 * reference[(0, 0, 0)], $"S{i}{j}{k} at {spacingMm} mm: {ours} vs Lanconelli {theirs}");
-                Assert.True(Math.Abs(relative) <= 0.15, $"S{i}{j}{k} at {spacingMm} mm: {ours} vs Lanconelli {theirs} ({relative:P1})");
-            }
+            var tolerance = i + j + k <= 1 ? 0.02 : 0.05;
+            Assert.True(Math.Abs(relative) <= tolerance, $"S{i}{j}{k} at {spacingMm} mm: {ours} vs Lanconelli {theirs} ({relative:P1})");
             // Permutation symmetry of an isotropic kernel.
             Assert.Equal(ours, kernel[k, i, j], 1e-3 * ours);
             Assert.Equal(ours, kernel[-i, j, -k]);
+        }
+    }
+
+    [Theory]
+    [InlineData(3.0, "90Y3mmsoft.txt")]
+    [InlineData(5.0, "90Y5mmsoft.txt")]
+    public void Plain_density_scaling_meets_Lanconelli_near_the_source_only(double spacingMm, string file)
+    {
+        // rho^2 D_water(rho r) with rho = 1.04 (electrons per gram = water's): within 2 % for S000, S100 and within
+        // 5 % out to 9 mm; at 5 mm S200-S211 (10-12 mm, the end of the beta range) it falls 6-12 % short, which is why
+        // the default scales ranges by the electron density of ICRU 44 soft tissue.
+        var reference = LanconelliReference.Read(file);
+        var kernel = KernelCache.GetY90(new Vec3(spacingMm, spacingMm, spacingMm), 1.04, relativeElectronsPerGram: 1.0);
+        Assert.Equal(1.0, kernel.RelativeElectronsPerGram);
+        foreach (var (i, j, k) in NearEntries)
+        {
+            var relative = kernel[i, j, k] / reference[(i, j, k)] - 1;
+            output.WriteLine(FormattableString.Invariant($"plain {spacingMm} mm S{i}{j}{k}: {relative:+0.0%;-0.0%}"));
+            if (i + j + k <= 1) Assert.InRange(relative, -0.02, 0.02);
+            else if (spacingMm * Math.Sqrt(i * i + j * j + k * k) <= 9.0) Assert.InRange(relative, -0.05, 0.05);
+            else Assert.InRange(relative, -0.15, -0.05);
         }
     }
 
@@ -75,9 +85,23 @@ public class VoxelSValueKernelTests(ITestOutputHelper output)
         // the energy fraction in a voxel depends on h*rho only, so S_rho(h) * m_rho(h) = S_1(rho h) * m_1(rho h).
         var rho = 1.25;
         var dense = VoxelSValueKernelBuilder.Build(PointKernel.Y90Graves2019, new Vec3(3, 3, 3), rho);
+        Assert.Equal(1.0, dense.RelativeElectronsPerGram); // the builder's default is plain density scaling
         var water = VoxelSValueKernelBuilder.Build(PointKernel.Y90Graves2019, new Vec3(3 * rho, 3 * rho, 3 * rho), 1.0);
         Assert.Equal(water[0, 0, 0] * water.VoxelMassKg, dense[0, 0, 0] * dense.VoxelMassKg, 1e-6 * water[0, 0, 0] * water.VoxelMassKg);
         Assert.Equal(water[1, 0, 0] * water.VoxelMassKg, dense[1, 0, 0] * dense.VoxelMassKg, 1e-6 * water[1, 0, 0] * water.VoxelMassKg);
+    }
+
+    [Fact]
+    public void Electron_density_scaling_is_density_scaling_at_the_range_density()
+    {
+        // Radii scale with rho x eta; S is per mass rho: S(rho, eta) = S(rho eta, 1) x (rho eta) / rho.
+        var eta = Y90Constants.SoftTissueRelativeElectronsPerGram;
+        Assert.Equal(0.9907, eta, 4);
+        var scaled = VoxelSValueKernelBuilder.Build(PointKernel.Y90Graves2019, new Vec3(4, 4, 4), 1.04, eta);
+        var plain = VoxelSValueKernelBuilder.Build(PointKernel.Y90Graves2019, new Vec3(4, 4, 4), 1.04 * eta);
+        Assert.Equal(plain[0, 0, 0] * eta, scaled[0, 0, 0], 1e-9 * plain[0, 0, 0]);
+        Assert.Equal(plain[2, 1, 0] * eta, scaled[2, 1, 0], 1e-9 * plain[0, 0, 0]);
+        Assert.Equal(scaled.ModelledEnergyPerDecayMeV, scaled.DepositedEnergyPerDecayMeV(), 1e-5);
     }
 
     [Fact]

@@ -71,7 +71,7 @@ public class PetSeriesLoaderTests
     {
         var phantom = Phantom();
         var normal = Dose(new SyntheticPetSeries().Build(phantom)).Result;
-        var late = Dose(new SyntheticPetSeries { SeriesTimeOffsetMinutes = "45" }.Build(phantom)).Result;
+        var late = Dose(new SyntheticPetSeries { SeriesTimeOffsetMinutes = 45 }.Build(phantom)).Result;
         Assert.Contains("postdates", late.Decay.ReferenceRule);
         Assert.Equal(normal.DoseGy.Voxels.Max(), late.DoseGy.Voxels.Max(), 1e-6);
     }
@@ -138,6 +138,12 @@ public class PetSeriesLoaderTests
 
         var incomplete = Fresh(); incomplete.RemoveAt(incomplete.Count - 1);
         Assert.Contains("(0054,0081)", Error(incomplete));
+
+        var mixedUnits = Fresh(); mixedUnits[8].AddOrUpdate(DicomTag.Units, DicomVR.CS, "CNTS");
+        Assert.Contains("(0054,1001)", Error(mixedUnits));
+
+        var mixedDecay = Fresh(); mixedDecay[9].AddOrUpdate(DicomTag.DecayCorrection, DicomVR.CS, "ADMIN");
+        Assert.Contains("(0054,1102)", Error(mixedDecay));
 
         var suv = new SyntheticPetSeries { Units = "GML" }.Build(phantom);
         Assert.Contains("(0054,1001)", Error(suv));

@@ -31,7 +31,8 @@ public sealed class SyntheticPetSeries
     /// <summary>Seconds between consecutive slices' Acquisition Time (0 = one bed).</summary>
     public double SecondsPerSlice { get; init; }
 
-    public string SeriesTimeOffsetMinutes { get; init; } = "0";
+    /// <summary>Series Time minus the acquisition start, minutes (positive: a scanner that writes a later Series Time).</summary>
+    public double SeriesTimeOffsetMinutes { get; init; }
     public string Units { get; init; } = "BQML";
 
     public List<DicomDataset> Build(Volume c0BqPerMl)
@@ -72,7 +73,7 @@ public sealed class SyntheticPetSeries
             ds.AddOrUpdate(DicomTag.Modality, DicomVR.CS, "PT");
             ds.AddOrUpdate(DicomTag.SeriesDescription, DicomVR.LO, "Synthetic Y-90 PET");
             ds.AddOrUpdate(DicomTag.InstanceNumber, DicomVR.IS, (z + 1).ToString(CultureInfo.InvariantCulture));
-            var seriesTime = AcquisitionStart.AddMinutes(double.Parse(SeriesTimeOffsetMinutes, CultureInfo.InvariantCulture));
+            var seriesTime = AcquisitionStart.AddMinutes(SeriesTimeOffsetMinutes);
             ds.AddOrUpdate(DicomTag.SeriesDate, DateOnly.FromDateTime(seriesTime));
             ds.AddOrUpdate(DicomTag.SeriesTime, TimeOnly.FromDateTime(seriesTime));
             ds.AddOrUpdate(DicomTag.AcquisitionDate, DateOnly.FromDateTime(sliceTime));

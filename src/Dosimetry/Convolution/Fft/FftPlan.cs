@@ -48,6 +48,10 @@ public sealed class FftPlan
 
     public int Length { get; }
 
+    internal int[] Radices => _radices;
+    internal double[][] TwiddleRe => _twiddleRe;
+    internal double[][] TwiddleIm => _twiddleIm;
+
     /// <summary>Work buffers for one thread: data (re, im) and scratch (re, im).</summary>
     public FftWork CreateWork() => new(Length);
 
