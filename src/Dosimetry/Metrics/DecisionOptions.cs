@@ -20,14 +20,26 @@ public sealed record DecisionOptions
     /// <summary>EANM 2022: lungs 30 Gy per session.</summary>
     public double LungLimitPerSessionGy { get; init; } = 30.0;
 
+    /// <summary>
+    /// Activity found in the PET at injection, in percent of the expected activity, below which <c>ACTIVITY_RECOVERY</c> is
+    /// raised (VoxDose default; lung shunt and residual are taken out of the expected activity when given).
+    /// </summary>
+    public double ActivityRecoveryMinPercent { get; init; } = 70.0;
+
+    /// <summary>Upper end of the activity recovery window, percent (VoxDose default).</summary>
+    public double ActivityRecoveryMaxPercent { get; init; } = 130.0;
+
     public double NormalLiverLimitGy => Microspheres == MicrosphereType.Glass ? NormalLiverLimitGlassGy : NormalLiverLimitResinGy;
 
     public IEnumerable<string> Validate(string path)
     {
         foreach (var (name, value) in new[] { ("LesionMeanCutoffGy", LesionMeanCutoffGy), ("SmallLesionDiameterMm", SmallLesionDiameterMm),
                      ("NormalLiverLimitResinGy", NormalLiverLimitResinGy), ("NormalLiverLimitGlassGy", NormalLiverLimitGlassGy),
-                     ("LungLimitPerSessionGy", LungLimitPerSessionGy) })
+                     ("LungLimitPerSessionGy", LungLimitPerSessionGy),
+                     ("ActivityRecoveryMinPercent", ActivityRecoveryMinPercent), ("ActivityRecoveryMaxPercent", ActivityRecoveryMaxPercent) })
             if (!(value > 0 && double.IsFinite(value))) yield return $"{path}:{name} must be a positive number, got {value}.";
+        if (!(ActivityRecoveryMinPercent < ActivityRecoveryMaxPercent))
+            yield return $"{path}:ActivityRecoveryMinPercent ({ActivityRecoveryMinPercent}) must be less than ActivityRecoveryMaxPercent ({ActivityRecoveryMaxPercent}).";
         if (!Enum.IsDefined(Microspheres)) yield return $"{path}:Microspheres must be Resin or Glass, got {Microspheres}.";
     }
 }

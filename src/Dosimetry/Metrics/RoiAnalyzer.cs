@@ -28,6 +28,9 @@ public sealed class RoiAnalyzer
         _perfused = perfused ?? new PerfusedRegionOptions();
     }
 
+    /// <summary>The metrics options in use (thresholds of the ROI and study flags).</summary>
+    public MetricsOptions Options => _metrics;
+
     /// <param name="doseGy">The dose map; its Frame of Reference UID decides which structure sets apply.</param>
     /// <param name="activity">The activity map on the same grid (any unit), used for the perfused region; null to skip it.</param>
     /// <param name="structureSets">Every RTSTRUCT offered with the study (none is fine).</param>

@@ -36,6 +36,9 @@ public sealed record DoseStudyResult
 
     public required RoiAnalysisResult Rois { get; init; }
 
+    /// <summary>Study-level flags, not bound to one ROI (activity recovery, half-life override), each with its source.</summary>
+    public IReadOnlyList<RoiFlag> Flags { get; init; } = [];
+
     /// <summary>What the pipeline noticed (isotope identification, skipped files, ...), for the user.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

@@ -76,6 +76,7 @@ public sealed class OfflineDosePipeline(RoiAnalyzer analyzer)
             Pet = series,
             PetDatasets = petDatasets,
             Rois = analysis,
+            Flags = StudyQaFlags.Evaluate(doseMap, series.Header.RadionuclideTotalDoseBq, analyzer.Options.Decision),
             Notes = [.. notes ?? [], .. doseMap.Notes],
         };
     }

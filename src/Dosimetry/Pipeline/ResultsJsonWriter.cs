@@ -29,6 +29,7 @@ public static class ResultsJsonWriter
         json.WriteString("method", result.Method.ToString().ToLowerInvariant());
         Number(json, "totalActivityMBq", result.TotalActivityMBq);
         WriteGrid(json, result);
+        WriteFlags(json, result.Flags);
         json.WriteStartArray("rois");
         foreach (var roi in result.Rois.Rois) WriteRoi(json, roi);
         json.WriteEndArray();
@@ -93,16 +94,7 @@ public static class ResultsJsonWriter
         foreach (var (y, percent) in roi.VxPercent.OrderBy(p => p.Key)) Number(json, $"v{y}Percent", percent);
         Number(json, "bedGy", roi.BedGy ?? double.NaN);
         Number(json, "eudGy", roi.EudGy ?? double.NaN);
-        json.WriteStartArray("flags");
-        foreach (var flag in roi.Flags)
-        {
-            json.WriteStartObject();
-            json.WriteString("code", flag.Code);
-            json.WriteString("message", flag.Message);
-            json.WriteString("source", flag.Source);
-            json.WriteEndObject();
-        }
-        json.WriteEndArray();
+        WriteFlags(json, roi.Flags);
         Strings(json, "notes", roi.Notes);
         json.WriteStartObject("dvh");
         json.WriteString("type", "cumulative");
@@ -114,6 +106,20 @@ public static class ResultsJsonWriter
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    private static void WriteFlags(Utf8JsonWriter json, IEnumerable<RoiFlag> flags)
+    {
+        json.WriteStartArray("flags");
+        foreach (var flag in flags)
+        {
+            json.WriteStartObject();
+            json.WriteString("code", flag.Code);
+            json.WriteString("message", flag.Message);
+            json.WriteString("source", flag.Source);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
     }
 
     private static void Number(Utf8JsonWriter json, string name, double value)

@@ -63,7 +63,7 @@ public static class StudyReportAssembler
         }
 
         var main = rasterised.Values.FirstOrDefault(v => v.From is not null);
-        var report = DosimetryReportBuilder.Build(dose, pet, petDatasets, rois, softwareVersion, createdAt, main.Header);
+        var report = DosimetryReportBuilder.Build(dose, pet, petDatasets, rois, softwareVersion, createdAt, main.Header, study.Flags);
         var notes = report.Qa.Notes.Concat(study.Notes).Distinct(StringComparer.Ordinal).ToList();
         return report with { Qa = report.Qa with { Notes = notes } };
     }

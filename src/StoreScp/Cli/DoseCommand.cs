@@ -153,6 +153,8 @@ internal static class DoseCommand
         foreach (var roi in result.Rois.Rois)
             foreach (var flag in roi.Flags.Where(f => f.Code is RoiFlagCodes.BelowLocalControlDose or RoiFlagCodes.NormalLiverAboveLimit or RoiFlagCodes.LungAboveLimit or RoiFlagCodes.SmallLesion))
                 console.MarkupLine($"[yellow]{Markup.Escape(roi.Name)}[/]: {Markup.Escape(flag.Message)}");
+        foreach (var flag in result.Flags)
+            console.MarkupLine($"[yellow]study {Markup.Escape(flag.Code)}[/]: {Markup.Escape(flag.Message)}");
         foreach (var set in result.Rois.NotApplicable)
             console.MarkupLine($"[red]RTSTRUCT not applied[/] {Markup.Escape(set.StructureSet.Source ?? set.StructureSet.SopInstanceUid ?? "?")}: {Markup.Escape(set.Reason ?? "")}");
         foreach (var note in result.Notes) console.MarkupLine($"[grey]note:[/] {Markup.Escape(note)}");

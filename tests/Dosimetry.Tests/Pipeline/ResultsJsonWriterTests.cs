@@ -27,6 +27,7 @@ public class ResultsJsonWriterTests
         {
             StudyInstanceUid = "1.2.3.5", Method = DoseMethod.Vsv, TotalActivityMBq = 2345.6, DoseGy = dose,
             Rois = new RoiAnalyzer().Analyze(dose, null, sets),
+            Flags = [new RoiFlag(StudyFlagCodes.ActivityRecovery, "22.9 %", "EANM 2022")],
         };
         using var stream = new MemoryStream();
 
@@ -37,6 +38,9 @@ public class ResultsJsonWriterTests
         Assert.Equal("1.2.3.5", root.GetProperty("studyInstanceUid").GetString());
         Assert.Equal("vsv", root.GetProperty("method").GetString());
         Assert.Equal(2345.6, root.GetProperty("totalActivityMBq").GetDouble());
+        var studyFlag = Assert.Single(root.GetProperty("flags").EnumerateArray());
+        Assert.Equal(StudyFlagCodes.ActivityRecovery, studyFlag.GetProperty("code").GetString());
+        Assert.Equal("EANM 2022", studyFlag.GetProperty("source").GetString());
         var roi = Assert.Single(root.GetProperty("rois").EnumerateArray());
         Assert.Equal("GTV  left", roi.GetProperty("name").GetString());
         Assert.Equal("lesion", roi.GetProperty("role").GetString());

@@ -83,6 +83,11 @@ public class DoseCommandEndToEndTests(ITestOutputHelper output)
             Assert.Equal(JsonValueKind.Array, lesion.GetProperty("flags").ValueKind);
             Assert.True(lesion.GetProperty("dvh").GetProperty("doseGy").GetArrayLength() > 10);
             Assert.Equal("normalLiver", rois[global::VoxDose.Dosimetry.Metrics.RoiAnalyzer.DerivedNormalLiverName].GetProperty("role").GetString());
+            // Study-level flags: the synthetic header says 2000 MBq administered; far less is in the PET.
+            var recovery = Assert.Single(root.GetProperty("flags").EnumerateArray(), f => f.GetProperty("code").GetString() == "ACTIVITY_RECOVERY");
+            var percent = (totalBq / 2.0e9 * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Contains($"= {percent} % of the Radionuclide Total Dose (0018,1074) 2000.0 MBq", recovery.GetProperty("message").GetString(), StringComparison.Ordinal);
+            Assert.Contains("ACTIVITY_RECOVERY", run.StdOut, StringComparison.Ordinal);
             var notApplicable = Assert.Single(root.GetProperty("notApplicableStructureSets").EnumerateArray());
             Assert.EndsWith("rs-ct.dcm", notApplicable.GetProperty("source").GetString(), StringComparison.Ordinal);
             Assert.Contains("1.2.3.4.5", notApplicable.GetProperty("reason").GetString(), StringComparison.Ordinal);

@@ -88,6 +88,9 @@ public class StudyReportAssemblerTests
         Assert.NotNull(perfused.Mask);
         Assert.Null(report.Sources.RtStruct);
         Assert.Equal(pet[0].GetString(DicomTag.SeriesInstanceUID), report.Sources.PetSeriesInstanceUid);
+        // Study-level flags (here: the activity found is far below the synthetic header's 2000 MBq) reach the report's global flags.
+        var recovery = Assert.Single(study.Flags, f => f.Code == global::VoxDose.Dosimetry.Metrics.StudyFlagCodes.ActivityRecovery);
+        Assert.Contains(recovery, report.GlobalFlags);
     }
 
     private static List<Contour> Sphere(Vec3 c, double r)
