@@ -10,7 +10,7 @@ namespace VoxDose.Dosimetry.Metrics;
 public static class StudyQaFlags
 {
     public const string RecoverySource =
-        "VoxDose QA (window Metrics:Decision:ActivityRecoveryMinPercent/MaxPercent); quantitative Y-90 PET check against the administered activity, EANM 2022 (Weber et al.)";
+        "VoxDose QA check (window Metrics:Decision:ActivityRecoveryMinPercent/MaxPercent): activity recovered in the PET field of view vs the administered activity less residual and lung shunt";
 
     /// <summary>Every study-level flag for a dose calculation.</summary>
     /// <param name="headerTotalDoseBq">Radionuclide Total Dose (0018,1074) in Bq, used when no administered activity is configured.</param>

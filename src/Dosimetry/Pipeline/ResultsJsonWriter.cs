@@ -29,6 +29,7 @@ public static class ResultsJsonWriter
         json.WriteString("method", result.Method.ToString().ToLowerInvariant());
         Number(json, "totalActivityMBq", result.TotalActivityMBq);
         WriteGrid(json, result);
+        if (result.DoseMap is { } doseMap) WriteCalculation(json, doseMap);
         WriteFlags(json, result.Flags);
         json.WriteStartArray("rois");
         foreach (var roi in result.Rois.Rois) WriteRoi(json, roi);
@@ -62,6 +63,35 @@ public static class ResultsJsonWriter
 
     /// <summary>The JSON name of a role: lesion, wholeLiver, normalLiver, lung, perfusedRegion, other.</summary>
     public static string RoleName(RoiRole role) => JsonNamingPolicy.CamelCase.ConvertName(role.ToString());
+
+    /// <summary>How the dose was computed: kernel, spacing, density, half-life, decay reference, Y-90 evidence, energy balance.</summary>
+    private static void WriteCalculation(Utf8JsonWriter json, DoseMapResult doseMap)
+    {
+        json.WriteStartObject("calculation");
+        json.WriteString("kernel", doseMap.KernelDescription);
+        json.WriteStartArray("calculationSpacingMm");
+        json.WriteNumberValue(doseMap.CalculationSpacingMm.X);
+        json.WriteNumberValue(doseMap.CalculationSpacingMm.Y);
+        json.WriteNumberValue(doseMap.CalculationSpacingMm.Z);
+        json.WriteEndArray();
+        Number(json, "densityGPerCm3", doseMap.DensityGPerCm3);
+        Number(json, "meanBetaEnergyMeV", doseMap.MeanBetaEnergyMeV);
+        Number(json, "halfLifeUsedS", doseMap.Y90.HalfLifeUsedS);
+        json.WriteString("halfLifeSource", doseMap.Y90.HalfLifeSource);
+        if (doseMap.Y90.HalfLifeOverride is { } halfLifeOverride) json.WriteString("halfLifeOverride", halfLifeOverride);
+        json.WriteStartArray("y90Evidence");
+        foreach (var evidence in doseMap.Y90.Evidence) json.WriteStringValue(evidence);
+        json.WriteEndArray();
+        json.WriteString("decayCorrection", doseMap.Decay.Mode.ToString().ToUpperInvariant());
+        json.WriteString("decayReferenceRule", doseMap.Decay.ReferenceRule);
+        json.WriteString("injectionDateTime", doseMap.Decay.InjectionDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
+        Number(json, "decayFactorToInjection", doseMap.Decay.FactorToInjection);
+        Number(json, "totalCumulatedActivityMBqS", doseMap.TotalCumulatedActivityMBqS);
+        Number(json, "energyEmittedJ", doseMap.Energy.EmittedJ);
+        Number(json, "energyDepositedInGridJ", doseMap.Energy.DepositedInGridJ);
+        Number(json, "energyDepositedFraction", doseMap.Energy.DepositedFractionOfEmitted);
+        json.WriteEndObject();
+    }
 
     private static void WriteGrid(Utf8JsonWriter json, DoseStudyResult result)
     {

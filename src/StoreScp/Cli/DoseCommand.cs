@@ -40,6 +40,11 @@ internal static class DoseCommand
             DefaultValueFactory = _ => "resin",
         };
         var series = new Option<string?>("--series") { Description = "Series Instance UID of the PET to use when INPUTS hold several." };
+        var resampleMm = new Option<double?>("--resample-mm")
+        {
+            Description = "VSV only: resample the activity to this isotropic spacing for the convolution (Yoo et al. 2021 used 3 mm; "
+                + "the node's default, Processing:DoseGridMm); the dose is interpolated back to the PET grid. Default: the PET's own grid.",
+        };
         var masks = new Option<bool>("--masks") { Description = "Also write each ROI's partial-volume mask (0..1) as DIR/masks/NN-name.mha, for checking the contours." };
         var command = new Command("dose", "Compute the dose map and per-ROI metrics from a Y-90 PET (and RTSTRUCTs) on disk.");
         command.Arguments.Add(inputs);
@@ -48,15 +53,17 @@ internal static class DoseCommand
         command.Options.Add(rtstruct);
         command.Options.Add(microspheres);
         command.Options.Add(series);
+        command.Options.Add(resampleMm);
         command.Options.Add(masks);
         command.SetAction(parseResult => Run(
             parseResult.GetValue(inputs) ?? [], parseResult.GetValue(output)!, parseResult.GetValue(method) ?? "vsv",
-            parseResult.GetValue(rtstruct) ?? [], parseResult.GetValue(microspheres) ?? "resin", parseResult.GetValue(series), parseResult.GetValue(masks)));
+            parseResult.GetValue(rtstruct) ?? [], parseResult.GetValue(microspheres) ?? "resin", parseResult.GetValue(series), parseResult.GetValue(masks),
+            parseResult.GetValue(resampleMm)));
         return command;
     }
 
     private static int Run(string[] inputs, DirectoryInfo outDir, string methodText, string[] rtstructs, string microspheresText, string? seriesUid,
-        bool writeMasks)
+        bool writeMasks, double? resampleMm)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
         if (Console.IsOutputRedirected) console.Profile.Width = 200; // a log file or a pipe: do not wrap ROI names
@@ -73,6 +80,13 @@ internal static class DoseCommand
             case "resin": spheres = MicrosphereType.Resin; break;
             case "glass": spheres = MicrosphereType.Glass; break;
             default: Console.Error.WriteLine($"dose: --microspheres must be resin or glass, got '{microspheresText}'."); return 2;
+        }
+        var doseOptions = new DoseOptions { Method = method, ResampleSpacingMm = resampleMm };
+        var doseOptionErrors = doseOptions.Validate();
+        if (doseOptionErrors.Count > 0)
+        {
+            foreach (var error in doseOptionErrors) Console.Error.WriteLine($"dose: {error}");
+            return 2;
         }
         foreach (var path in inputs.Concat(rtstructs))
         {
@@ -92,7 +106,7 @@ internal static class DoseCommand
             var maskDir = Path.Combine(outDir.FullName, "masks");
             result = pipeline.Run(new DosePipelineRequest
             {
-                Inputs = inputs, StructureSetFiles = rtstructs, SeriesInstanceUid = seriesUid, Dose = new DoseOptions { Method = method },
+                Inputs = inputs, StructureSetFiles = rtstructs, SeriesInstanceUid = seriesUid, Dose = doseOptions,
             }, writeMasks ? (roi, mask) =>
             {
                 Directory.CreateDirectory(maskDir);

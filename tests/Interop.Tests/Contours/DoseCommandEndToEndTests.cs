@@ -97,6 +97,45 @@ public class DoseCommandEndToEndTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Dose_verb_records_the_calculation_and_accepts_the_study_3_mm_variant()
+    {
+        var dir = TestPaths.NewTempDirectory("voxdose-dose-verb-3mm");
+        try
+        {
+            var activity = new Volume(30, 30, 20, new Vec3(4.07, 4.07, 5), new Vec3(-60, -60, -50), frameOfReferenceUid: Frame);
+            for (var k = 0; k < activity.SizeZ; k++)
+                for (var j = 0; j < activity.SizeY; j++)
+                    for (var i = 0; i < activity.SizeX; i++)
+                        activity[i, j, k] = activity.VoxelToPatient(i, j, k).Length < 30 ? 2e6f : 0f;
+            var petDir = Directory.CreateDirectory(Path.Combine(dir, "pet")).FullName;
+            var datasets = new SyntheticPetSeries().Build(activity);
+            for (var n = 0; n < datasets.Count; n++) DicomFile.Create(datasets[n]).Save(Path.Combine(petDir, $"{n:D3}.dcm"));
+
+            var native = Voxdose("dose", petDir, "--out", Path.Combine(dir, "native"));
+            output.WriteLine(native.StdOut + native.StdErr);
+            Assert.Equal(0, native.ExitCode);
+            var resampled = Voxdose("dose", petDir, "--out", Path.Combine(dir, "r3"), "--resample-mm", "3");
+            output.WriteLine(resampled.StdOut + resampled.StdErr);
+            Assert.Equal(0, resampled.ExitCode);
+
+            JsonElement Calculation(string sub) =>
+                JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, sub, "results.json"))).RootElement.GetProperty("calculation");
+            var nativeCalc = Calculation("native");
+            var r3Calc = Calculation("r3");
+            Assert.Equal(4.07, nativeCalc.GetProperty("calculationSpacingMm")[0].GetDouble(), 6);
+            Assert.Equal(3.0, r3Calc.GetProperty("calculationSpacingMm")[0].GetDouble(), 6);
+            Assert.Contains("resampled to 3 mm", r3Calc.GetProperty("kernel").GetString(), StringComparison.Ordinal);
+            Assert.InRange(r3Calc.GetProperty("halfLifeUsedS").GetDouble(), 230_400, 230_760);
+            Assert.InRange(nativeCalc.GetProperty("energyDepositedFraction").GetDouble(), 0.95, 1.0);
+
+            var rejected = Voxdose("dose", petDir, "--out", Path.Combine(dir, "bad"), "--method", "ldm", "--resample-mm", "3");
+            Assert.Equal(2, rejected.ExitCode);
+            Assert.Contains("ResampleSpacingMm applies to the VSV method only", rejected.StdErr, StringComparison.Ordinal);
+        }
+        finally { Directory.Delete(dir, true); }
+    }
+
+    [Fact]
     public void Dose_verb_without_pet_fails_with_a_clear_message()
     {
         var dir = TestPaths.NewTempDirectory("voxdose-dose-verb-empty");
