@@ -53,6 +53,33 @@ public class ReportDciodvfyTests(ITestOutputHelper output)
         Assert.Contains(report.Warnings, w => w.Contains(RtDoseWriter.DoseSummationType, StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// The 32-bit RT Dose actually written, checked by dciodvfy without its Pixel Data (which dicom3tools cannot read
+    /// at 32 bits): the only errors allowed are those that follow from the removed Pixel Data itself, so every
+    /// other attribute of the real object is verified, not only the 16-bit twin's.
+    /// </summary>
+    [Fact]
+    public void Dciodvfy_finds_no_error_in_the_32_bit_rt_dose_other_than_its_removed_pixel_data()
+    {
+        var written = DicomFile.Open(Written.Value.Outputs.RtDosePath);
+        Assert.Equal(32, written.Dataset.GetInt(DicomTag.BitsAllocated));
+        written.Dataset.Remove(DicomTag.PixelData);
+        var stripped = Path.Combine(Written.Value.Dir, "rtdose32-without-pixels.dcm");
+        written.Save(stripped);
+        var report = Dciodvfy.Run(stripped);
+        Print("rtdose.dcm (32-bit) without Pixel Data", report);
+        Assert.False(report.Aborted, report.Raw);
+        Assert.Contains("RTDose", report.Raw);
+        string[] pixelDependent = ["SamplesPerPixel", "PhotometricInterpretation", "BitsAllocated", "BitsStored", "HighBit",
+            "PixelRepresentation", "DoseGridScaling"];
+        var unexpected = report.Errors.Where(e =>
+            !(e.Contains("Missing attribute Type 1C Conditional Element=<PixelData>", StringComparison.Ordinal)
+              || (e.Contains("Attribute present when condition unsatisfied", StringComparison.Ordinal)
+                  && pixelDependent.Any(k => e.Contains($"Element=<{k}>", StringComparison.Ordinal))))).ToList();
+        Assert.Empty(unexpected);
+        Assert.Contains(report.Errors, e => e.Contains("Element=<PixelData>", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void Dciodvfy_finds_no_error_when_no_roi_was_evaluated()
     {
