@@ -132,7 +132,8 @@ public static class PdfReportWriter
 
     private static void AddFooters(PdfDocument document, DosimetryReport report)
     {
-        var text = $"VoxDose {report.SoftwareVersion}   {report.Header.PatientNameForDisplay}   ID {report.Header.PatientId}   study {PatientStudyHeader.FormatDate(report.Header.StudyDate)}";
+        var patientPart = $"{report.Header.PatientNameForDisplay}   ID {report.Header.PatientId}   study {PatientStudyHeader.FormatDate(report.Header.StudyDate)}";
+        var shortVersion = report.SoftwareVersion.Split('+')[0]; // without the build metadata (commit), when space is short
         for (var i = 0; i < document.PageCount; i++)
         {
             using var gfx = XGraphics.FromPdfPage(document.Pages[i], XGraphicsPdfPageOptions.Append);
@@ -140,9 +141,22 @@ public static class PdfReportWriter
             var width = document.Pages[i].Width.Point;
             var y = document.Pages[i].Height.Point - PdfCursor.Margin + 6;
             gfx.DrawLine(new XPen(XColors.Gray, 0.5), PdfCursor.Margin, y - 10, width - PdfCursor.Margin, y - 10);
-            gfx.DrawString(text, small, XBrushes.Gray, new XPoint(PdfCursor.Margin, y));
             var page = $"page {i + 1} / {document.PageCount}";
-            gfx.DrawString(page, small, XBrushes.Gray, new XPoint(width - PdfCursor.Margin - gfx.MeasureString(page, small).Width, y));
+            var pageWidth = gfx.MeasureString(page, small).Width;
+            var room = width - 2 * PdfCursor.Margin - pageWidth - 12; // the left text never runs into the page number
+            var text = FitFooter(gfx, small, room, $"VoxDose {report.SoftwareVersion}   {patientPart}", $"VoxDose {shortVersion}   {patientPart}");
+            gfx.DrawString(text, small, XBrushes.Gray, new XPoint(PdfCursor.Margin, y));
+            gfx.DrawString(page, small, XBrushes.Gray, new XPoint(width - PdfCursor.Margin - pageWidth, y));
         }
+    }
+
+    /// <summary>The first candidate that fits in <paramref name="room"/> points, else the last one cut with an ellipsis.</summary>
+    internal static string FitFooter(XGraphics gfx, XFont font, double room, params string[] candidates)
+    {
+        foreach (var candidate in candidates)
+            if (gfx.MeasureString(candidate, font).Width <= room) return candidate;
+        var text = candidates[^1];
+        while (text.Length > 1 && gfx.MeasureString(text + "…", font).Width > room) text = text[..^1];
+        return text + "…";
     }
 }
