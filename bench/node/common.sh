@@ -1,12 +1,14 @@
-# Shared helpers for the node scripts (sourced). Builds voxdose once into artifacts/bench.
+# Shared helpers for the node scripts (sourced). Builds voxdose once into artifacts/bench, unless VOXDOSE_BIN names
+# a folder that already holds a built voxdose.dll (the interop test that runs kill9.sh passes its own output folder).
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-bin="$repo/artifacts/bench"
+bin="${VOXDOSE_BIN:-$repo/artifacts/bench}"
 voxdose() { dotnet "$bin/voxdose.dll" "$@"; }
 # Starts voxdose in the background as the process itself (so $! is dotnet's PID, for kill -9).
 voxdose_bg() { ( exec dotnet "$bin/voxdose.dll" "$@" ) & }
 
 build_voxdose() {
+  if [ -n "${VOXDOSE_BIN:-}" ]; then [ -f "$bin/voxdose.dll" ] || { echo "no voxdose.dll in VOXDOSE_BIN=$bin" >&2; exit 1; }; return 0; fi
   if ! log=$(dotnet build "$repo/src/StoreScp/StoreScp.csproj" -c Release -o "$bin" -nologo 2>&1); then
     echo "$log" >&2; echo "build failed" >&2; exit 1
   fi

@@ -32,7 +32,11 @@ files=( "$work"/phantom/rtstruct.dcm "$work"/phantom/pet/PT*.dcm )
 [ -f "${files[0]}" ] || files=( "$work"/phantom/pet/PT*.dcm )
 storescu -v -nh -aet MODALITY -aec VOXDOSE 127.0.0.1 "$node_port" "${files[@]}" >"$work/send1.log" 2>&1 &
 send_pid=$!
-until [ "$(find "$root/spool" -name '*.dcm' 2>/dev/null | wc -l)" -ge "$kill_at" ]; do sleep 0.01; done
+deadline=$((SECONDS + 120))
+until [ "$(find "$root/spool" -name '*.dcm' 2>/dev/null | wc -l)" -ge "$kill_at" ]; do
+  [ "$SECONDS" -lt "$deadline" ] || { echo "FAIL: fewer than $kill_at instances spooled after 120 s" >&2; exit 1; }
+  sleep 0.01
+done
 kill -9 "$node_pid"; wait "$node_pid" 2>/dev/null || true
 echo "node killed with -9 at $(find "$root/spool" -name '*.dcm' | wc -l) spooled instances"
 wait "$send_pid" || true
