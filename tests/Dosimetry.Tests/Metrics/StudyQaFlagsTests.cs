@@ -28,7 +28,8 @@ public class StudyQaFlagsTests
         Assert.NotNull(flag);
         Assert.Equal(StudyFlagCodes.ActivityRecovery, flag.Code);
         Assert.Contains($"= {percent} of", flag.Message, StringComparison.Ordinal);
-        Assert.Contains("EANM 2022", flag.Source, StringComparison.Ordinal);
+        Assert.Equal(StudyQaFlags.RecoverySource, flag.Source);
+        Assert.DoesNotContain("EANM", flag.Source, StringComparison.Ordinal); // no guideline threshold is claimed for this window
     }
 
     [Fact]
