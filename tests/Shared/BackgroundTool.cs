@@ -29,7 +29,8 @@ public sealed class BackgroundTool : IDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
-    public static BackgroundTool Start(string program, IEnumerable<string> arguments, string? workingDirectory = null)
+    public static BackgroundTool Start(string program, IEnumerable<string> arguments, string? workingDirectory = null,
+        IDictionary<string, string>? environment = null)
     {
         var psi = new ProcessStartInfo(ExternalTool.Require(program))
         {
@@ -39,6 +40,7 @@ public sealed class BackgroundTool : IDisposable
             WorkingDirectory = workingDirectory ?? Environment.CurrentDirectory,
         };
         foreach (var a in arguments) psi.ArgumentList.Add(a);
+        if (environment is not null) foreach (var (k, v) in environment) psi.Environment[k] = v;
         var commandLine = program + " " + string.Join(' ', psi.ArgumentList);
         var process = Process.Start(psi) ?? throw new InvalidOperationException($"Could not start {commandLine}");
         var tool = new BackgroundTool(process, commandLine);

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Security.Authentication;
 using VoxDose.Dicom.Network;
 using VoxDose.Dicom.Network.Client;
 using VoxDose.Dicom.Network.Dimse;
@@ -12,12 +13,15 @@ internal static class EchoCommand
     public static Command Create()
     {
         var peer = new PeerArguments();
+        var tlsArguments = new TlsArguments(server: false);
         var command = new Command("echo", "Check that a DICOM peer answers (C-ECHO).");
         peer.AddTo(command);
+        tlsArguments.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var options = peer.Read(parseResult);
-            var errors = options.Validate();
+            var (tls, tlsErrors) = tlsArguments.ReadClient(parseResult);
+            var options = peer.Read(parseResult) with { Tls = tls };
+            var errors = options.Validate().Concat(tlsErrors).ToList();
             if (errors.Count > 0)
             {
                 foreach (var e in errors) Console.Error.WriteLine($"echo: {e}");
@@ -30,7 +34,7 @@ internal static class EchoCommand
                 Console.WriteLine($"C-ECHO {options.CallingAeTitle} -> {options.CalledAeTitle}@{options.Host}:{options.Port}: {DimseStatus.Describe(status)} in {watch.ElapsedMilliseconds} ms");
                 return DimseStatus.IsSuccess(status) ? 0 : 1;
             }
-            catch (Exception e) when (e is DicomNetworkException or TimeoutException or IOException)
+            catch (Exception e) when (e is DicomNetworkException or TimeoutException or IOException or AuthenticationException)
             {
                 Console.Error.WriteLine($"C-ECHO {options.CalledAeTitle}@{options.Host}:{options.Port} failed: {e.Message}");
                 return 1;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Security.Authentication;
 using Spectre.Console;
 using VoxDose.Dicom.Network.Client;
 using VoxDose.Dicom.Network.Dimse;
@@ -15,15 +16,17 @@ internal static class SendCommand
     {
         var peer = new PeerArguments();
         var paths = new Argument<string[]>("files") { Description = "DICOM files or folders (searched recursively).", Arity = ArgumentArity.OneOrMore };
+        var tlsArguments = new TlsArguments(server: false);
         var command = new Command("send", "Send DICOM files or folders to a peer (C-STORE).");
         peer.AddTo(command);
+        tlsArguments.AddTo(command);
         command.Arguments.Add(paths);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
-            var options = peer.Read(parseResult);
-            var errors = options.Validate();
+            var (tls, tlsErrors) = tlsArguments.ReadClient(parseResult);
+            var options = peer.Read(parseResult) with { Tls = tls };
             var inputs = parseResult.GetValue(paths) ?? [];
-            errors = [.. errors, .. inputs.Where(p => !File.Exists(p) && !Directory.Exists(p)).Select(p => $"'{p}' is neither a file nor a folder.")];
+            IReadOnlyList<string> errors = [.. options.Validate(), .. tlsErrors, .. inputs.Where(p => !File.Exists(p) && !Directory.Exists(p)).Select(p => $"'{p}' is neither a file nor a folder.")];
             if (errors.Count > 0)
             {
                 foreach (var e in errors) Console.Error.WriteLine($"send: {e}");
@@ -37,22 +40,30 @@ internal static class SendCommand
             }
 
             IReadOnlyList<StoreResult> results;
-            if (!Console.IsOutputRedirected && AnsiConsole.Profile.Capabilities.Interactive)
+            try
             {
-                results = await AnsiConsole.Progress().StartAsync(async ctx =>
-                {
-                    var task = ctx.AddTask($"Sending to {options.CalledAeTitle}", maxValue: files.Count);
-                    var progress = new Progress<StoreResult>(_ => task.Increment(1));
-                    return await DicomClient.SendAsync(options, files, progress, cancellationToken: cancellationToken).ConfigureAwait(false);
-                }).ConfigureAwait(false);
+                results = await SendAsync(options, files, cancellationToken).ConfigureAwait(false);
             }
-            else
+            catch (AuthenticationException e)
             {
-                results = await DicomClient.SendAsync(options, files, cancellationToken: cancellationToken).ConfigureAwait(false);
+                Console.Error.WriteLine($"send: TLS handshake with {options.Host}:{options.Port} failed: {e.Message}");
+                return 1;
             }
             return PrintSummary(results);
         });
         return command;
+    }
+
+    private static async Task<IReadOnlyList<StoreResult>> SendAsync(DicomClientOptions options, IReadOnlyList<string> files, CancellationToken cancellationToken)
+    {
+        if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+            return await DicomClient.SendAsync(options, files, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return await AnsiConsole.Progress().StartAsync(async ctx =>
+        {
+            var task = ctx.AddTask($"Sending to {options.CalledAeTitle}", maxValue: files.Count);
+            var progress = new Progress<StoreResult>(_ => task.Increment(1));
+            return await DicomClient.SendAsync(options, files, progress, cancellationToken: cancellationToken).ConfigureAwait(false);
+        }).ConfigureAwait(false);
     }
 
     private static int PrintSummary(IReadOnlyList<StoreResult> results)

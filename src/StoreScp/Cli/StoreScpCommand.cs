@@ -21,10 +21,18 @@ internal static class StoreScpCommand
         var maxPdu = new Option<uint>("--max-pdu") { Description = "Maximum PDU length to announce.", DefaultValueFactory = _ => 256 * 1024 };
         var idle = new Option<int>("--idle-timeout") { Description = "Seconds of peer silence before an association is aborted.", DefaultValueFactory = _ => 120 };
         var verbose = new Option<bool>("--verbose") { Description = "Log every association and instance." };
+        var tlsArguments = new TlsArguments(server: true);
         var command = new Command("store-scp", "Receive DICOM instances (C-STORE SCP) into a folder until stopped.");
         foreach (var o in new Option[] { port, aet, output, bind, maxPdu, idle, verbose }) command.Options.Add(o);
+        tlsArguments.AddTo(command);
         command.SetAction(async (parseResult, cancellationToken) =>
         {
+            var (tls, tlsErrors) = tlsArguments.ReadServer(parseResult);
+            if (tlsErrors.Count > 0)
+            {
+                foreach (var e in tlsErrors) Console.Error.WriteLine($"store-scp: {e}");
+                return 2;
+            }
             if (!IPAddress.TryParse(parseResult.GetValue(bind), out var address))
             {
                 Console.Error.WriteLine($"store-scp: --bind '{parseResult.GetValue(bind)}' is not an IP address.");
@@ -39,6 +47,7 @@ internal static class StoreScpCommand
                 MaxPduLength = parseResult.GetValue(maxPdu),
                 IdleTimeout = TimeSpan.FromSeconds(Math.Max(1, parseResult.GetValue(idle))),
                 TempDirectory = Path.Combine(outDir, ".incoming"), // same file system: storing is a rename
+                Tls = tls,
             };
             var errors = options.Validate();
             if (errors.Count > 0)
@@ -69,7 +78,7 @@ internal static class StoreScpCommand
                 Console.Error.WriteLine($"store-scp: cannot listen on {address} port {options.Port}: {e.Message}");
                 return 1;
             }
-            Console.WriteLine($"store-scp: {options.Policy.CalledAeTitles.First()} listening on {server.LocalEndPoint}, writing to {outDir}");
+            Console.WriteLine($"store-scp: {options.Policy.CalledAeTitles.First()} listening on {server.LocalEndPoint}{(tls is null ? "" : " (TLS)")}, writing to {outDir}");
             try
             {
                 await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
