@@ -25,7 +25,7 @@ public static class FusionRenderer
     private const int BarWidth = 22;
 
     public static FusedSlice Render(Volume petBqPerMl, Volume doseGy, int sliceIndex, FusionScale scale,
-        IReadOnlyList<SliceOutline> outlines, string caption)
+        PetWindow petWindow, IReadOnlyList<SliceOutline> outlines, string caption)
     {
         if (!petBqPerMl.HasSameGrid(doseGy)) throw new ArgumentException("PET and dose must share one voxel grid.", nameof(doseGy));
         if (sliceIndex < 0 || sliceIndex >= doseGy.SizeZ)
@@ -40,7 +40,7 @@ public static class FusionRenderer
         using var textPaint = new SKPaint { Color = SKColors.White, IsAntialias = true };
 
         var panel = PanelRect(doseGy);
-        using (var slice = FusedSliceImage(petBqPerMl, doseGy, sliceIndex, scale))
+        using (var slice = FusedSliceImage(petBqPerMl, doseGy, sliceIndex, scale, petWindow))
             canvas.DrawImage(slice, panel, new SKSamplingOptions(SKFilterMode.Linear));
         foreach (var outline in outlines.OrderBy(o => o.Highlighted))
             DrawOutline(canvas, outline, sliceIndex, panel);
@@ -48,7 +48,7 @@ public static class FusionRenderer
         var positionMm = doseGy.VoxelToPatient(0, 0, sliceIndex).Dot(doseGy.SliceDirection);
         canvas.DrawText(caption, PanelLeft, 26, SKTextAlign.Left, titleFont, textPaint);
         var footer = string.Create(CultureInfo.InvariantCulture,
-            $"slice {sliceIndex + 1}/{doseGy.SizeZ}, {positionMm:F1} mm   PET 0-{scale.PetMaxBqPerMl / 1e6:F2} MBq/ml   dose shown from {scale.WashThresholdFraction * scale.DoseMaxGy:G3} Gy");
+            $"slice {sliceIndex + 1}/{doseGy.SizeZ}, {positionMm:F1} mm   {petWindow.Caption}   dose shown from {scale.WashThresholdFraction * scale.DoseMaxGy:G3} Gy");
         canvas.DrawText(footer, PanelLeft, Height - 10, SKTextAlign.Left, smallFont, textPaint);
         DrawColourBar(canvas, scale, smallFont, textPaint);
 
@@ -79,14 +79,14 @@ public static class FusionRenderer
     }
 
     /// <summary>The slice at native resolution: grey PET with the dose colour alpha-blended on top.</summary>
-    private static SKImage FusedSliceImage(Volume pet, Volume dose, int k, FusionScale scale)
+    private static SKImage FusedSliceImage(Volume pet, Volume dose, int k, FusionScale scale, PetWindow petWindow)
     {
         int nx = dose.SizeX, ny = dose.SizeY;
         var pixels = new byte[nx * ny * 4];
         var offset = k * dose.StrideZ;
         for (var p = 0; p < nx * ny; p++)
         {
-            var grey = Math.Clamp(pet.Voxels[offset + p] / scale.PetMaxBqPerMl, 0, 1) * 255;
+            var grey = petWindow.Grey(pet.Voxels[offset + p]) * 255;
             double r = grey, g = grey, b = grey;
             var fraction = dose.Voxels[offset + p] / scale.DoseMaxGy;
             if (fraction >= scale.WashThresholdFraction)

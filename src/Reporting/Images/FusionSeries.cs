@@ -6,13 +6,14 @@ namespace VoxDose.Reporting.Images;
 /// <summary>
 /// The fused slices of a report: one axial slice through the centre of each lesion (all ROI outlines drawn, the
 /// lesion's highlighted); when no lesion has a mask, one per masked ROI; when no ROI has a mask, the slice of the
-/// dose maximum. All share one <see cref="FusionScale"/>.
+/// dose maximum. All share one <see cref="FusionScale"/> (dose); each has its own <see cref="PetWindow"/>.
 /// </summary>
 public static class FusionSeries
 {
     public static IReadOnlyList<FusedSlice> Render(DosimetryReport report)
     {
-        var scale = FusionScale.For(report.PetBqPerMl, report.DoseGy);
+        var scale = FusionScale.For(report.DoseGy);
+        var uptakeMasks = report.Rois.Where(r => r.Mask is not null && PetWindow.IsUptakeRole(r.Metrics.Role)).Select(r => r.Mask!).ToList();
         var masked = report.Rois.Where(r => r.Mask is not null).ToList();
         var focus = masked.Where(r => r.Metrics.Role == RoiRole.Lesion).ToList();
         if (focus.Count == 0) focus = masked;
@@ -23,13 +24,15 @@ public static class FusionSeries
             if (SliceChoice.CentreSlice(roi.Mask!) is not { } k) continue;
             var outlines = masked.Select(r => new SliceOutline(r.Name, r.Mask!, ReferenceEquals(r, roi))).ToList();
             var caption = $"{roi.Name}: mean {ReportFormat.Gy(roi.Metrics.MeanGy)} Gy";
-            slices.Add(FusionRenderer.Render(report.PetBqPerMl, report.DoseGy, k, scale, outlines, caption));
+            slices.Add(FusionRenderer.Render(report.PetBqPerMl, report.DoseGy, k, scale,
+                PetWindow.ForSlice(report.PetBqPerMl, k, uptakeMasks), outlines, caption));
         }
         if (slices.Count == 0)
         {
             var k = SliceChoice.MaxSlice(report.DoseGy);
             var outlines = masked.Select(r => new SliceOutline(r.Name, r.Mask!, false)).ToList();
-            slices.Add(FusionRenderer.Render(report.PetBqPerMl, report.DoseGy, k, scale, outlines, "Slice of the maximum dose"));
+            slices.Add(FusionRenderer.Render(report.PetBqPerMl, report.DoseGy, k, scale,
+                PetWindow.ForSlice(report.PetBqPerMl, k, uptakeMasks), outlines, "Slice of the maximum dose"));
         }
         return slices;
     }

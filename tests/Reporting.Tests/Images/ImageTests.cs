@@ -41,7 +41,8 @@ public class ImageTests
         var dose = pet.WithSameGeometry();
         for (var j = 0; j < 10; j++) for (var i = 0; i < 10; i++) pet[i, j, 1] = 1000;
         for (var j = 5; j < 10; j++) for (var i = 5; i < 10; i++) dose[i, j, 1] = 100;
-        var slice = FusionRenderer.Render(pet, dose, 1, new FusionScale(100, 1000), [], "test");
+        var slice = FusionRenderer.Render(pet, dose, 1, new FusionScale(100),
+            new PetWindow(1000, PetWindowSource.UptakeRois), [], "test");
 
         Assert.Equal(FusionRenderer.Width * FusionRenderer.Height * 3, slice.Rgb.Length);
         // Panel is 512 px for 10 voxels, from (8, 40): voxel (7, 7) is hot, voxel (2, 2) is PET only.
