@@ -9,25 +9,29 @@ namespace VoxDose.Reporting.Model;
 
 /// <summary>
 /// Turns the pipeline's <see cref="DoseStudyResult"/> and the PET data sets it ran on into a <see cref="DosimetryReport"/>:
-/// rebuilds each ROI's mask on the dose grid for the images (contours rasterised again; the derived normal liver and
-/// the perfused region as the analyzer derives them) and finds the RTSTRUCT each ROI comes from.
+/// takes each ROI's mask on the dose grid for the images from the analysis (<see cref="RoiMaskCollector"/>), or, when
+/// a caller has none, rebuilds it (contours rasterised again; the derived normal liver and the perfused region with
+/// default options), and finds the RTSTRUCT each ROI comes from.
 /// </summary>
 public static class StudyReportAssembler
 {
     /// <summary>The report from the pipeline's result alone (it carries the PET, its data sets and the RTSTRUCT data sets).</summary>
-    public static DosimetryReport Build(DoseStudyResult study, string softwareVersion, DateTimeOffset createdAt)
+    /// <param name="masks">The masks the analysis computed (<see cref="RoiMaskCollector.Masks"/>); null to rebuild them.</param>
+    public static DosimetryReport Build(DoseStudyResult study, string softwareVersion, DateTimeOffset createdAt,
+        IReadOnlyDictionary<RoiMetrics, RoiMask>? masks = null)
     {
         ArgumentNullException.ThrowIfNull(study);
         if (study.PetDatasets.Count == 0)
             throw new ArgumentException("The study result carries no PET data set; pass them to the other overload.", nameof(study));
-        return Build(study, study.PetDatasets, softwareVersion, createdAt, study.Pet);
+        return Build(study, study.PetDatasets, softwareVersion, createdAt, study.Pet, masks);
     }
 
     /// <param name="study">The pipeline's result (its <see cref="DoseStudyResult.DoseMap"/> is required).</param>
     /// <param name="petDatasets">The PET data sets the pipeline ran on (any order).</param>
     /// <param name="pet">The loaded PET when the caller has it; loaded from <paramref name="petDatasets"/> otherwise.</param>
+    /// <param name="masks">The masks the analysis computed (<see cref="RoiMaskCollector.Masks"/>); null to rebuild them.</param>
     public static DosimetryReport Build(DoseStudyResult study, IReadOnlyList<DicomDataset> petDatasets, string softwareVersion, DateTimeOffset createdAt,
-        PetSeries? pet = null)
+        PetSeries? pet = null, IReadOnlyDictionary<RoiMetrics, RoiMask>? masks = null)
     {
         ArgumentNullException.ThrowIfNull(study);
         var dose = study.DoseMap ?? throw new ArgumentException("The study result has no dose engine result (DoseMap); the reports need it.", nameof(study));
@@ -43,7 +47,8 @@ public static class StudyReportAssembler
                 .FirstOrDefault(x => x.Roi is not null);
             if (match.Roi is null) continue;
             var header = HeaderOf(match.Set, headers);
-            rasterised[metrics] = (ContourRasterizer.Rasterize(grid, match.Roi.Contours), ReferenceOf(header), header);
+            var mask = masks is not null && masks.TryGetValue(metrics, out var analysed) ? analysed : ContourRasterizer.Rasterize(grid, match.Roi.Contours);
+            rasterised[metrics] = (mask, ReferenceOf(header), header);
         }
 
         var rois = new List<ReportRoi>();
@@ -52,6 +57,7 @@ public static class StudyReportAssembler
             RoiMask? mask = null;
             RtStructReference? from = null;
             if (rasterised.TryGetValue(metrics, out var r)) (mask, from) = (r.Mask, r.From);
+            else if (masks is not null && masks.TryGetValue(metrics, out var analysed)) mask = analysed;
             else if (metrics.Role == RoiRole.PerfusedRegion) mask = PerfusedRegionFinder.Find(pet.ActivityBqPerMl);
             else if (metrics.Role == RoiRole.NormalLiver && metrics.RoiNumber is null)
             {

@@ -98,20 +98,22 @@ internal static class DoseCommand
         }
 
         DoseStudyResult result;
+        RoiMaskCollector masks;
         try
         {
             var metrics = new MetricsOptions { Decision = new DecisionOptions { Microspheres = spheres } };
             var pipeline = new OfflineDosePipeline(new RoiAnalyzer(metrics));
             var maskCount = 0;
             var maskDir = Path.Combine(outDir.FullName, "masks");
-            result = pipeline.Run(new DosePipelineRequest
-            {
-                Inputs = inputs, StructureSetFiles = rtstructs, SeriesInstanceUid = seriesUid, Dose = doseOptions,
-            }, writeMasks ? (roi, mask) =>
+            masks = new RoiMaskCollector(writeMasks ? (roi, mask) =>
             {
                 Directory.CreateDirectory(maskDir);
                 MetaImageWriter.Write(mask.Weights, Path.Combine(maskDir, $"{++maskCount:D2}-{SafeFileName(roi.Name)}.mha"));
             } : null);
+            result = pipeline.Run(new DosePipelineRequest
+            {
+                Inputs = inputs, StructureSetFiles = rtstructs, SeriesInstanceUid = seriesUid, Dose = doseOptions,
+            }, masks.Sink);
         }
         catch (DoseInputException e)
         {
@@ -126,18 +128,16 @@ internal static class DoseCommand
         MetaImageWriter.Write(result.DoseGy, dosePath);
         Print(console, result);
         console.WriteLine($"Wrote {resultsPath} and {dosePath} (dose in Gy).");
-        return WriteReports(console, inputs, result, outDir);
+        return WriteReports(console, result, masks, outDir);
     }
 
     /// <summary>RT Dose, SR, PDF, Encapsulated PDF and Secondary Capture (src/Reporting), from the same result.</summary>
-    private static int WriteReports(IAnsiConsole console, string[] inputs, DoseStudyResult result, DirectoryInfo outDir)
+    private static int WriteReports(IAnsiConsole console, DoseStudyResult result, RoiMaskCollector masks, DirectoryInfo outDir)
     {
         try
         {
             var now = TimeProvider.System.GetLocalNow();
-            var report = result.PetDatasets.Count > 0
-                ? StudyReportAssembler.Build(result, VersionCommand.SoftwareVersion, now)
-                : StudyReportAssembler.Build(result, PetInputFiles.Load(inputs, result.PetSeriesInstanceUid), VersionCommand.SoftwareVersion, now);
+            var report = StudyReportAssembler.Build(result, VersionCommand.SoftwareVersion, now, masks.Masks);
             var written = ReportWriter.WriteAll(report, outDir.FullName);
             console.WriteLine($"Wrote {string.Join(", ", written.DicomPaths.Prepend(written.PdfPath).Select(Path.GetFileName))} to {outDir.FullName}.");
             return 0;

@@ -53,7 +53,8 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
         {
             if (!_computed.TryRemove((inputs.StudyUid, inputs.Revision), out var computed)) computed = Compute(inputs, ct);
             // ROI masks rasterised on the dose grid for the images, and the RTSTRUCT each ROI comes from.
-            var report = StudyReportAssembler.Build(computed.Result, computed.PetDatasets, VersionCommand.SoftwareVersion, time.GetUtcNow(), computed.Pet);
+            var report = StudyReportAssembler.Build(computed.Result, computed.PetDatasets, VersionCommand.SoftwareVersion, time.GetUtcNow(), computed.Pet,
+                computed.Masks);
             var written = ReportWriter.WriteAll(report, outputDirectory);
             return
             [
@@ -109,8 +110,9 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
         };
         try
         {
-            var result = new OfflineDosePipeline(new RoiAnalyzer(metrics)).Run(datasets, structureSets, doseOptions);
-            return new Computed(result, result.Pet ?? PetSeriesLoader.Load(datasets), datasets, rtStruct);
+            var masks = new RoiMaskCollector();
+            var result = new OfflineDosePipeline(new RoiAnalyzer(metrics)).Run(datasets, structureSets, doseOptions, maskSink: masks.Sink);
+            return new Computed(result, result.Pet ?? PetSeriesLoader.Load(datasets), datasets, rtStruct, masks.Masks);
         }
         catch (DoseInputException e)
         {
@@ -118,5 +120,6 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
         }
     }
 
-    private sealed record Computed(DoseStudyResult Result, PetSeries Pet, IReadOnlyList<DicomDataset> PetDatasets, DicomDataset? RtStruct);
+    private sealed record Computed(DoseStudyResult Result, PetSeries Pet, IReadOnlyList<DicomDataset> PetDatasets, DicomDataset? RtStruct,
+        IReadOnlyDictionary<RoiMetrics, RoiMask> Masks);
 }

@@ -1,6 +1,7 @@
 using VoxDose.Dicom;
 using VoxDose.Dosimetry.Contours;
 using VoxDose.Dosimetry.Dose;
+using VoxDose.Dosimetry.Metrics;
 using VoxDose.Dosimetry.Pipeline;
 using VoxDose.Dosimetry.Results;
 using VoxDose.Dosimetry.Tests.Pet;
@@ -55,6 +56,31 @@ public class StudyReportAssemblerTests
         var normal = report.Rois.Single(r => r.Metrics.Role == RoiRole.NormalLiver);
         Assert.NotNull(normal.Mask);
         Assert.True(normal.Mask!.Voxels.Sum(v => v) < report.Rois.Single(r => r.Name == "Liver").Mask!.Voxels.Sum(v => v));
+    }
+
+    [Fact]
+    public void The_analysis_masks_are_drawn_as_they_are_not_rasterised_again()
+    {
+        var (pet, _) = Pet();
+        var set = new StructureSet
+        {
+            FrameOfReferenceUids = [Frame],
+            Rois =
+            [
+                new StructureSetRoi { Number = 7, Name = "Lesion A", InterpretedType = "GTV", Contours = Sphere(new Vec3(12, 0, 0), 14) },
+                new StructureSetRoi { Number = 9, Name = "Liver", InterpretedType = "ORGAN", Contours = Sphere(new Vec3(0, 0, 0), 45) },
+            ],
+        };
+        var rtStruct = RtStructWriter.ToDataset(set, pet[0].GetString(DicomTag.StudyInstanceUID)!);
+        var masks = new RoiMaskCollector();
+        var study = new OfflineDosePipeline().Run(pet, [set with { SourceDataset = rtStruct }], new DoseOptions(), maskSink: masks.Sink);
+
+        var report = StudyReportAssembler.Build(study, "1.0", DateTimeOffset.UnixEpoch, masks.Masks);
+
+        Assert.Equal(3, masks.Masks.Count); // lesion, liver and the derived normal liver
+        foreach (var roi in report.Rois)
+            Assert.Same(masks.Masks[roi.Metrics].Weights, roi.Mask);
+        Assert.Equal(rtStruct.GetString(DicomTag.SOPInstanceUID), report.Rois.Single(r => r.Name == "Lesion A").StructureSet!.Instance.SopInstanceUid);
     }
 
     [Fact]
