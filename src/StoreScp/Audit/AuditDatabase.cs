@@ -35,4 +35,31 @@ public sealed class AuditDatabase(IAuditDialect dialect)
         foreach (var statement in AuditSchema.Statements(dialect))
             await connection.ExecuteAsync(statement, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// The schema version of this database, for the start-up log. The one place to ask: today the version the schema
+    /// statements create; with versioned migrations, the last one applied.
+    /// </summary>
+    public Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(AuditSchema.Version);
+    }
+
+    /// <summary>Where the database is, for logs: the connection string without password or other secrets.</summary>
+    public string Location
+    {
+        get
+        {
+            using var connection = dialect.CreateConnection(); // not opened: only its connection string is read
+            var builder = new DbConnectionStringBuilder { ConnectionString = connection.ConnectionString };
+            foreach (var key in builder.Keys.Cast<string>().ToList())
+            {
+                if (key.Contains("password", StringComparison.OrdinalIgnoreCase) || key.Equals("pwd", StringComparison.OrdinalIgnoreCase)
+                    || key.Contains("passfile", StringComparison.OrdinalIgnoreCase) || key.Contains("key", StringComparison.OrdinalIgnoreCase))
+                    builder.Remove(key);
+            }
+            return builder.ConnectionString;
+        }
+    }
 }

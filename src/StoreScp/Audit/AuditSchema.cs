@@ -6,6 +6,9 @@ namespace VoxDose.StoreScp.Audit;
 /// </summary>
 public static class AuditSchema
 {
+    /// <summary>The version <see cref="Statements"/> create (see <see cref="AuditDatabase.SchemaVersionAsync"/>).</summary>
+    public const int Version = 1;
+
     public static IEnumerable<string> Statements(IAuditDialect dialect)
     {
         var id = dialect.IdentityColumn;
