@@ -3,6 +3,7 @@ using VoxDose.StoreScp.Assembly;
 using VoxDose.StoreScp.Audit;
 using VoxDose.StoreScp.Hosting;
 using VoxDose.StoreScp.Storage;
+using VoxDose.Dicom;
 
 namespace VoxDose.StoreScp.Ingest;
 
@@ -50,7 +51,7 @@ public sealed class IngestService(SpoolStore spool, InstanceRepository instances
             var status = refused.Refusal == SpoolRefusal.DiskFull ? StoreStatus.OutOfResources : StoreStatus.CannotUnderstand;
             IngestLog.Refused(logger, status, refused.Reason);
             await TryAuditAsync(refused.Refusal == SpoolRefusal.DiskFull ? "refused-disk-full" : "refused-invalid-uid",
-                DicomUidValidator.IsValid(header.StudyUid) ? header.StudyUid : null, $"C-STORE {status:X4}: {refused.Reason}").ConfigureAwait(false);
+                DicomUid.IsValid(header.StudyUid) ? header.StudyUid : null, $"C-STORE {status:X4}: {refused.Reason}").ConfigureAwait(false);
             return status;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)

@@ -1,7 +1,8 @@
 namespace VoxDose.StoreScp.Ingest;
 
 /// <summary>
-/// The few attributes of a received instance the node routes on. No patient data: this record is logged at Information.
+/// The few attributes of a received instance the node routes on. No patient data; only the UIDs and the role are
+/// logged. The radionuclide fields are those <see cref="VoxDose.Dosimetry.Decay.Y90Recognizer"/> decides on.
 /// </summary>
 public sealed record InstanceHeader(
     string StudyUid,
@@ -13,4 +14,7 @@ public sealed record InstanceHeader(
     int? NumberOfSlices = null,
     string? RadionuclideCode = null,
     double? RadionuclideHalfLifeS = null,
-    string? RadiopharmaceuticalDescription = null);
+    string? RadiopharmaceuticalDescription = null,
+    string? SeriesDescription = null,
+    string? RadionuclideCodeMeaning = null,
+    string? RadionuclideCodingScheme = null);

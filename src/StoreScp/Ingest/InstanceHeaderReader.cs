@@ -1,5 +1,6 @@
 using System.Globalization;
 using VoxDose.Dicom;
+using VoxDose.Dosimetry.Decay;
 
 namespace VoxDose.StoreScp.Ingest;
 
@@ -19,20 +20,11 @@ public static class InstanceHeaderReader
         if (string.IsNullOrEmpty(sopClass)) return (null, "SOP Class UID (0008,0016)");
 
         int? numberOfSlices = dataset.TryGetInt(DicomTag.NumberOfSlices, out var n) && n > 0 ? n : null;
-        string? code = null;
-        double? halfLifeS = null;
-        string? description = dataset.GetString(DicomTag.Radiopharmaceutical);
-        var radiopharmaceutical = dataset.GetSequence(DicomTag.RadiopharmaceuticalInformationSequence);
-        if (radiopharmaceutical.Count > 0)
-        {
-            var item = radiopharmaceutical[0];
-            if (item.TryGetDouble(DicomTag.RadionuclideHalfLife, out var h)) halfLifeS = h;
-            var codes = item.GetSequence(DicomTag.RadionuclideCodeSequence);
-            if (codes.Count > 0) code = codes[0].GetString(DicomTag.CodeValue);
-            description = item.GetString(DicomTag.Radiopharmaceutical) ?? description;
-        }
+        // The same facts, read the same way, as the PET loader gives the engine's Y90Recognizer.
+        var radionuclide = RadionuclideHeaderReader.Read(dataset);
         return (new InstanceHeader(study, series, sopInstance, sopClass, dataset.GetString(DicomTag.Modality) ?? "",
-            dataset.GetString(DicomTag.FrameOfReferenceUID), numberOfSlices, code, halfLifeS, description), null);
+            dataset.GetString(DicomTag.FrameOfReferenceUID), numberOfSlices, radionuclide.RadionuclideCodeValue, radionuclide.RadionuclideHalfLifeS,
+            radionuclide.Radiopharmaceutical, radionuclide.SeriesDescription, radionuclide.RadionuclideCodeMeaning, radionuclide.RadionuclideCodingScheme), null);
     }
 
     public static string Describe(InstanceHeader header) =>

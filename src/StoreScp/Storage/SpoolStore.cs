@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using VoxDose.StoreScp.Configuration;
+using VoxDose.Dicom;
 
 namespace VoxDose.StoreScp.Storage;
 
@@ -45,7 +46,7 @@ public sealed class SpoolStore(IOptions<VoxDoseOptions> options, IDiskSpaceProbe
 
     private static void CheckUid(string uid, string name)
     {
-        var problem = DicomUidValidator.Explain(uid);
+        var problem = DicomUid.Explain(uid);
         if (problem is not null) throw new SpoolRefusedException(SpoolRefusal.InvalidUid, $"{name} is not a valid UID: {problem}");
     }
 

@@ -1,15 +1,14 @@
-using VoxDose.StoreScp.Storage;
 
-namespace VoxDose.StoreScp.Tests.Storage;
+namespace VoxDose.Dicom.Tests.Uids;
 
-public class DicomUidValidatorTests
+public class DicomUidValidationTests
 {
     [Theory]
     [InlineData("1.2.840.10008.5.1.4.1.1.128")]
     [InlineData("0")]
     [InlineData("1.0.2")]
     [InlineData("2.25.329800735698586629295641978511506172918")]
-    public void Valid_uids_pass(string uid) => Assert.True(DicomUidValidator.IsValid(uid));
+    public void Valid_uids_pass(string uid) => Assert.True(DicomUid.IsValid(uid));
 
     [Theory]
     [InlineData("")]
@@ -24,7 +23,7 @@ public class DicomUidValidatorTests
     [InlineData("1.2.840.10008.5.1.4.1.1.128.1.2.840.10008.5.1.4.1.1.128.1.2.840.10008.5.1")]
     public void Invalid_uids_are_rejected_with_a_reason(string uid)
     {
-        Assert.False(DicomUidValidator.IsValid(uid));
-        Assert.NotNull(DicomUidValidator.Explain(uid));
+        Assert.False(DicomUid.IsValid(uid));
+        Assert.NotNull(DicomUid.Explain(uid));
     }
 }
