@@ -10,6 +10,7 @@ using VoxDose.Dosimetry.Results;
 using VoxDose.Reporting;
 using VoxDose.Reporting.Model;
 using VoxDose.Dicom;
+using VoxDose.StoreScp.Configuration;
 
 namespace VoxDose.StoreScp.Cli;
 
@@ -28,27 +29,30 @@ internal static class DoseCommand
             Arity = ArgumentArity.OneOrMore,
         };
         var output = new Option<DirectoryInfo>("--out") { Description = "Output directory (created when missing).", Required = true };
-        var method = new Option<string>("--method")
+        var config = ConfigOption.Create();
+        config.Description = "JSON configuration file (section VoxDose) as used by 'voxdose serve': Processing:Method, Processing:DoseGridMm and "
+            + "every Dosimetry setting are taken from it (over appsettings.json; VoxDose__... environment variables win); the options below override it.";
+        var method = new Option<string?>("--method")
         {
-            Description = "vsv (Y-90 voxel S-value convolution) or ldm (local deposition).",
-            DefaultValueFactory = _ => "vsv",
+            Description = "vsv (Y-90 voxel S-value convolution) or ldm (local deposition). Default: Processing:Method (vsv).",
         };
         var rtstruct = new Option<string[]>("--rtstruct") { Description = "An RTSTRUCT file (repeatable), besides those found among INPUTS." };
-        var microspheres = new Option<string>("--microspheres")
+        var microspheres = new Option<string?>("--microspheres")
         {
-            Description = "resin or glass: selects the EANM 2022 normal-liver limit (40 Gy resin, 75 Gy glass).",
-            DefaultValueFactory = _ => "resin",
+            Description = "resin or glass: selects the EANM 2022 normal-liver limit (40 Gy resin, 75 Gy glass). Default: Dosimetry:Microspheres (resin).",
         };
         var series = new Option<string?>("--series") { Description = "Series Instance UID of the PET to use when INPUTS hold several." };
         var resampleMm = new Option<double?>("--resample-mm")
         {
             Description = "VSV only: resample the activity to this isotropic spacing for the convolution (Yoo et al. 2021 used 3 mm; "
-                + "the node's default, Processing:DoseGridMm); the dose is interpolated back to the PET grid. Default: the PET's own grid.",
+                + "the node's default, Processing:DoseGridMm); the dose is interpolated back to the PET grid. Default: Processing:DoseGridMm "
+                + "with --config, else the PET's own grid.",
         };
         var masks = new Option<bool>("--masks") { Description = "Also write each ROI's partial-volume mask (0..1) as DIR/masks/NN-name.mha, for checking the contours." };
         var command = new Command("dose", "Compute the dose map and per-ROI metrics from a Y-90 PET (and RTSTRUCTs) on disk.");
         command.Arguments.Add(inputs);
         command.Options.Add(output);
+        command.Options.Add(config);
         command.Options.Add(method);
         command.Options.Add(rtstruct);
         command.Options.Add(microspheres);
@@ -56,32 +60,37 @@ internal static class DoseCommand
         command.Options.Add(resampleMm);
         command.Options.Add(masks);
         command.SetAction(parseResult => Run(
-            parseResult.GetValue(inputs) ?? [], parseResult.GetValue(output)!, parseResult.GetValue(method) ?? "vsv",
-            parseResult.GetValue(rtstruct) ?? [], parseResult.GetValue(microspheres) ?? "resin", parseResult.GetValue(series), parseResult.GetValue(masks),
+            parseResult.GetValue(inputs) ?? [], parseResult.GetValue(output)!, parseResult.GetValue(config), parseResult.GetValue(method),
+            parseResult.GetValue(rtstruct) ?? [], parseResult.GetValue(microspheres), parseResult.GetValue(series), parseResult.GetValue(masks),
             parseResult.GetValue(resampleMm)));
         return command;
     }
 
-    private static int Run(string[] inputs, DirectoryInfo outDir, string methodText, string[] rtstructs, string microspheresText, string? seriesUid,
-        bool writeMasks, double? resampleMm)
+    private static int Run(string[] inputs, DirectoryInfo outDir, string? configFile, string? methodText, string[] rtstructs, string? microspheresText,
+        string? seriesUid, bool writeMasks, double? resampleMm)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
         if (Console.IsOutputRedirected) console.Profile.Width = 200; // a log file or a pipe: do not wrap ROI names
-        DoseMethod method;
-        switch (methodText.ToLowerInvariant())
+        // The node's options model, bound and validated the same way (InvalidConfigurationException: exit 2 with every error).
+        var (_, options) = NodeConfiguration.Load(configFile);
+        var settings = DosimetrySettings.From(options, useGrid: configFile is not null);
+        var doseOptions = settings.Dose;
+        var metrics = settings.Metrics;
+        switch (methodText?.ToLowerInvariant())
         {
-            case "vsv": method = DoseMethod.Vsv; break;
-            case "ldm": method = DoseMethod.Ldm; break;
+            case null: break;
+            case "vsv": doseOptions = doseOptions with { Method = DoseMethod.Vsv }; break;
+            case "ldm": doseOptions = doseOptions with { Method = DoseMethod.Ldm, ResampleSpacingMm = null }; break;
             default: Console.Error.WriteLine($"dose: --method must be vsv or ldm, got '{methodText}'."); return 2;
         }
-        MicrosphereType spheres;
-        switch (microspheresText.ToLowerInvariant())
+        switch (microspheresText?.ToLowerInvariant())
         {
-            case "resin": spheres = MicrosphereType.Resin; break;
-            case "glass": spheres = MicrosphereType.Glass; break;
+            case null: break;
+            case "resin": metrics = metrics with { Decision = metrics.Decision with { Microspheres = MicrosphereType.Resin } }; break;
+            case "glass": metrics = metrics with { Decision = metrics.Decision with { Microspheres = MicrosphereType.Glass } }; break;
             default: Console.Error.WriteLine($"dose: --microspheres must be resin or glass, got '{microspheresText}'."); return 2;
         }
-        var doseOptions = new DoseOptions { Method = method, ResampleSpacingMm = resampleMm };
+        if (resampleMm is not null) doseOptions = doseOptions with { ResampleSpacingMm = resampleMm };
         var doseOptionErrors = doseOptions.Validate();
         if (doseOptionErrors.Count > 0)
         {
@@ -101,8 +110,7 @@ internal static class DoseCommand
         RoiMaskCollector masks;
         try
         {
-            var metrics = new MetricsOptions { Decision = new DecisionOptions { Microspheres = spheres } };
-            var pipeline = new OfflineDosePipeline(new RoiAnalyzer(metrics));
+            var pipeline = new OfflineDosePipeline(new RoiAnalyzer(metrics, settings.Roles));
             var maskCount = 0;
             var maskDir = Path.Combine(outDir.FullName, "masks");
             masks = new RoiMaskCollector(writeMasks ? (roi, mask) =>
