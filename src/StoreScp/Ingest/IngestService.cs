@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Logging;
 using VoxDose.StoreScp.Assembly;
 using VoxDose.StoreScp.Audit;
-using VoxDose.StoreScp.Hosting;
 using VoxDose.StoreScp.Storage;
 using VoxDose.Dicom;
+using VoxDose.StoreScp.Telemetry;
 
 namespace VoxDose.StoreScp.Ingest;
 

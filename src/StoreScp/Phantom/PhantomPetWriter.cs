@@ -1,6 +1,5 @@
 using VoxDose.Dicom;
 using VoxDose.Dosimetry.Volumes;
-using VoxDose.StoreScp.Ingest;
 
 namespace VoxDose.StoreScp.Phantom;
 

@@ -7,6 +7,7 @@ using VoxDose.StoreScp.Ingest;
 using VoxDose.StoreScp.Storage;
 using VoxDose.Tests.Shared;
 using VoxDose.Dicom;
+using VoxDose.StoreScp.Telemetry;
 
 namespace VoxDose.StoreScp.Tests.Support;
 
@@ -33,7 +34,7 @@ public sealed class IngestRig
     }
 
     public string Root { get; }
-    public VoxDose.StoreScp.Hosting.NodeMeter Meter { get; } = new();
+    public VoxDose.StoreScp.Telemetry.NodeMeter Meter { get; } = new();
     public VoxDoseOptions NodeOptions { get; }
 
     /// <summary>A new assembler on the same database, as after a restart of the node at the current (manual) time.</summary>

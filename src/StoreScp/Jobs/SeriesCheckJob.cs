@@ -1,7 +1,8 @@
 using Quartz;
 using VoxDose.StoreScp.Scheduling;
+using VoxDose.StoreScp.Assembly;
 
-namespace VoxDose.StoreScp.Assembly;
+namespace VoxDose.StoreScp.Jobs;
 
 /// <summary>Fires at the end of a series' quiet period.</summary>
 [DisallowConcurrentExecution]

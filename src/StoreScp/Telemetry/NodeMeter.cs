@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 
-namespace VoxDose.StoreScp.Hosting;
+namespace VoxDose.StoreScp.Telemetry;
 
 /// <summary>
 /// The node's metrics (meter <c>VoxDose.Node</c>, readable with dotnet-counters or OpenTelemetry): instances stored

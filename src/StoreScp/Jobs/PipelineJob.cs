@@ -2,8 +2,9 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Quartz;
 using VoxDose.StoreScp.Scheduling;
+using VoxDose.StoreScp.Pipeline;
 
-namespace VoxDose.StoreScp.Pipeline;
+namespace VoxDose.StoreScp.Jobs;
 
 /// <summary>
 /// Runs the pipeline of one study; one job per study, never twice at once for the same study. Stopping the node

@@ -2,8 +2,9 @@ using Quartz;
 using VoxDose.StoreScp.Assembly;
 using VoxDose.StoreScp.Export;
 using VoxDose.StoreScp.Pipeline;
+using VoxDose.StoreScp.Scheduling;
 
-namespace VoxDose.StoreScp.Scheduling;
+namespace VoxDose.StoreScp.Jobs;
 
 /// <summary>Quartz.NET implementation: one job per series check, per study pipeline, per destination export, keyed by its UID or name.</summary>
 public sealed class QuartzJobScheduler(ISchedulerFactory factory) : IJobScheduler

@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Hosting;
 using Quartz;
 using VoxDose.StoreScp.Scheduling;
+using VoxDose.StoreScp.Export;
 
-namespace VoxDose.StoreScp.Export;
+namespace VoxDose.StoreScp.Jobs;
 
 /// <summary>Drains one destination's queue; one job per destination, never twice at once.</summary>
 [DisallowConcurrentExecution]
