@@ -65,6 +65,7 @@ public static class NodeHost
         services.AddSingleton<NodeStoreHandler>();
         services.AddSingleton<ScpHostedService>();
         services.AddSingleton<ExportWorker>();
+        services.AddSingleton<StudySweeper>();
         services.AddTransient<SeriesCheckJob>();
         services.AddTransient<PipelineJob>();
         services.AddTransient<ExportJob>();
@@ -74,6 +75,7 @@ public static class NodeHost
         builder.AddQuartz(q => ConfigureQuartz(q, options.Scheduler, options.Database, options.Processing));
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<RecoveryService>();
+        services.AddHostedService<StudySweeperService>();
         // The listener last: instances are accepted only once storage, database and scheduler are up.
         services.AddHostedService(sp => sp.GetRequiredService<ScpHostedService>());
         return builder;

@@ -34,7 +34,18 @@ public sealed class NodeStartupService(IOptions<VoxDoseOptions> options, AuditDa
         }
         try
         {
-            await database.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            var upgrade = await database.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            if (upgrade.Applied.Count > 0)
+            {
+                var scripts = string.Join(", ", upgrade.Applied);
+                HostLog.SchemaMigrated(logger, upgrade.FromVersion, upgrade.ToVersion, scripts);
+            }
+        }
+        catch (Exception e) when (e is SchemaTooNewException or SchemaUpgradeException)
+        {
+            var reason = $"audit database ({database.Dialect.Name}): {e.Message}";
+            HostLog.CannotStart(logger, reason, e);
+            throw new InvalidOperationException(reason, e);
         }
         catch (System.Data.Common.DbException e)
         {

@@ -4,7 +4,7 @@ using VoxDose.Dosimetry.Decay;
 
 namespace VoxDose.StoreScp.Ingest;
 
-/// <summary>Reads the routing attributes of a received instance (never patient data) from its data set.</summary>
+/// <summary>Reads the routing attributes of a received instance (and the study's identifiers, for the audit database only) from its data set.</summary>
 public static class InstanceHeaderReader
 {
     /// <summary>The header, or the name of the first missing required attribute (→ status A900).</summary>
@@ -24,8 +24,14 @@ public static class InstanceHeaderReader
         var radionuclide = RadionuclideHeaderReader.Read(dataset);
         return (new InstanceHeader(study, series, sopInstance, sopClass, dataset.GetString(DicomTag.Modality) ?? "",
             dataset.GetString(DicomTag.FrameOfReferenceUID), numberOfSlices, radionuclide.RadionuclideCodeValue, radionuclide.RadionuclideHalfLifeS,
-            radionuclide.Radiopharmaceutical, radionuclide.SeriesDescription, radionuclide.RadionuclideCodeMeaning, radionuclide.RadionuclideCodingScheme), null);
+            radionuclide.Radiopharmaceutical,
+            new StudyIdentifiers(Blank(dataset.GetString(DicomTag.PatientID)), Blank(dataset.GetString(DicomTag.AccessionNumber)),
+                Blank(dataset.GetString(DicomTag.StudyDate))),
+            SeriesDescription: radionuclide.SeriesDescription, RadionuclideCodeMeaning: radionuclide.RadionuclideCodeMeaning,
+            RadionuclideCodingScheme: radionuclide.RadionuclideCodingScheme), null);
     }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     public static string Describe(InstanceHeader header) =>
         string.Create(CultureInfo.InvariantCulture, $"{header.Modality} {header.SopInstanceUid}");
