@@ -95,7 +95,7 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
         var dosimetry = options.Value.Dosimetry;
         var doseOptions = new DoseOptions
         {
-            Method = processing.Method == DoseMethodOption.Ldm ? DoseMethod.Ldm : DoseMethod.Vsv,
+            Method = (inputs.Method ?? processing.Method) == DoseMethodOption.Ldm ? DoseMethod.Ldm : DoseMethod.Vsv,
             ResampleSpacingMm = processing.DoseGridMm,
         };
         var metrics = new MetricsOptions

@@ -64,7 +64,7 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
         var outputDir = OutputDirectory(study);
         PipelineLog.Computing(logger, study.StudyUid, study.Revision, inputs.PetFiles.Count, inputs.RtStructFile is not null);
         var processing = options.Value.Processing;
-        var computationId = await computations.StartAsync(study.StudyUid, study.Revision, processing.Method.ToString().ToLowerInvariant(),
+        var computationId = await computations.StartAsync(study.StudyUid, study.Revision, (inputs.Method ?? processing.Method).ToString().ToLowerInvariant(),
             "", JsonSerializer.Serialize(new { processing.DoseGridMm, processing.Method, options.Value.Dosimetry }),
             VersionCommand.SoftwareVersion, JsonSerializer.Serialize(inputs), ct).ConfigureAwait(false);
         var watch = Stopwatch.StartNew();
@@ -208,7 +208,7 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
     private async Task<bool> RetryIfDueAsync(StudyRecord study, CancellationToken ct)
     {
         if (study.RetryAt is null || study.RetryAt > time.GetUtcNow()) return false;
-        var to = await StudyResumption.ResumeAsync(study, studies, computations, exports, ct).ConfigureAwait(false);
+        var to = await StudyResumption.ResumeAsync(study, studies, computations, exports, false, ct).ConfigureAwait(false);
         if (to is null) return false;
         await events.AddAsync("pipeline", "retry", study.StudyUid, $"revision {study.Revision}: attempt {study.Attempts + 1}, resuming at {to.Value.ToText()}", ct).ConfigureAwait(false);
         return true;
@@ -229,6 +229,7 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
             rtStruct = (await instances.LatestOfSeriesAsync(rtSeries.SeriesUid, ct).ConfigureAwait(false)).OrderByDescending(i => i.ReceivedAt).FirstOrDefault()?.Path;
         var ct0 = series.Where(s => s.Role == SeriesRole.Ct).OrderByDescending(s => s.LastReceivedAt).FirstOrDefault();
         var ctFiles = ct0 is null ? [] : (await instances.LatestOfSeriesAsync(ct0.SeriesUid, ct).ConfigureAwait(false)).Select(i => i.Path).ToList();
-        return new StudyInputs(study.StudyUid, study.Revision, petFiles, rtStruct, ctFiles);
+        Configuration.DoseMethodOption? method = Enum.TryParse<Configuration.DoseMethodOption>(study.Method, ignoreCase: true, out var m) ? m : null;
+        return new StudyInputs(study.StudyUid, study.Revision, petFiles, rtStruct, ctFiles, method);
     }
 }
