@@ -44,4 +44,28 @@ public sealed class AuditDatabase(IAuditDialect dialect)
         SchemaVersion = upgrade.ToVersion;
         return upgrade;
     }
+
+    /// <summary>
+    /// The schema version of this database, for the start-up log: the last migration applied (as left by
+    /// <see cref="EnsureSchemaAsync"/>, else read from the journal).
+    /// </summary>
+    public async Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default) =>
+        SchemaVersion ?? await Task.Run(() => AuditSchema.ReadVersion(dialect), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>Where the database is, for logs: the connection string without password or other secrets.</summary>
+    public string Location
+    {
+        get
+        {
+            using var connection = dialect.CreateConnection(); // not opened: only its connection string is read
+            var builder = new DbConnectionStringBuilder { ConnectionString = connection.ConnectionString };
+            foreach (var key in builder.Keys.Cast<string>().ToList())
+            {
+                if (key.Contains("password", StringComparison.OrdinalIgnoreCase) || key.Equals("pwd", StringComparison.OrdinalIgnoreCase)
+                    || key.Contains("passfile", StringComparison.OrdinalIgnoreCase) || key.Contains("key", StringComparison.OrdinalIgnoreCase))
+                    builder.Remove(key);
+            }
+            return builder.ConnectionString;
+        }
+    }
 }

@@ -5,8 +5,15 @@ namespace VoxDose.StoreScp.Hosting;
 /// <summary>Node start-up and recovery log events, 10000-10099.</summary>
 internal static partial class HostLog
 {
-    [LoggerMessage(EventId = 10000, Level = LogLevel.Information, Message = "Storage root {Root}, audit database {Provider}")]
-    public static partial void Started(ILogger logger, string root, string provider);
+    [LoggerMessage(EventId = 10000, Level = LogLevel.Information, Message =
+        "VoxDose {Version} starting: AE title {AeTitle}, listening on {Address}:{Port}, storage {Root}, database {Provider} ({Location}), "
+        + "destinations {Destinations}, method {Method} on a {GridMm} mm grid, audit schema version {SchemaVersion}")]
+    public static partial void Started(ILogger logger, string version, string aeTitle, string address, int port, string root, string provider,
+        string location, string destinations, string method, double gridMm, int schemaVersion);
+
+    [LoggerMessage(EventId = 10004, Level = LogLevel.Warning, Message =
+        "No destination is configured (VoxDose:Destinations): results are computed and kept under the storage root but sent nowhere")]
+    public static partial void NoDestination(ILogger logger);
 
     [LoggerMessage(EventId = 10001, Level = LogLevel.Critical, Message = "The node cannot start: {Reason}")]
     public static partial void CannotStart(ILogger logger, string reason, Exception exception);

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VoxDose.StoreScp.Assembly;
 using VoxDose.StoreScp.Audit;
-using VoxDose.StoreScp.Cli;
 using VoxDose.StoreScp.Configuration;
 using VoxDose.StoreScp.Hosting;
 using VoxDose.StoreScp.Scheduling;
@@ -66,7 +65,7 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
         var processing = options.Value.Processing;
         var computationId = await computations.StartAsync(study.StudyUid, study.Revision, (inputs.Method ?? processing.Method).ToString().ToLowerInvariant(),
             "", JsonSerializer.Serialize(new { processing.DoseGridMm, processing.Method, options.Value.Dosimetry }),
-            VersionCommand.SoftwareVersion, JsonSerializer.Serialize(inputs), ct).ConfigureAwait(false);
+            SoftwareVersion.Current, JsonSerializer.Serialize(inputs), ct).ConfigureAwait(false);
         var watch = Stopwatch.StartNew();
         try
         {
