@@ -27,6 +27,7 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
             var study = await studies.GetAsync(studyUid, ct).ConfigureAwait(false);
             if (study is null) return;
             if (study.State == StudyState.Assembled && await WaitForTransferAsync(study, ct).ConfigureAwait(false)) return;
+            if (study.State == StudyState.Assembled && await WaitForRtStructAsync(study, ct).ConfigureAwait(false)) return;
             var advanced = study.State switch
             {
                 StudyState.Received => await CheckReceivedAsync(study, ct).ConfigureAwait(false),
@@ -54,6 +55,22 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
         // whose trigger then replaced that one: look again, so the study never waits for the fallback needlessly.
         if (!transfers.IsReceiving(study.StudyUid)) return false;
         PipelineLog.WaitingForTransfer(logger, study.StudyUid);
+        return true;
+    }
+
+    /// <summary>
+    /// Processing:RtStructGraceSeconds: the first revision of a study without an RTSTRUCT waits that long after
+    /// assembly for its contours (an arriving RTSTRUCT schedules this job at once).
+    /// </summary>
+    private async Task<bool> WaitForRtStructAsync(StudyRecord study, CancellationToken ct)
+    {
+        var grace = TimeSpan.FromSeconds(options.Value.Processing.RtStructGraceSeconds);
+        if (grace <= TimeSpan.Zero || study.Revision > 1) return false;
+        var latest = study.StateChangedAt + grace;
+        if (time.GetUtcNow() >= latest) return false;
+        if ((await studies.SeriesAsync(study.StudyUid, ct).ConfigureAwait(false)).Any(s => s.Role == SeriesRole.RtStruct)) return false;
+        await scheduler.SchedulePipelineAsync(study.StudyUid, latest, ct).ConfigureAwait(false);
+        PipelineLog.WaitingForRtStruct(logger, study.StudyUid, latest);
         return true;
     }
 
@@ -229,6 +246,11 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
         var ct0 = series.Where(s => s.Role == SeriesRole.Ct).OrderByDescending(s => s.LastReceivedAt).FirstOrDefault();
         var ctFiles = ct0 is null ? [] : (await instances.LatestOfSeriesAsync(ct0.SeriesUid, ct).ConfigureAwait(false)).Select(i => i.Path).ToList();
         Configuration.DoseMethodOption? method = Enum.TryParse<Configuration.DoseMethodOption>(study.Method, ignoreCase: true, out var m) ? m : null;
-        return new StudyInputs(study.StudyUid, study.Revision, petFiles, rtStruct, ctFiles, method);
+        var previous = (await computations.ForStudyAsync(study.StudyUid, ct).ConfigureAwait(false))
+            .Where(c => c.Revision < study.Revision && c.Status == "reported" && c.OutputUids is not null).MaxBy(c => c.Revision);
+        var predecessorSr = previous is null ? null
+            : JsonSerializer.Deserialize<List<OutputObject>>(previous.OutputUids!)?.FirstOrDefault(o => o.Kind == "Sr");
+        return new StudyInputs(study.StudyUid, study.Revision, petFiles, rtStruct, ctFiles, method, predecessorSr?.Path,
+            predecessorSr is null ? null : previous!.Revision);
     }
 }
