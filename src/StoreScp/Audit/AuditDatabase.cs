@@ -45,12 +45,9 @@ public sealed class AuditDatabase(IAuditDialect dialect)
         return upgrade;
     }
 
-    /// <summary>
-    /// The schema version of this database, for the start-up log: the last migration applied (as left by
-    /// <see cref="EnsureSchemaAsync"/>, else read from the journal).
-    /// </summary>
-    public async Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default) =>
-        SchemaVersion ?? await Task.Run(() => AuditSchema.ReadVersion(dialect), cancellationToken).ConfigureAwait(false);
+    /// <summary>The schema version of this database, for the start-up log: the last migration applied.</summary>
+    public Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default) =>
+        SchemaVersion is { } known ? Task.FromResult(known) : Task.Run(() => AuditSchema.ReadVersion(dialect), cancellationToken);
 
     /// <summary>Where the database is, for logs: the connection string without password or other secrets.</summary>
     public string Location

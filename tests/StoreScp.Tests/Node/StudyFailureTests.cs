@@ -24,8 +24,7 @@ public class StudyFailureTests
         Assert.Contains("No space left on device", failed.Error, StringComparison.Ordinal);
         Assert.NotNull(failed.RetryAt);
         Assert.True(failed.Attempts >= 1);
-        await Task.Delay(200); // the event follows the state change
-        Assert.Contains(await node.Events.ListAsync(IngestRig.Study), e => e.Kind == "failed" && e.Detail.Contains("retry at", StringComparison.Ordinal));
+        Assert.Contains("retry at", (await node.WaitForEventAsync(IngestRig.Study, "failed")).Detail, StringComparison.Ordinal);
         Assert.Empty(await node.Exports.ForStudyAsync(IngestRig.Study));
 
         var failedWrites = processor.ReportCalls;
@@ -57,8 +56,8 @@ public class StudyFailureTests
         Assert.StartsWith("no destination configured", study.Reason, StringComparison.Ordinal);
         Assert.Empty(await node.Exports.ForStudyAsync(IngestRig.Study));
         Assert.Equal("reported", Assert.Single(await node.Computations.ForStudyAsync(IngestRig.Study)).Status);
-        await Task.Delay(300); // the event follows the state; and nothing moves the study on
-        Assert.Contains(await node.Events.ListAsync(IngestRig.Study), e => e.Kind == "not-exported");
+        await node.WaitForEventAsync(IngestRig.Study, "not-exported");
+        await Task.Delay(300);
         Assert.Equal(StudyState.NotExported, (await node.Studies.GetAsync(IngestRig.Study))!.State);
     }
 }

@@ -74,6 +74,19 @@ public sealed class NodeHarness : IAsyncDisposable
         throw new TimeoutException($"Study {studyUid} did not reach {state}; it is {study?.State.ToString() ?? "absent"} ({study?.Error}).");
     }
 
+    /// <summary>Waits for an event of <paramref name="kind"/> on the study: events are written just after the state they follow.</summary>
+    public async Task<AuditEvent> WaitForEventAsync(string studyUid, string kind, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (DateTime.UtcNow < deadline)
+        {
+            var match = (await Events.ListAsync(studyUid)).FirstOrDefault(e => e.Kind == kind);
+            if (match is not null) return match;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"Study {studyUid} has no '{kind}' event.");
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Host.StopAsync();
