@@ -30,6 +30,9 @@ public sealed record DosimetryReport
     /// <summary>When the report was created (Content Date/Time of the objects).</summary>
     public required DateTimeOffset CreatedAt { get; init; }
 
+    /// <summary>Which revision of the study's reports this is, and what it supersedes (first report by default).</summary>
+    public ReportRevision Revision { get; init; } = ReportRevision.First;
+
     /// <summary>Every flag: the global ones first, then each ROI's, paired with the ROI name ("" for global).</summary>
     public IEnumerable<(string RoiName, RoiFlag Flag)> AllFlags =>
         GlobalFlags.Select(f => ("", f)).Concat(Rois.SelectMany(r => r.Metrics.Flags.Select(f => (r.Name, f))));

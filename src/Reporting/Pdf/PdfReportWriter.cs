@@ -78,6 +78,7 @@ public static class PdfReportWriter
             ("Kernel", report.Calculation.Kernel),
         };
         pairs.AddRange(report.Calculation.Parameters.Select(p => (p.Name, p.Unit.Length == 0 ? p.Value : $"{p.Value} {p.Unit}")));
+        if (report.Revision.Description is { } revision) pairs.Add(("Revision", revision));
         pairs.Add(("Source PET series", $"{report.Sources.PetSeriesDescription} ({report.Sources.PetSeriesInstanceUid})".Trim()));
         var g = report.DoseGy;
         pairs.Add(("Dose grid", string.Create(CultureInfo.InvariantCulture,

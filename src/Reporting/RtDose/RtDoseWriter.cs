@@ -28,7 +28,7 @@ public static class RtDoseWriter
         OutputSeries.New(DicomUids.RTDoseStorage, SeriesNumber, SeriesDescriptionOf(report));
 
     public static string SeriesDescriptionOf(DosimetryReport report) =>
-        $"Y-90 dose {report.Calculation.MethodShortName} {report.Calculation.Kernel}";
+        $"Y-90 dose {report.Calculation.MethodShortName}{report.Revision.SeriesSuffix} {report.Calculation.Kernel}";
 
     /// <param name="bitsAllocated">32 (the default: full precision) or 16 (for old readers; step max/65000).</param>
     public static DicomDataset Build(DosimetryReport report, OutputSeries identity, int bitsAllocated = 32)

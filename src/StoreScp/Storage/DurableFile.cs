@@ -51,6 +51,14 @@ public static partial class DurableFile
         }
     }
 
+    /// <summary>fsync(2) on a file already written (by a writer that did not), and on its directory.</summary>
+    public static void Sync(string path)
+    {
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
+            stream.Flush(flushToDisk: true);
+        SyncDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+    }
+
     /// <summary>fsync(2) on a directory (Linux and macOS); a no-op elsewhere.</summary>
     public static void SyncDirectory(string directory)
     {
