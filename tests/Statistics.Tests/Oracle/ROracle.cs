@@ -134,6 +134,24 @@ public sealed class ROracle : IDisposable
               out(paste0(key, ".score"), tst(fit$score))
               out(paste0(key, ".concordance"), fit$concordance["concordance"])
             }
+            study <- function(key, d, tcol, scol, covs, ties) {
+              pu <- sapply(covs, function(v) summary(coxph(as.formula(paste0("Surv(`", tcol, "`, `", scol, "`) ~ `", v, "`")),
+                                                      data = d, ties = ties))$coefficients[1, "Pr(>|z|)"])
+              out(paste0(key, ".univariate.p"), pu)
+              sel <- covs[pu < 0.05]
+              out(paste0(key, ".selected"), which(pu < 0.05))
+              if (length(sel) > 0) {
+                fit <- coxph(as.formula(paste0("Surv(`", tcol, "`, `", scol, "`) ~ ", paste0("`", sel, "`", collapse = " + "))),
+                             data = d, ties = ties)
+                out(paste0(key, ".coef"), coef(fit)); out(paste0(key, ".se"), sqrt(diag(fit$var)))
+              }
+            }
+            collinear <- function(key, d) {
+              d$dose2 <- 2 * d$dose + 1
+              fit <- suppressWarnings(coxph(Surv(time, status) ~ dose + dose2 + age, data = d))
+              out(paste0(key, ".coef"), coef(fit))
+              out(paste0(key, ".se"), sqrt(diag(fit$var)))
+            }
             mw <- function(key, d, v, g, xl) {
               x <- d[[v]][as.character(d[[g]]) == xl]; y <- d[[v]][as.character(d[[g]]) != xl]
               w <- suppressWarnings(wilcox.test(x, y))
@@ -155,6 +173,9 @@ public sealed class ROracle : IDisposable
             r.AppendLine($"lr({Q(c.Key)}, rd({Q(c.Table)}), {Q(c.Time)}, {Q(c.Status)}, {Q(c.Group)}, {(c.Strata is null ? "NULL" : Q(c.Strata))})");
         foreach (var c in Cases.Cox.Concat(Cases.CoxInfinite))
             r.AppendLine($"cx({Q(c.Key)}, rd({Q(c.Table)}), {Q(c.Time)}, {Q(c.Status)}, c({string.Join(", ", c.Covariates.Select(Q))}), {Q(c.Ties)})");
+        r.AppendLine("""study("study.veteran", rd("veteran"), "time", "status", c("trt", "karno", "age", "diagtime", "prior"), "efron")""");
+        r.AppendLine("""study("study.lung", rd("lung"), "time", "status", c("age", "sex", "ph.ecog"), "breslow")""");
+        r.AppendLine("""collinear("collinear.ties", rd("ties"))""");
         foreach (var c in Cases.MannWhitney)
             r.AppendLine($"mw({Q(c.Key)}, rd({Q(c.Table)}), {Q(c.Value)}, {Q(c.Group)}, {Q(c.XLevel)})");
         foreach (var c in Cases.Spearman)
