@@ -70,14 +70,17 @@ internal sealed class CohortTable
     }
 
     /// <summary>An event indicator: 1 (event) or 0 (censored).</summary>
-    public bool Event(int row, int column)
+    public bool Event(int row, int column) => Binary(row, column, "0 (censored) or 1 (event)");
+
+    /// <summary>A 0/1 cell; <paramref name="meaning"/> says what the two values mean, for the error.</summary>
+    public bool Binary(int row, int column, string meaning)
     {
         var (line, cells) = Rows[row];
         return cells[column] switch
         {
             "1" => true,
             "0" => false,
-            var other => throw new CohortDataException($"{Source}: line {line}, column '{Columns[column]}': '{other}' is not 0 (censored) or 1 (event)."),
+            var other => throw new CohortDataException($"{Source}: line {line}, column '{Columns[column]}': '{other}' is not {meaning}."),
         };
     }
 
