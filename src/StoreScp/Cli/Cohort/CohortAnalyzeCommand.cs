@@ -37,7 +37,7 @@ internal static class CohortAnalyzeCommand
                 var outDir = parse.GetValue(output)!;
                 outDir.Create();
                 var path = Path.Combine(outDir.FullName, "analysis.json");
-                AnalysisJsonWriter.Write(analysis, path, VersionCommand.SoftwareVersion);
+                AnalysisJsonWriter.Write(analysis, path, SoftwareVersion.Current);
                 CohortSummaryPrinter.Print(Console.Out, analysis);
                 Console.Out.WriteLine($"Wrote {path}.");
                 return 0;

@@ -101,7 +101,7 @@ internal static class CohortReportCommand
             "median" => $"{options.GroupColumn} at the cohort median ({cutoffText})",
             _ => options.GroupColumn ?? "all lesions",
         };
-        return new CohortReport(table.Source, VersionCommand.SoftwareVersion, now, survival.Rows.Time.Length, survival.Rows.Event.Count(e => e),
+        return new CohortReport(table.Source, SoftwareVersion.Current, now, survival.Rows.Time.Length, survival.Rows.Event.Count(e => e),
             options.TimeColumn, "progression", table2, cox?.Study?.EntryP ?? StudyModel.DefaultEntryP, kmTitle,
             survival.Groups.Select(g => new CohortCurve(g.Name, g.Curve)).ToArray(), survival.LogRank, boxes,
             options.GroupColumn ?? "", survival.Rows.GroupValue ?? [], survival.Rows.Time, survival.Rows.Event, survival.Spearman, notes);
