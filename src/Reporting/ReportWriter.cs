@@ -1,4 +1,5 @@
 using VoxDose.Dicom;
+using VoxDose.Dosimetry.Diagnostics;
 using VoxDose.Reporting.Common;
 using VoxDose.Reporting.Images;
 using VoxDose.Reporting.Model;
@@ -38,21 +39,29 @@ public static class ReportWriter
         Directory.CreateDirectory(outDir);
 
         var rtDose = RtDoseWriter.NewIdentity(report);
-        var rtDosePath = Save(RtDoseWriter.Build(report, rtDose), outDir, RtDoseFile);
+        DicomDataset rtDoseDataset;
+        using (StageProfile.Measure("rtdose")) rtDoseDataset = RtDoseWriter.Build(report, rtDose);
+        var rtDosePath = Save(rtDoseDataset, outDir, RtDoseFile);
 
         var sr = SrWriter.NewIdentity(report);
-        var srPath = Save(SrWriter.Build(report, sr, rtDose), outDir, SrFile);
+        DicomDataset srDataset;
+        using (StageProfile.Measure("sr")) srDataset = SrWriter.Build(report, sr, rtDose);
+        var srPath = Save(srDataset, outDir, SrFile);
 
-        var slices = FusionSeries.Render(report);
-        var pdf = PdfReportWriter.Write(report, slices);
+        IReadOnlyList<FusedSlice> slices;
+        using (StageProfile.Measure("images")) slices = FusionSeries.Render(report);
+        byte[] pdf;
+        using (StageProfile.Measure("pdf")) pdf = PdfReportWriter.Write(report, slices);
         var pdfPath = Path.Combine(outDir, PdfFile);
-        File.WriteAllBytes(pdfPath, pdf);
+        using (StageProfile.Measure("writes")) File.WriteAllBytes(pdfPath, pdf);
 
         var encapsulated = EncapsulatedPdfWriter.NewIdentity(report);
         var encapsulatedPath = Save(EncapsulatedPdfWriter.Build(report, encapsulated, pdf, rtDose), outDir, EncapsulatedPdfFile);
 
         var sc = SecondaryCaptureWriter.NewIdentity(report);
-        var scPath = Save(SecondaryCaptureWriter.Build(report, sc, slices, rtDose), outDir, SecondaryCaptureFile);
+        DicomDataset scDataset;
+        using (StageProfile.Measure("images")) scDataset = SecondaryCaptureWriter.Build(report, sc, slices, rtDose);
+        var scPath = Save(scDataset, outDir, SecondaryCaptureFile);
 
         return new ReportOutputs(rtDosePath, rtDose, srPath, sr, pdfPath, encapsulatedPath, encapsulated, scPath, sc);
     }
@@ -60,6 +69,7 @@ public static class ReportWriter
     private static string Save(DicomDataset dataset, string outDir, string fileName)
     {
         var path = Path.Combine(outDir, fileName);
+        using var stage = StageProfile.Measure("writes");
         DicomFile.Create(dataset, DicomTransferSyntax.ExplicitVRLittleEndian).Save(path);
         return path;
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using VoxDose.Dosimetry;
+using VoxDose.Dosimetry.Diagnostics;
 using VoxDose.Dosimetry.Dose;
 using VoxDose.Dosimetry.IO;
 using VoxDose.Dosimetry.Metrics;
@@ -45,6 +46,11 @@ internal static class DoseCommand
             Description = "VSV only: resample the activity to this isotropic spacing for the convolution (Yoo et al. 2021 used 3 mm; "
                 + "the node's default, Processing:DoseGridMm); the dose is interpolated back to the PET grid. Default: the PET's own grid.",
         };
+        var profile = new Option<FileInfo?>("--profile")
+        {
+            Description = "Write the time of each stage (read, activity, kernel, convolution, rasterise, metrics, RT Dose, SR, images, PDF, writes) "
+                + "as JSON to this file, and print it.",
+        };
         var masks = new Option<bool>("--masks") { Description = "Also write each ROI's partial-volume mask (0..1) as DIR/masks/NN-name.mha, for checking the contours." };
         var command = new Command("dose", "Compute the dose map and per-ROI metrics from a Y-90 PET (and RTSTRUCTs) on disk.");
         command.Arguments.Add(inputs);
@@ -55,11 +61,29 @@ internal static class DoseCommand
         command.Options.Add(series);
         command.Options.Add(resampleMm);
         command.Options.Add(masks);
-        command.SetAction(parseResult => Run(
+        command.Options.Add(profile);
+        command.SetAction(parseResult => Profiled(parseResult.GetValue(profile), () => Run(
             parseResult.GetValue(inputs) ?? [], parseResult.GetValue(output)!, parseResult.GetValue(method) ?? "vsv",
             parseResult.GetValue(rtstruct) ?? [], parseResult.GetValue(microspheres) ?? "resin", parseResult.GetValue(series), parseResult.GetValue(masks),
-            parseResult.GetValue(resampleMm)));
+            parseResult.GetValue(resampleMm))));
         return command;
+    }
+
+    /// <summary>Runs the verb with a stage profile active when asked, then writes and prints it (start-up included).</summary>
+    private static int Profiled(FileInfo? profilePath, Func<int> run)
+    {
+        if (profilePath is null) return run();
+        var profile = new StageProfile();
+        // Start-up: from the process's start to here (runtime, JIT of Main and the command-line parser); its CPU is
+        // everything the process used before the profile began.
+        using (var self = System.Diagnostics.Process.GetCurrentProcess())
+            profile.Add(new StageTiming("startup", (DateTime.Now - self.StartTime).TotalMilliseconds, StageProfile.CpuNow().TotalMilliseconds, false));
+        int code;
+        using (profile.Activate()) code = run();
+        profilePath.Directory?.Create();
+        profile.WriteJson(profilePath.FullName);
+        Console.WriteLine(profile.ToTable());
+        return code;
     }
 
     private static int Run(string[] inputs, DirectoryInfo outDir, string methodText, string[] rtstructs, string microspheresText, string? seriesUid,
@@ -123,10 +147,13 @@ internal static class DoseCommand
 
         outDir.Create();
         var resultsPath = Path.Combine(outDir.FullName, "results.json");
-        ResultsJsonWriter.Write(result, resultsPath, VersionCommand.SoftwareVersion);
         var dosePath = Path.Combine(outDir.FullName, "dose.mha");
-        MetaImageWriter.Write(result.DoseGy, dosePath);
-        Print(console, result);
+        using (StageProfile.Measure("writes"))
+        {
+            ResultsJsonWriter.Write(result, resultsPath, VersionCommand.SoftwareVersion);
+            MetaImageWriter.Write(result.DoseGy, dosePath);
+        }
+        using (StageProfile.Measure("console")) Print(console, result);
         console.WriteLine($"Wrote {resultsPath} and {dosePath} (dose in Gy).");
         return WriteReports(console, result, masks, outDir);
     }
@@ -137,7 +164,8 @@ internal static class DoseCommand
         try
         {
             var now = TimeProvider.System.GetLocalNow();
-            var report = StudyReportAssembler.Build(result, VersionCommand.SoftwareVersion, now, masks.Masks);
+            DosimetryReport report;
+            using (StageProfile.Measure("report model")) report = StudyReportAssembler.Build(result, VersionCommand.SoftwareVersion, now, masks.Masks);
             var written = ReportWriter.WriteAll(report, outDir.FullName);
             console.WriteLine($"Wrote {string.Join(", ", written.DicomPaths.Prepend(written.PdfPath).Select(Path.GetFileName))} to {outDir.FullName}.");
             return 0;
