@@ -38,30 +38,47 @@ public static class ReportWriter
         report.Validate();
         Directory.CreateDirectory(outDir);
 
+        // Identities first (every object references the RT Dose), then the independent outputs in parallel: RT Dose,
+        // SR, and the images with the PDF and Secondary Capture drawn from them. Each writes its own file.
         var rtDose = RtDoseWriter.NewIdentity(report);
-        DicomDataset rtDoseDataset;
-        using (StageProfile.Measure("rtdose")) rtDoseDataset = RtDoseWriter.Build(report, rtDose);
-        var rtDosePath = Save(rtDoseDataset, outDir, RtDoseFile);
-
         var sr = SrWriter.NewIdentity(report);
-        DicomDataset srDataset;
-        using (StageProfile.Measure("sr")) srDataset = SrWriter.Build(report, sr, rtDose);
-        var srPath = Save(srDataset, outDir, SrFile);
-
-        IReadOnlyList<FusedSlice> slices;
-        using (StageProfile.Measure("images")) slices = FusionSeries.Render(report);
-        byte[] pdf;
-        using (StageProfile.Measure("pdf")) pdf = PdfReportWriter.Write(report, slices);
-        var pdfPath = Path.Combine(outDir, PdfFile);
-        using (StageProfile.Measure("writes")) File.WriteAllBytes(pdfPath, pdf);
-
         var encapsulated = EncapsulatedPdfWriter.NewIdentity(report);
-        var encapsulatedPath = Save(EncapsulatedPdfWriter.Build(report, encapsulated, pdf, rtDose), outDir, EncapsulatedPdfFile);
-
         var sc = SecondaryCaptureWriter.NewIdentity(report);
-        DicomDataset scDataset;
-        using (StageProfile.Measure("images")) scDataset = SecondaryCaptureWriter.Build(report, sc, slices, rtDose);
-        var scPath = Save(scDataset, outDir, SecondaryCaptureFile);
+        var pdfPath = Path.Combine(outDir, PdfFile);
+        string rtDosePath = "", srPath = "", encapsulatedPath = "", scPath = "";
+
+        Parallel.Invoke(
+            () =>
+            {
+                DicomDataset dataset;
+                using (StageProfile.Measure("rtdose", parallel: true)) dataset = RtDoseWriter.Build(report, rtDose);
+                rtDosePath = Save(dataset, outDir, RtDoseFile);
+            },
+            () =>
+            {
+                DicomDataset dataset;
+                using (StageProfile.Measure("sr", parallel: true)) dataset = SrWriter.Build(report, sr, rtDose);
+                srPath = Save(dataset, outDir, SrFile);
+            },
+            () =>
+            {
+                IReadOnlyList<FusedSlice> slices;
+                using (StageProfile.Measure("images", parallel: true)) slices = FusionSeries.Render(report);
+                Parallel.Invoke(
+                    () =>
+                    {
+                        byte[] pdf;
+                        using (StageProfile.Measure("pdf", parallel: true)) pdf = PdfReportWriter.Write(report, slices);
+                        using (StageProfile.Measure("writes", parallel: true)) File.WriteAllBytes(pdfPath, pdf);
+                        encapsulatedPath = Save(EncapsulatedPdfWriter.Build(report, encapsulated, pdf, rtDose), outDir, EncapsulatedPdfFile);
+                    },
+                    () =>
+                    {
+                        DicomDataset dataset;
+                        using (StageProfile.Measure("images", parallel: true)) dataset = SecondaryCaptureWriter.Build(report, sc, slices, rtDose);
+                        scPath = Save(dataset, outDir, SecondaryCaptureFile);
+                    });
+            });
 
         return new ReportOutputs(rtDosePath, rtDose, srPath, sr, pdfPath, encapsulatedPath, encapsulated, scPath, sc);
     }
@@ -69,7 +86,7 @@ public static class ReportWriter
     private static string Save(DicomDataset dataset, string outDir, string fileName)
     {
         var path = Path.Combine(outDir, fileName);
-        using var stage = StageProfile.Measure("writes");
+        using var stage = StageProfile.Measure("writes", parallel: true);
         DicomFile.Create(dataset, DicomTransferSyntax.ExplicitVRLittleEndian).Save(path);
         return path;
     }

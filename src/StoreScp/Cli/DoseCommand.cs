@@ -148,14 +148,18 @@ internal static class DoseCommand
         outDir.Create();
         var resultsPath = Path.Combine(outDir.FullName, "results.json");
         var dosePath = Path.Combine(outDir.FullName, "dose.mha");
-        using (StageProfile.Measure("writes"))
+        // The dose exists: results.json and the dose map are written while the reports are drawn.
+        var files = Task.Run(() =>
         {
+            using var stage = StageProfile.Measure("writes", parallel: true);
             ResultsJsonWriter.Write(result, resultsPath, VersionCommand.SoftwareVersion);
             MetaImageWriter.Write(result.DoseGy, dosePath);
-        }
+        });
         using (StageProfile.Measure("console")) Print(console, result);
+        var code = WriteReports(console, result, masks, outDir);
+        files.GetAwaiter().GetResult();
         console.WriteLine($"Wrote {resultsPath} and {dosePath} (dose in Gy).");
-        return WriteReports(console, result, masks, outDir);
+        return code;
     }
 
     /// <summary>RT Dose, SR, PDF, Encapsulated PDF and Secondary Capture (src/Reporting), from the same result.</summary>
