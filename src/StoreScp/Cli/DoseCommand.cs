@@ -152,7 +152,7 @@ internal static class DoseCommand
         var files = Task.Run(() =>
         {
             using var stage = StageProfile.Measure("writes", parallel: true);
-            ResultsJsonWriter.Write(result, resultsPath, VersionCommand.SoftwareVersion);
+            ResultsJsonWriter.Write(result, resultsPath, SoftwareVersion.Current);
             MetaImageWriter.Write(result.DoseGy, dosePath);
         });
         using (StageProfile.Measure("console")) Print(console, result);
@@ -169,7 +169,7 @@ internal static class DoseCommand
         {
             var now = TimeProvider.System.GetLocalNow();
             DosimetryReport report;
-            using (StageProfile.Measure("report model")) report = StudyReportAssembler.Build(result, VersionCommand.SoftwareVersion, now, masks.Masks);
+            using (StageProfile.Measure("report model")) report = StudyReportAssembler.Build(result, SoftwareVersion.Current, now, masks.Masks);
             var written = ReportWriter.WriteAll(report, outDir.FullName);
             console.WriteLine($"Wrote {string.Join(", ", written.DicomPaths.Prepend(written.PdfPath).Select(Path.GetFileName))} to {outDir.FullName}.");
             return 0;
