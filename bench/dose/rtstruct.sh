@@ -32,7 +32,7 @@ for method in ldm vsv; do
   wwall=$(for f in "$work"/t-"$method"-with-*; do awk '{print $1}' "$f"; done | median)
   owall=$(for f in "$work"/t-"$method"-without-*; do awk '{print $1}' "$f"; done | median)
   ratio=$(awk -v a="$with" -v b="$without" 'BEGIN { printf "%.2f", a / b }')
-  echo "$method: with $POINTS-point RTSTRUCT $with s CPU ($wwall s wall), without contours $without s CPU ($owall s wall): ratio $ratio (target <= 1.5), median of $RUNS"
+  echo "$method: with the >= $POINTS-point RTSTRUCT $with s CPU ($wwall s wall), without contours $without s CPU ($owall s wall): ratio $ratio (target <= 1.5), median of $RUNS"
   if awk -v r="$ratio" 'BEGIN { exit !(r > 1.5) }'; then echo "MISSED: $method CPU ratio $ratio > 1.5" >&2; status=1; fi
 done
 exit $status

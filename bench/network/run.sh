@@ -52,7 +52,7 @@ run_one() { # name port data outdir -> prints instances/s (outdir: where this ro
   storescu -aec "$name" +sd 127.0.0.1 "$port" "$data" >/dev/null
   t1=$(date +%s.%N)
   local stored
-  stored=$(find "$out" -type f -name '*.dcm' 2>/dev/null | wc -l)
+  stored=$(find "$out" -type f 2>/dev/null | wc -l)
   [ "$stored" -eq "$N" ] || { echo "$name stored $stored of $N" >&2; exit 1; }
   echo "$N $t0 $t1" | awk '{printf "%.1f", $1 / ($3 - $2)}'
 }
