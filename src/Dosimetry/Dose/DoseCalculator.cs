@@ -1,5 +1,6 @@
 using System.Globalization;
 using VoxDose.Dosimetry.Convolution;
+using VoxDose.Dosimetry.Diagnostics;
 using VoxDose.Dosimetry.Kernels;
 using VoxDose.Dosimetry.Pet;
 using VoxDose.Dosimetry.Physics;
@@ -23,6 +24,7 @@ public static class DoseCalculator
         var errors = options.Validate();
         if (errors.Count > 0) throw new ArgumentException("Invalid dose options: " + string.Join(" ", errors), nameof(options));
 
+        var activityStage = StageProfile.Measure("activity");
         var atInjection = ActivityAtInjection.From(series);
         var concentration = atInjection.ConcentrationBqPerMl;
         var voxelMl = concentration.VoxelVolumeMl;
@@ -53,6 +55,7 @@ public static class DoseCalculator
         var cumulatedVoxels = cumulated.Voxels;
         for (var i = 0; i < cumulatedVoxels.Length; i++) cumulatedVoxels[i] = (float)(cumulatedVoxels[i] * cumulatedFactor);
         var totalCumulatedMBqS = foundMBq * meanLifeS * scale;
+        activityStage.Dispose();
 
         Volume doseGy;
         string description;
@@ -60,7 +63,7 @@ public static class DoseCalculator
         double modelledMeV;
         if (options.Method == DoseMethod.Ldm)
         {
-            doseGy = LocalDeposition(cumulated, options.DensityGPerCm3);
+            using (StageProfile.Measure("deposition")) doseGy = LocalDeposition(cumulated, options.DensityGPerCm3);
             description = string.Create(CultureInfo.InvariantCulture,
                 $"Local deposition: D = Ã x {Y90Constants.MeanBetaEnergyMeV} MeV / (rho V), rho {options.DensityGPerCm3:0.###} g/cm3 ({Y90Constants.LdmConstantGyKgPerGBqFromEnergy:0.00} Gy kg/GBq)");
             calcSpacing = cumulated.SpacingMm;
@@ -70,11 +73,14 @@ public static class DoseCalculator
         {
             var grid = cumulated;
             if (options.ResampleSpacingMm is { } r)
-                grid = ActivityResampler.ResampleConserving(cumulated, new Vec3(r, r, r));
-            var kernel = KernelCache.GetY90(grid.SpacingMm, options.DensityGPerCm3, options.RelativeElectronsPerGram);
+                using (StageProfile.Measure("resample")) grid = ActivityResampler.ResampleConserving(cumulated, new Vec3(r, r, r));
+            VoxelSValueKernel kernel;
+            using (StageProfile.Measure("kernel")) kernel = KernelCache.GetY90(grid.SpacingMm, options.DensityGPerCm3, options.RelativeElectronsPerGram);
             // S in mGy/(MBq s) x Ã in MBq s = mGy; / 1000 for Gy.
-            var gridDose = grid.WithSameGeometry(FftConvolver.Convolve(grid.Voxels, grid.SizeX, grid.SizeY, grid.SizeZ, kernel, 1e-3, options.MaxDegreeOfParallelism));
-            doseGy = options.ResampleSpacingMm is null ? gridDose : ActivityResampler.InterpolateTo(gridDose, cumulated);
+            Volume gridDose;
+            using (StageProfile.Measure("convolution"))
+                gridDose = grid.WithSameGeometry(FftConvolver.Convolve(grid.Voxels, grid.SizeX, grid.SizeY, grid.SizeZ, kernel, 1e-3, options.MaxDegreeOfParallelism));
+            using (StageProfile.Measure("resample")) doseGy = options.ResampleSpacingMm is null ? gridDose : ActivityResampler.InterpolateTo(gridDose, cumulated);
             description = kernel.Description;
             if (options.ResampleSpacingMm is { } rs)
                 description += string.Create(CultureInfo.InvariantCulture, $"; activity resampled to {rs:0.###} mm (conserving), dose interpolated back to the PET grid (trilinear)");

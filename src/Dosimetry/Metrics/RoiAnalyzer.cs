@@ -1,4 +1,5 @@
 using VoxDose.Dosimetry.Contours;
+using VoxDose.Dosimetry.Diagnostics;
 using VoxDose.Dosimetry.Results;
 using VoxDose.Dosimetry.Volumes;
 
@@ -56,14 +57,17 @@ public sealed class RoiAnalyzer
             foreach (var roi in match.ApplicableRois)
             {
                 var role = _classifier.Classify(roi.Name, roi.InterpretedType);
-                var mask = ContourRasterizer.Rasterize(doseGy, roi.Contours, _raster);
-                Add(RoiMetricsCalculator.Compute(roi.Name, role, roi.Number, doseGy, mask, _metrics) with { Notes = mask.Notes }, mask);
+                RoiMask mask;
+                using (StageProfile.Measure("rasterise")) mask = ContourRasterizer.Rasterize(doseGy, roi.Contours, _raster);
+                using (StageProfile.Measure("metrics"))
+                    Add(RoiMetricsCalculator.Compute(roi.Name, role, roi.Number, doseGy, mask, _metrics) with { Notes = mask.Notes }, mask);
                 if (role == RoiRole.NormalLiver) hasNormalLiver = true;
                 if (role == RoiRole.WholeLiver && (liver is null || mask.VolumeMl > liver.VolumeMl)) liver = mask;
                 if (role == RoiRole.Lesion) RoiMaskAlgebra.AddTo(lesionSum ??= new float[doseGy.Count], mask, mask);
             }
         }
 
+        using var derivedStage = StageProfile.Measure("metrics");
         if (!hasNormalLiver && liver is not null)
         {
             var normal = RoiMaskAlgebra.Subtract(liver, lesionSum ?? new float[doseGy.Count]);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using VoxDose.Dosimetry;
+using VoxDose.Dosimetry.Diagnostics;
 using VoxDose.Dosimetry.Dose;
 using VoxDose.Dosimetry.IO;
 using VoxDose.Dosimetry.Metrics;
@@ -48,6 +49,11 @@ internal static class DoseCommand
                 + "the node's default, Processing:DoseGridMm); the dose is interpolated back to the PET grid. Default: Processing:DoseGridMm "
                 + "with --config, else the PET's own grid.",
         };
+        var profile = new Option<FileInfo?>("--profile")
+        {
+            Description = "Write the time of each stage (read, activity, kernel, convolution, rasterise, metrics, RT Dose, SR, images, PDF, writes) "
+                + "as JSON to this file, and print it.",
+        };
         var masks = new Option<bool>("--masks") { Description = "Also write each ROI's partial-volume mask (0..1) as DIR/masks/NN-name.mha, for checking the contours." };
         var command = new Command("dose", "Compute the dose map and per-ROI metrics from a Y-90 PET (and RTSTRUCTs) on disk.");
         command.Arguments.Add(inputs);
@@ -59,11 +65,29 @@ internal static class DoseCommand
         command.Options.Add(series);
         command.Options.Add(resampleMm);
         command.Options.Add(masks);
-        command.SetAction(parseResult => Run(
+        command.Options.Add(profile);
+        command.SetAction(parseResult => Profiled(parseResult.GetValue(profile), () => Run(
             parseResult.GetValue(inputs) ?? [], parseResult.GetValue(output)!, parseResult.GetValue(config), parseResult.GetValue(method),
             parseResult.GetValue(rtstruct) ?? [], parseResult.GetValue(microspheres), parseResult.GetValue(series), parseResult.GetValue(masks),
-            parseResult.GetValue(resampleMm)));
+            parseResult.GetValue(resampleMm))));
         return command;
+    }
+
+    /// <summary>Runs the verb with a stage profile active when asked, then writes and prints it (start-up included).</summary>
+    private static int Profiled(FileInfo? profilePath, Func<int> run)
+    {
+        if (profilePath is null) return run();
+        var profile = new StageProfile();
+        // Start-up: from the process's start to here (runtime, JIT of Main and the command-line parser); its CPU is
+        // everything the process used before the profile began.
+        using (var self = System.Diagnostics.Process.GetCurrentProcess())
+            profile.Add(new StageTiming("startup", (DateTime.Now - self.StartTime).TotalMilliseconds, StageProfile.CpuNow().TotalMilliseconds, false));
+        int code;
+        using (profile.Activate()) code = run();
+        profilePath.Directory?.Create();
+        profile.WriteJson(profilePath.FullName);
+        Console.WriteLine(profile.ToTable());
+        return code;
     }
 
     private static int Run(string[] inputs, DirectoryInfo outDir, string? configFile, string? methodText, string[] rtstructs, string? microspheresText,
@@ -131,12 +155,19 @@ internal static class DoseCommand
 
         outDir.Create();
         var resultsPath = Path.Combine(outDir.FullName, "results.json");
-        ResultsJsonWriter.Write(result, resultsPath, SoftwareVersion.Current);
         var dosePath = Path.Combine(outDir.FullName, "dose.mha");
-        MetaImageWriter.Write(result.DoseGy, dosePath);
-        Print(console, result);
+        // The dose exists: results.json and the dose map are written while the reports are drawn.
+        var files = Task.Run(() =>
+        {
+            using var stage = StageProfile.Measure("writes", parallel: true);
+            ResultsJsonWriter.Write(result, resultsPath, SoftwareVersion.Current);
+            MetaImageWriter.Write(result.DoseGy, dosePath);
+        });
+        using (StageProfile.Measure("console")) Print(console, result);
+        var code = WriteReports(console, result, masks, outDir);
+        files.GetAwaiter().GetResult();
         console.WriteLine($"Wrote {resultsPath} and {dosePath} (dose in Gy).");
-        return WriteReports(console, result, masks, outDir);
+        return code;
     }
 
     /// <summary>RT Dose, SR, PDF, Encapsulated PDF and Secondary Capture (src/Reporting), from the same result.</summary>
@@ -145,7 +176,8 @@ internal static class DoseCommand
         try
         {
             var now = TimeProvider.System.GetLocalNow();
-            var report = StudyReportAssembler.Build(result, SoftwareVersion.Current, now, masks.Masks);
+            DosimetryReport report;
+            using (StageProfile.Measure("report model")) report = StudyReportAssembler.Build(result, SoftwareVersion.Current, now, masks.Masks);
             var written = ReportWriter.WriteAll(report, outDir.FullName);
             console.WriteLine($"Wrote {string.Join(", ", written.DicomPaths.Prepend(written.PdfPath).Select(Path.GetFileName))} to {outDir.FullName}.");
             return 0;
