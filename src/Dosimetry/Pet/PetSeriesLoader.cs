@@ -185,6 +185,7 @@ public static class PetSeriesLoader
             RadionuclideCodeMeaning = code?.GetString(DicomTag.CodeMeaning),
             Radiopharmaceutical = item.GetString(DicomTag.Radiopharmaceutical),
             SeriesDescription = first.GetString(DicomTag.SeriesDescription),
+            ManufacturerModelName = first.GetString(DicomTag.ManufacturerModelName),
         };
     }
 }

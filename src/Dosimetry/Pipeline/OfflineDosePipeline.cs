@@ -1,4 +1,5 @@
 using VoxDose.Dicom;
+using VoxDose.Dosimetry.Accuracy;
 using VoxDose.Dosimetry.Contours;
 using VoxDose.Dosimetry.Dose;
 using VoxDose.Dosimetry.Metrics;
@@ -63,7 +64,7 @@ public sealed class OfflineDosePipeline(RoiAnalyzer analyzer)
     {
         var series = PetSeriesLoader.Load(petDatasets);
         var doseMap = DoseCalculator.Compute(series, dose);
-        var analysis = analyzer.Analyze(doseMap.DoseGy, series.ActivityBqPerMl, structureSets, maskSink);
+        var analysis = analyzer.Analyze(doseMap.DoseGy, series.ActivityBqPerMl, structureSets, maskSink, AccuracyInputs(series, doseMap, analyzer.Options));
         return new DoseStudyResult
         {
             StudyInstanceUid = petDatasets[0].GetString(DicomTag.StudyInstanceUID),
@@ -79,6 +80,14 @@ public sealed class OfflineDosePipeline(RoiAnalyzer analyzer)
             Flags = StudyQaFlags.Evaluate(doseMap, series.Header.RadionuclideTotalDoseBq, analyzer.Options.Decision),
             Notes = [.. notes ?? [], .. doseMap.Notes],
         };
+    }
+
+    /// <summary>The study's resolution (by scanner model) and timing for the lesion accuracy figures.</summary>
+    private static StudyAccuracyInputs AccuracyInputs(PetSeries series, Results.DoseMapResult doseMap, MetricsOptions options)
+    {
+        var (fwhmMm, source) = options.PartialVolume.ResolutionFor(series.Header.ManufacturerModelName);
+        var interval = doseMap.Decay.InjectionToAcquisitionS;
+        return new StudyAccuracyInputs(fwhmMm, source, interval >= 0 ? interval : null, doseMap.Y90.HalfLifeUsedS, doseMap.ActivityScaling is not null);
     }
 
     private static PetSeriesFiles ChoosePetSeries(DicomInputSet scan, string? seriesUid, List<string> notes)

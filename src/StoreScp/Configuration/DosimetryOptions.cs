@@ -14,4 +14,10 @@ public sealed class DosimetryOptions
 
     /// <summary>Lesions with an equivalent diameter under this are flagged as small (Yoo 2021 excluded lesions under 1 cm).</summary>
     public double SmallLesionDiameterMm { get; set; } = 10;
+
+    /// <summary>Reconstruction resolution per scanner model, partial-volume flag factor, recovery table (docs/dosimetry.md).</summary>
+    public VoxDose.Dosimetry.Accuracy.PartialVolumeOptions PartialVolume { get; set; } = new();
+
+    /// <summary>Standard uncertainties of the inputs of a lesion dose (Gear et al., EJNMMI 2018).</summary>
+    public VoxDose.Dosimetry.Accuracy.UncertaintyOptions Uncertainty { get; set; } = new();
 }

@@ -92,6 +92,8 @@ public sealed class VoxDoseOptionsValidator : IValidateOptions<VoxDoseOptions>
         CheckPositive(dosimetry.LungLimitGy, $"{path}:LungLimitGy", errors);
         if (!(dosimetry.SmallLesionDiameterMm >= 0))
             errors.Add($"{path}:SmallLesionDiameterMm: {dosimetry.SmallLesionDiameterMm} is negative.");
+        errors.AddRange(dosimetry.PartialVolume.Validate($"{path}:PartialVolume"));
+        errors.AddRange(dosimetry.Uncertainty.Validate($"{path}:Uncertainty"));
     }
 
     private static void ValidateDestinations(List<DestinationOptions> destinations, string path, List<string> errors)

@@ -107,6 +107,8 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
                 LungLimitPerSessionGy = dosimetry.LungLimitGy,
                 SmallLesionDiameterMm = dosimetry.SmallLesionDiameterMm,
             },
+            PartialVolume = dosimetry.PartialVolume,
+            Uncertainty = dosimetry.Uncertainty,
         };
         try
         {
