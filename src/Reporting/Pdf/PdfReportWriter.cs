@@ -30,6 +30,7 @@ public static class PdfReportWriter
             PatientStudy(cursor, report.Header);
             Method(cursor, report);
             RoiTable.Draw(cursor, report.Rois.Select(r => r.Metrics).ToList());
+            LesionAccuracyTable.Draw(cursor, report.Rois.Select(r => r.Metrics).ToList());
             var dvhWidth = cursor.ContentWidth * 0.9;
             cursor.HeadingLine("Dose-volume histograms", dvhWidth * DvhPlot.HeightPx / DvhPlot.WidthPx + 4);
             cursor.Image(DvhPlot.RenderPng(report.Rois.Select(r => r.Metrics).ToList()), dvhWidth);

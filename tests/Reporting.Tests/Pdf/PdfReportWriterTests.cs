@@ -19,6 +19,21 @@ public class PdfReportWriterTests
     }
 
     [Fact]
+    public void States_each_lesion_dose_with_its_uncertainty_and_components()
+    {
+        ExternalTool.Require("pdftotext");
+        var report = SyntheticReport.Create();
+        var path = Path.Combine(TestPaths.NewTempDirectory("voxdose-pdf"), "report.pdf");
+        File.WriteAllBytes(path, PdfReportWriter.Write(report));
+        var text = ExternalTool.Run("pdftotext", "-layout", path, "-").StdOut;
+        Assert.Contains("Lesion dose accuracy", text, StringComparison.Ordinal);
+        var lesion = report.Rois[0].Metrics;
+        Assert.Contains($"{lesion.MeanGy:F1} ± {lesion.Uncertainty!.CombinedGy:F1}", text.Replace(",", ".", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Gear et al., EJNMMI 2018;45:2456", text, StringComparison.Ordinal);
+        Assert.Contains("never instead of it", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rejects_a_dose_map_off_the_pet_grid()
     {
         var report = SyntheticReport.Create();
