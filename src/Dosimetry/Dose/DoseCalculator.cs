@@ -14,7 +14,7 @@ namespace VoxDose.Dosimetry.Dose;
 /// <remarks>
 /// Cumulated activity per voxel Ã [MBq s] = A0 [Bq/mL] x V [mL] x 1e-6 x T½ / ln 2, with A0 decay-corrected to
 /// injection. VSV: D [Gy] = (Ã ⊛ S) [mGy] / 1000, S in mGy/(MBq s). LDM: D [Gy] = Ã [Bq s] x E [J] / m [kg],
-/// m = ρ V, E = 0.9336 MeV (equivalent to A0 [GBq] x 49.76 / m [kg]; EANM quotes 49.67).
+/// m = ρ V, E = 0.9336 MeV (equivalent to A0 [GBq] x 49.76 / m [kg], <see cref="Y90Constants.LdmConstantGyKgPerGBq"/>).
 /// </remarks>
 public static class DoseCalculator
 {
@@ -71,7 +71,7 @@ public static class DoseCalculator
         {
             doseGy = LocalDeposition(cumulated, options.DensityGPerCm3);
             description = string.Create(CultureInfo.InvariantCulture,
-                $"Local deposition: D = Ã x {Y90Constants.MeanBetaEnergyMeV} MeV / (rho V), rho {options.DensityGPerCm3:0.###} g/cm3 ({Y90Constants.LdmConstantGyKgPerGBqFromEnergy:0.00} Gy kg/GBq)");
+                $"Local deposition: D = Ã x {Y90Constants.MeanBetaEnergyMeV} MeV / (rho V), rho {options.DensityGPerCm3:0.###} g/cm3 ({Y90Constants.LdmConstantGyKgPerGBq:0.00} Gy kg/GBq)");
             calcSpacing = cumulated.SpacingMm;
             modelledMeV = Y90Constants.MeanBetaEnergyMeV;
         }

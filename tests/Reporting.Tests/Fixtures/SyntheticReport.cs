@@ -6,7 +6,7 @@ namespace VoxDose.Reporting.Tests.Fixtures;
 
 /// <summary>
 /// A small phantom report: an ellipsoidal liver with two hot spherical lesions in a 64 x 56 x 20 PET grid of
-/// 4.07 x 4.07 x 5 mm, a dose map proportional to the PET (LDM-like: 49.67 Gy kg/GBq over 1.04 g/ml), binary masks
+/// 4.07 x 4.07 x 5 mm, a dose map proportional to the PET (LDM-like: 49.76 Gy kg/GBq over 1.04 g/ml), binary masks
 /// and metrics computed here from the masks (so the numbers in the outputs can be checked against these).
 /// </summary>
 internal static class SyntheticReport
