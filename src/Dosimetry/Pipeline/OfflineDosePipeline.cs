@@ -77,6 +77,7 @@ public sealed class OfflineDosePipeline(RoiAnalyzer analyzer)
             Pet = series,
             PetDatasets = petDatasets,
             Rois = analysis,
+            MetricsOptions = analyzer.Options,
             Flags = StudyQaFlags.Evaluate(doseMap, series.Header.RadionuclideTotalDoseBq, analyzer.Options.Decision),
             Notes = [.. notes ?? [], .. doseMap.Notes],
         };

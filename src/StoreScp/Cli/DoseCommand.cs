@@ -168,7 +168,7 @@ internal static class DoseCommand
         foreach (var roi in result.Rois.Rois.Where(r => r.Uncertainty is not null || r.RecoveryCorrected is not null))
             console.WriteLine(LesionAccuracyLine(roi));
         foreach (var roi in result.Rois.Rois)
-            foreach (var flag in roi.Flags.Where(f => f.Code is RoiFlagCodes.BelowLocalControlDose or RoiFlagCodes.NormalLiverAboveLimit or RoiFlagCodes.LungAboveLimit or RoiFlagCodes.SmallLesion))
+            foreach (var flag in roi.Flags.Where(f => f.Code is RoiFlagCodes.BelowLocalControlDose or RoiFlagCodes.NormalLiverAboveLimit or RoiFlagCodes.LungAboveLimit or RoiFlagCodes.SmallLesion or RoiFlagCodes.PartialVolume))
                 console.MarkupLine($"[yellow]{Markup.Escape(roi.Name)}[/]: {Markup.Escape(flag.Message)}");
         foreach (var flag in result.Flags)
             console.MarkupLine($"[yellow]study {Markup.Escape(flag.Code)}[/]: {Markup.Escape(flag.Message)}");

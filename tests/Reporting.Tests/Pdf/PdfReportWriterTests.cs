@@ -34,6 +34,18 @@ public class PdfReportWriterTests
     }
 
     [Fact]
+    public void States_the_assumptions_behind_flags_bed_and_eud_and_the_one_ldm_constant()
+    {
+        ExternalTool.Require("pdftotext");
+        var path = Path.Combine(TestPaths.NewTempDirectory("voxdose-pdf"), "report.pdf");
+        File.WriteAllBytes(path, PdfReportWriter.Write(SyntheticReport.Create()));
+        var text = ExternalTool.Run("pdftotext", path, "-").StdOut;
+        foreach (var expected in new[] { "Microspheres", "resin: EANM 2022 normal-liver limit 40 Gy", "alpha/beta 10 Gy, T_rep 1.5 h, a -10",
+                     "Perfused region", "at least 10 % of the filtered maximum", "Lungs", "49.76 Gy kg/GBq", "81 Gy flagged" })
+            Assert.Contains(expected, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rejects_a_dose_map_off_the_pet_grid()
     {
         var report = SyntheticReport.Create();
