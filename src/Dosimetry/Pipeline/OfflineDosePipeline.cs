@@ -1,4 +1,5 @@
 using VoxDose.Dicom;
+using VoxDose.Dosimetry.Accuracy;
 using VoxDose.Dosimetry.Contours;
 using VoxDose.Dosimetry.Diagnostics;
 using VoxDose.Dosimetry.Dose;
@@ -67,7 +68,7 @@ public sealed class OfflineDosePipeline(RoiAnalyzer analyzer)
         PetSeries series;
         using (StageProfile.Measure("activity")) series = PetSeriesLoader.Load(petDatasets);
         var doseMap = DoseCalculator.Compute(series, dose);
-        var analysis = analyzer.Analyze(doseMap.DoseGy, series.ActivityBqPerMl, structureSets, maskSink);
+        var analysis = analyzer.Analyze(doseMap.DoseGy, series.ActivityBqPerMl, structureSets, maskSink, AccuracyInputs(series, doseMap, analyzer.Options));
         return new DoseStudyResult
         {
             StudyInstanceUid = petDatasets[0].GetString(DicomTag.StudyInstanceUID),
@@ -80,9 +81,18 @@ public sealed class OfflineDosePipeline(RoiAnalyzer analyzer)
             Pet = series,
             PetDatasets = petDatasets,
             Rois = analysis,
+            MetricsOptions = analyzer.Options,
             Flags = StudyQaFlags.Evaluate(doseMap, series.Header.RadionuclideTotalDoseBq, analyzer.Options.Decision),
             Notes = [.. notes ?? [], .. doseMap.Notes],
         };
+    }
+
+    /// <summary>The study's resolution (by scanner model) and timing for the lesion accuracy figures.</summary>
+    private static StudyAccuracyInputs AccuracyInputs(PetSeries series, Results.DoseMapResult doseMap, MetricsOptions options)
+    {
+        var (fwhmMm, source) = options.PartialVolume.ResolutionFor(series.Header.ManufacturerModelName);
+        var interval = doseMap.Decay.InjectionToAcquisitionS;
+        return new StudyAccuracyInputs(fwhmMm, source, interval >= 0 ? interval : null, doseMap.Y90.HalfLifeUsedS, doseMap.ActivityScaling is not null);
     }
 
     private static PetSeriesFiles ChoosePetSeries(DicomInputSet scan, string? seriesUid, List<string> notes)

@@ -194,24 +194,43 @@ internal static class DoseCommand
         console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Method {result.Method.ToString().ToUpperInvariant()}, activity in the PET at injection {result.TotalActivityMBq:F1} MBq"));
         var table = new Table().Border(TableBorder.Rounded);
-        foreach (var header in new[] { "ROI", "Role", "Volume mL", "Mean Gy", "SD Gy", "CoV", "D70 Gy", "V100 %", "Flags" })
+        foreach (var header in new[] { "ROI", "Role", "Volume mL", "Mean Gy", "U (k=1) Gy", "SD Gy", "CoV", "D70 Gy", "V100 %", "Flags" })
             table.AddColumn(new TableColumn(header));
         foreach (var roi in result.Rois.Rois)
         {
             table.AddRow(
-                Markup.Escape(roi.Name), ResultsJsonWriter.RoleName(roi.Role), N(roi.VolumeMl, "F1"), N(roi.MeanGy, "F1"), N(roi.SdGy, "F1"),
+                Markup.Escape(roi.Name), ResultsJsonWriter.RoleName(roi.Role), N(roi.VolumeMl, "F1"), N(roi.MeanGy, "F1"),
+                roi.Uncertainty is { } u ? N(u.CombinedGy, "F1") : "-", N(roi.SdGy, "F1"),
                 N(roi.Cov, "F2"), N(roi.DxGy.GetValueOrDefault(70, double.NaN), "F1"), N(roi.VxPercent.GetValueOrDefault(100, double.NaN), "F1"),
                 Markup.Escape(string.Join(", ", roi.Flags.Select(f => f.Code))));
         }
         console.Write(table);
+        foreach (var roi in result.Rois.Rois.Where(r => r.Uncertainty is not null || r.RecoveryCorrected is not null))
+            console.WriteLine(LesionAccuracyLine(roi));
         foreach (var roi in result.Rois.Rois)
-            foreach (var flag in roi.Flags.Where(f => f.Code is RoiFlagCodes.BelowLocalControlDose or RoiFlagCodes.NormalLiverAboveLimit or RoiFlagCodes.LungAboveLimit or RoiFlagCodes.SmallLesion))
+            foreach (var flag in roi.Flags.Where(f => f.Code is RoiFlagCodes.BelowLocalControlDose or RoiFlagCodes.NormalLiverAboveLimit or RoiFlagCodes.LungAboveLimit or RoiFlagCodes.SmallLesion or RoiFlagCodes.PartialVolume))
                 console.MarkupLine($"[yellow]{Markup.Escape(roi.Name)}[/]: {Markup.Escape(flag.Message)}");
         foreach (var flag in result.Flags)
             console.MarkupLine($"[yellow]study {Markup.Escape(flag.Code)}[/]: {Markup.Escape(flag.Message)}");
         foreach (var set in result.Rois.NotApplicable)
             console.MarkupLine($"[red]RTSTRUCT not applied[/] {Markup.Escape(set.StructureSet.Source ?? set.StructureSet.SopInstanceUid ?? "?")}: {Markup.Escape(set.Reason ?? "")}");
         foreach (var note in result.Notes) console.MarkupLine($"[grey]note:[/] {Markup.Escape(note)}");
+    }
+
+    /// <summary>"Lesion 4: TDv 67.3 ± 10.4 Gy (k = 1; calibration 3.4, timing 0.1, ...); d 18.0 mm < 30.0 mm: partial-volume range; ..."</summary>
+    internal static string LesionAccuracyLine(RoiMetrics roi)
+    {
+        var text = $"{roi.Name}: TDv {N(roi.MeanGy, "F1")}";
+        if (roi.Uncertainty is { } u)
+            text += $" ± {N(u.CombinedGy, "F1")} Gy (k = 1; " + string.Join(", ", u.Components.Select(c => $"{c.Name.ToLowerInvariant()} {N(c.Gy, "F1")}")) + ")";
+        else text += " Gy";
+        if (roi.PartialVolume is { } pv)
+            text += pv.InRange
+                ? $"; diameter {N(pv.EquivalentDiameterMm, "F1")} mm < {N(pv.LimitMm, "F1")} mm: partial-volume range, the mean reads low"
+                : $"; diameter {N(pv.EquivalentDiameterMm, "F1")} mm >= {N(pv.LimitMm, "F1")} mm";
+        if (roi.RecoveryCorrected is { } rc)
+            text += $"; partial-volume corrected estimate (not TDv) {N(rc.CorrectedMeanGy, "F1")} Gy, RC {N(rc.Rc, "F2")}";
+        return text;
     }
 
     private static string SafeFileName(string name)

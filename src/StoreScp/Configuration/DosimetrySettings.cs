@@ -31,6 +31,8 @@ public sealed record DosimetrySettings(DoseOptions Dose, MetricsOptions Metrics,
             DxPercents = [.. d.DxPercents],
             VxThresholdsGy = [.. d.VxThresholdsGy],
             Radiobiology = d.Radiobiology.ToEngine(),
+            PartialVolume = d.PartialVolume,
+            Uncertainty = d.Uncertainty,
             Decision = new DecisionOptions
             {
                 Microspheres = d.Microspheres,

@@ -130,6 +130,8 @@ public sealed class VoxDoseOptionsValidator : IValidateOptions<VoxDoseOptions>
         }
         // The engine's own check of the patterns (each compiled as a regular expression); its paths are the configuration's.
         errors.AddRange(dosimetry.RoiRoles.ToEngine().Validate($"{path}:RoiRoles"));
+        errors.AddRange(dosimetry.PartialVolume.Validate($"{path}:PartialVolume"));
+        errors.AddRange(dosimetry.Uncertainty.Validate($"{path}:Uncertainty"));
     }
 
     private static void ValidateDestinations(List<DestinationOptions> destinations, string path, List<string> errors)
