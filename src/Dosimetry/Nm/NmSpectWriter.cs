@@ -17,11 +17,18 @@ public static class NmSpectWriter
     {
         var when = acquisition ?? DateTime.UtcNow;
         var plane = counts.StrideZ;
+        // NM pixels are counts without a rescale (the NM Image IOD has no Modality LUT): rounded, scaled down only if they
+        // would overflow 16 bits (the plan uses count ratios, so a common factor changes nothing).
         double max = 0;
         foreach (var v in counts.Voxels) max = Math.Max(max, v);
-        var slope = max > 0 ? max / 65535.0 : 1.0;
+        var scale = max > 65535 ? 65535 / max : 1.0;
         var pixels = new ushort[counts.Count];
-        for (var i = 0; i < pixels.Length; i++) pixels[i] = (ushort)Math.Clamp(Math.Round(counts.Voxels[i] / slope), 0, 65535);
+        double total = 0;
+        for (var i = 0; i < pixels.Length; i++)
+        {
+            pixels[i] = (ushort)Math.Clamp(Math.Round(counts.Voxels[i] * scale), 0, 65535);
+            total += pixels[i];
+        }
 
         var ds = new DicomDataset();
         ds.AddOrUpdate(DicomTag.SpecificCharacterSet, "ISO_IR 192");
@@ -62,8 +69,8 @@ public static class NmSpectWriter
         ds.AddOrUpdate(DicomTag.BitsStored, DicomVR.US, 16);
         ds.AddOrUpdate(DicomTag.HighBit, DicomVR.US, 15);
         ds.AddOrUpdate(DicomTag.PixelRepresentation, DicomVR.US, 0);
-        ds.AddOrUpdate(DicomTag.RescaleIntercept, 0.0);
-        ds.AddOrUpdate(DicomTag.RescaleSlope, slope);
+        ds.AddOrUpdate(DicomTag.CountsAccumulated, total);
+        ds.AddOrUpdate(DicomTag.Laterality, "");
         ds.AddOrUpdate(DicomTag.CorrectedImage, "ATTN", "SCAT");
 
         var range = new DicomDataset();
@@ -79,7 +86,6 @@ public static class NmSpectWriter
         var drug = Code("85693008", "SCT", "Technetium Tc^99m^ aggregated albumin");
         var radiopharm = new DicomDataset();
         radiopharm.AddOrUpdate(DicomTag.Radiopharmaceutical, "Tc-99m MAA");
-        radiopharm.AddOrUpdate(DicomTag.RadionuclideHalfLife, Tc99mConstants.HalfLifeS);
         radiopharm.AddOrUpdateSequence(DicomTag.RadionuclideCodeSequence, nuclide);
         radiopharm.AddOrUpdateSequence(DicomTag.RadiopharmaceuticalCodeSequence, drug);
         ds.AddOrUpdateSequence(DicomTag.RadiopharmaceuticalInformationSequence, radiopharm);
@@ -87,6 +93,7 @@ public static class NmSpectWriter
         var detector = new DicomDataset();
         var o = counts.VoxelToPatient(0, 0, 0);
         detector.AddOrUpdate(DicomTag.ImagePositionPatient, o.X, o.Y, o.Z);
+        detector.AddOrUpdate(DicomTag.CollimatorType, "PARA");
         detector.AddOrUpdate(DicomTag.ImageOrientationPatient, counts.RowDirection.X, counts.RowDirection.Y, counts.RowDirection.Z,
             counts.ColumnDirection.X, counts.ColumnDirection.Y, counts.ColumnDirection.Z);
         ds.AddOrUpdateSequence(DicomTag.DetectorInformationSequence, detector);

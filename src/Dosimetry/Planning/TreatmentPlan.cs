@@ -46,8 +46,11 @@ public sealed record PlanRoi
     /// <summary>Mean of the predicted LDM dose map in the ROI, Gy.</summary>
     public double? PredictedLdmMeanGy { get; init; }
 
+    /// <summary>Dose-volume metrics of the predicted VSV dose in the ROI (DVH, Dx, Vx), when a predicted map exists.</summary>
+    public RoiMetrics? Predicted { get; init; }
+
     /// <summary>Cumulative DVH of the predicted VSV dose in the ROI.</summary>
-    public IReadOnlyList<DvhPoint> Dvh { get; init; } = [];
+    public IReadOnlyList<DvhPoint> Dvh => Predicted?.Dvh ?? [];
 
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

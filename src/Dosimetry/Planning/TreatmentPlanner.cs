@@ -189,7 +189,7 @@ public sealed class TreatmentPlanner
         foreach (var r in regions)
         {
             double? tn = null, partition = null, predicted = null, predictedLdm = null;
-            IReadOnlyList<DvhPoint> dvh = [];
+            RoiMetrics? metrics = null;
             var massKg = MassKg(r, density);
             var liverSide = r.Role is not (PlanRoiRole.Lung or PlanRoiRole.Other);
             if (r.Role == PlanRoiRole.Lesion && perfusedNormal is { Counts: > 0 } pn && massKg > 0)
@@ -200,9 +200,8 @@ public sealed class TreatmentPlanner
                 else if (r.Role == PlanRoiRole.Lung) partition = PartitionModel.LungDoseGy(a / 1000, lsf!.Value, _options.LungMassKg);
                 if (vsv is not null && ldm is not null && !r.Mask.IsEmpty)
                 {
-                    var metrics = RoiMetricsCalculator.Compute(r.Name, ResultRole(r.Role), r.Number, vsv, r.Mask, _options.Metrics);
+                    metrics = RoiMetricsCalculator.Compute(r.Name, ResultRole(r.Role), r.Number, vsv, r.Mask, _options.Metrics);
                     predicted = metrics.MeanGy;
-                    dvh = metrics.Dvh;
                     predictedLdm = WeightedDoseDistribution.From(ldm, r.Mask).MeanGy;
                 }
             }
@@ -218,7 +217,7 @@ public sealed class TreatmentPlanner
                 PartitionDoseGy = partition,
                 PredictedMeanGy = predicted,
                 PredictedLdmMeanGy = predictedLdm,
-                Dvh = dvh,
+                Predicted = metrics,
                 Notes = r.Notes,
             });
         }

@@ -18,5 +18,6 @@ internal static class CommandCatalog
         yield return ServeCommand.Create();
         yield return Audit.AuditCommand.Create();
         yield return PhantomCommand.Create();
+        yield return PlanCommand.Create();
     }
 }
