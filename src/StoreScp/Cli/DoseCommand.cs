@@ -6,6 +6,7 @@ using VoxDose.Dosimetry.Dose;
 using VoxDose.Dosimetry.IO;
 using VoxDose.Dosimetry.Metrics;
 using VoxDose.Dosimetry.Pipeline;
+using VoxDose.Dosimetry.Planning;
 using VoxDose.Dosimetry.Results;
 using VoxDose.Reporting;
 using VoxDose.Reporting.Model;
@@ -45,6 +46,7 @@ internal static class DoseCommand
             Description = "VSV only: resample the activity to this isotropic spacing for the convolution (Yoo et al. 2021 used 3 mm; "
                 + "the node's default, Processing:DoseGridMm); the dose is interpolated back to the PET grid. Default: the PET's own grid.",
         };
+        var plan = new Option<FileInfo?>("--plan") { Description = "A plan.json of `voxdose plan` (same patient): writes planned-vs-delivered.json, TDp beside TDv per lesion matched by ROI name." };
         var masks = new Option<bool>("--masks") { Description = "Also write each ROI's partial-volume mask (0..1) as DIR/masks/NN-name.mha, for checking the contours." };
         var command = new Command("dose", "Compute the dose map and per-ROI metrics from a Y-90 PET (and RTSTRUCTs) on disk.");
         command.Arguments.Add(inputs);
@@ -55,15 +57,16 @@ internal static class DoseCommand
         command.Options.Add(series);
         command.Options.Add(resampleMm);
         command.Options.Add(masks);
+        command.Options.Add(plan);
         command.SetAction(parseResult => Run(
             parseResult.GetValue(inputs) ?? [], parseResult.GetValue(output)!, parseResult.GetValue(method) ?? "vsv",
             parseResult.GetValue(rtstruct) ?? [], parseResult.GetValue(microspheres) ?? "resin", parseResult.GetValue(series), parseResult.GetValue(masks),
-            parseResult.GetValue(resampleMm)));
+            parseResult.GetValue(resampleMm), parseResult.GetValue(plan)));
         return command;
     }
 
     private static int Run(string[] inputs, DirectoryInfo outDir, string methodText, string[] rtstructs, string microspheresText, string? seriesUid,
-        bool writeMasks, double? resampleMm)
+        bool writeMasks, double? resampleMm, FileInfo? planFile = null)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
         if (Console.IsOutputRedirected) console.Profile.Width = 200; // a log file or a pipe: do not wrap ROI names
@@ -128,6 +131,7 @@ internal static class DoseCommand
         MetaImageWriter.Write(result.DoseGy, dosePath);
         Print(console, result);
         console.WriteLine($"Wrote {resultsPath} and {dosePath} (dose in Gy).");
+        if (planFile is not null && !ComparePlan(console, result, planFile, outDir)) return 2;
         return WriteReports(console, result, masks, outDir);
     }
 
@@ -147,6 +151,27 @@ internal static class DoseCommand
             Console.Error.WriteLine($"dose: the reports were not written: {e.Message}");
             return 1;
         }
+    }
+
+    /// <summary>TDp (plan.json) beside TDv per lesion, matched by normalised ROI name; planned-vs-delivered.json.</summary>
+    private static bool ComparePlan(IAnsiConsole console, DoseStudyResult result, FileInfo planFile, DirectoryInfo outDir)
+    {
+        IReadOnlyList<PlannedLesion> planned;
+        try { planned = PlannedVersusDelivered.LesionsFromPlanJson(planFile.FullName); }
+        catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or InvalidOperationException or KeyNotFoundException)
+        {
+            Console.Error.WriteLine($"dose: --plan {planFile.FullName}: {e.Message}");
+            return false;
+        }
+        var comparison = PlannedVersusDelivered.Compare(planned, result.Rois.Rois);
+        var path = Path.Combine(outDir.FullName, "planned-vs-delivered.json");
+        comparison.WriteJson(path, planFile.FullName);
+        foreach (var m in comparison.Matched)
+            console.WriteLine($"{m.DeliveredName}: TDp {N(m.TdpGy ?? double.NaN, "F1")} Gy, TDv {N(m.TdvGy, "F1")} Gy, TDv - TDp {N(m.DifferenceGy ?? double.NaN, "F1")} Gy, TDv/TDp {N(m.Ratio ?? double.NaN, "F2")}");
+        if (comparison.UnmatchedPlanned.Count > 0) console.WriteLine($"Planned lesions not found in the delivered dose: {string.Join(", ", comparison.UnmatchedPlanned)}");
+        if (comparison.UnmatchedDelivered.Count > 0) console.WriteLine($"Delivered lesions not in the plan: {string.Join(", ", comparison.UnmatchedDelivered)}");
+        console.WriteLine($"Wrote {path}.");
+        return true;
     }
 
     private static void Print(IAnsiConsole console, DoseStudyResult result)

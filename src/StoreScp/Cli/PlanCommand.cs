@@ -82,10 +82,10 @@ internal static class PlanCommand
 
             outDir.Create();
             var now = TimeProvider.System.GetLocalNow();
-            PlanJsonWriter.Write(plan, spect, Path.Combine(outDir.FullName, "plan.json"), VersionCommand.SoftwareVersion);
-            File.WriteAllBytes(Path.Combine(outDir.FullName, "plan.pdf"), PlanReportWriter.WritePdf(plan, spect, first, VersionCommand.SoftwareVersion, now));
+            PlanJsonWriter.Write(plan, spect, Path.Combine(outDir.FullName, "plan.json"), SoftwareVersion.Current);
+            File.WriteAllBytes(Path.Combine(outDir.FullName, "plan.pdf"), PlanReportWriter.WritePdf(plan, spect, first, SoftwareVersion.Current, now));
             var written = new List<string> { "plan.json", "plan.pdf" };
-            if (PlanReportWriter.BuildRtDose(plan, first, VersionCommand.SoftwareVersion, now) is { } rtDose)
+            if (PlanReportWriter.BuildRtDose(plan, first, SoftwareVersion.Current, now) is { } rtDose)
             {
                 DicomFile.Create(rtDose, DicomTransferSyntax.ExplicitVRLittleEndian).Save(Path.Combine(outDir.FullName, "plan-rtdose.dcm"));
                 written.Add("plan-rtdose.dcm");

@@ -84,6 +84,27 @@ public class PlanVerbEndToEndTests
             Assert.Equal(100, p100.GetProperty("prescription").GetProperty("targetTumourGy").GetDouble());
             Assert.Equal(p100.GetProperty("prescription").GetProperty("activityMBq").GetDouble(), p100.GetProperty("administeredActivityMBq").GetDouble());
 
+            // Planned vs delivered: the Y-90 PET of the same patient a week later, with the plan.
+            var doseOut = Path.Combine(dir, "dose");
+            var delivered = Voxdose("dose", Path.Combine(dir, "y90"), "--out", doseOut, "--method", "ldm", "--plan", Path.Combine(outDir, "plan.json")).EnsureSuccess();
+            var pvd = JsonDocument.Parse(File.ReadAllText(Path.Combine(doseOut, "planned-vs-delivered.json"))).RootElement;
+            var matched = pvd.GetProperty("lesions").EnumerateArray().ToList();
+            var deliveredLesions = JsonDocument.Parse(File.ReadAllText(Path.Combine(doseOut, "results.json"))).RootElement.GetProperty("rois").EnumerateArray()
+                .Where(r => r.GetProperty("role").GetString() == "lesion").Select(r => r.GetProperty("name").GetString()).ToList();
+            // Every delivered lesion is in the plan (same phantom names); the 60-slice PET may miss a planned one, which is listed.
+            Assert.Equal(deliveredLesions.Count, matched.Count);
+            Assert.Empty(pvd.GetProperty("unmatchedDelivered").EnumerateArray());
+            Assert.Equal(rois.Count(r => r.GetProperty("role").GetString() == "lesion") - matched.Count, pvd.GetProperty("unmatchedPlanned").GetArrayLength());
+            foreach (var m in matched)
+            {
+                var tdp = m.GetProperty("tdpGy").GetDouble();
+                var tdv = m.GetProperty("tdvGy").GetDouble();
+                Assert.Equal(tdv - tdp, m.GetProperty("differenceGy").GetDouble(), 6);
+                Assert.Equal(tdv / tdp, m.GetProperty("ratio").GetDouble(), 6);
+                Assert.InRange(tdv / tdp, 0.4, 2.0); // same activity and distribution; PET and SPECT blur differ
+            }
+            Assert.Contains("TDp", delivered.StdOut, StringComparison.Ordinal);
+
             var both = Voxdose("plan", Path.Combine(dir, "maa"), "--out", Path.Combine(dir, "bad"), "--prescribe-tumour-gy", "100", "--administered-mbq", "1000");
             Assert.Equal(2, both.ExitCode);
             Assert.Contains("either", both.StdErr, StringComparison.Ordinal);
