@@ -40,7 +40,7 @@ public static class DvhPlot
     }
 
     /// <summary>ScottPlot finds no system fonts with the dependency-free Linux Skia build: register DejaVu Sans.</summary>
-    private static void RegisterFonts()
+    internal static void RegisterFonts()
     {
         lock (FontGate)
         {

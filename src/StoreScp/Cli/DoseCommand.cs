@@ -166,11 +166,13 @@ internal static class DoseCommand
         var comparison = PlannedVersusDelivered.Compare(planned, result.Rois.Rois);
         var path = Path.Combine(outDir.FullName, "planned-vs-delivered.json");
         comparison.WriteJson(path, planFile.FullName);
+        var plotPath = Path.Combine(outDir.FullName, "planned-vs-delivered.png");
+        File.WriteAllBytes(plotPath, VoxDose.Reporting.Images.TdpTdvPlot.RenderPng(comparison));
         foreach (var m in comparison.Matched)
             console.WriteLine($"{m.DeliveredName}: TDp {N(m.TdpGy ?? double.NaN, "F1")} Gy, TDv {N(m.TdvGy, "F1")} Gy, TDv - TDp {N(m.DifferenceGy ?? double.NaN, "F1")} Gy, TDv/TDp {N(m.Ratio ?? double.NaN, "F2")}");
         if (comparison.UnmatchedPlanned.Count > 0) console.WriteLine($"Planned lesions not found in the delivered dose: {string.Join(", ", comparison.UnmatchedPlanned)}");
         if (comparison.UnmatchedDelivered.Count > 0) console.WriteLine($"Delivered lesions not in the plan: {string.Join(", ", comparison.UnmatchedDelivered)}");
-        console.WriteLine($"Wrote {path}.");
+        console.WriteLine($"Wrote {path} and {plotPath}.");
         return true;
     }
 

@@ -104,6 +104,8 @@ public class PlanVerbEndToEndTests
                 Assert.InRange(tdv / tdp, 0.4, 2.0); // same activity and distribution; PET and SPECT blur differ
             }
             Assert.Contains("TDp", delivered.StdOut, StringComparison.Ordinal);
+            var png = File.ReadAllBytes(Path.Combine(doseOut, "planned-vs-delivered.png"));
+            Assert.True(png.Length > 1000 && png[1] == (byte)'P' && png[2] == (byte)'N' && png[3] == (byte)'G');
 
             var both = Voxdose("plan", Path.Combine(dir, "maa"), "--out", Path.Combine(dir, "bad"), "--prescribe-tumour-gy", "100", "--administered-mbq", "1000");
             Assert.Equal(2, both.ExitCode);
