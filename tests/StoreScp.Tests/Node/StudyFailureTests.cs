@@ -24,7 +24,7 @@ public class StudyFailureTests
         Assert.Contains("No space left on device", failed.Error, StringComparison.Ordinal);
         Assert.NotNull(failed.RetryAt);
         Assert.True(failed.Attempts >= 1);
-        Assert.Contains(await node.Events.ListAsync(IngestRig.Study), e => e.Kind == "failed" && e.Detail.Contains("retry at", StringComparison.Ordinal));
+        Assert.Contains("retry at", (await node.WaitForEventAsync(IngestRig.Study, "failed")).Detail, StringComparison.Ordinal);
         Assert.Empty(await node.Exports.ForStudyAsync(IngestRig.Study));
 
         var failedWrites = processor.ReportCalls;
