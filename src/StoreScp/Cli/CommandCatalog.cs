@@ -21,5 +21,6 @@ internal static class CommandCatalog
         yield return Exports.ExportsCommand.Create();
         yield return PhantomCommand.Create();
         yield return Cohort.CohortCommand.Create();
+        yield return PlanCommand.Create();
     }
 }

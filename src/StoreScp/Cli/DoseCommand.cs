@@ -7,6 +7,7 @@ using VoxDose.Dosimetry.Dose;
 using VoxDose.Dosimetry.IO;
 using VoxDose.Dosimetry.Metrics;
 using VoxDose.Dosimetry.Pipeline;
+using VoxDose.Dosimetry.Planning;
 using VoxDose.Dosimetry.Results;
 using VoxDose.Reporting;
 using VoxDose.Reporting.Model;
@@ -54,6 +55,7 @@ internal static class DoseCommand
             Description = "Write the time of each stage (read, activity, kernel, convolution, rasterise, metrics, RT Dose, SR, images, PDF, writes) "
                 + "as JSON to this file, and print it.",
         };
+        var plan = new Option<FileInfo?>("--plan") { Description = "A plan.json of `voxdose plan` (same patient): writes planned-vs-delivered.json, TDp beside TDv per lesion matched by ROI name." };
         var masks = new Option<bool>("--masks") { Description = "Also write each ROI's partial-volume mask (0..1) as DIR/masks/NN-name.mha, for checking the contours." };
         var command = new Command("dose", "Compute the dose map and per-ROI metrics from a Y-90 PET (and RTSTRUCTs) on disk.");
         command.Arguments.Add(inputs);
@@ -66,10 +68,11 @@ internal static class DoseCommand
         command.Options.Add(resampleMm);
         command.Options.Add(masks);
         command.Options.Add(profile);
+        command.Options.Add(plan);
         command.SetAction(parseResult => Profiled(parseResult.GetValue(profile), () => Run(
             parseResult.GetValue(inputs) ?? [], parseResult.GetValue(output)!, parseResult.GetValue(config), parseResult.GetValue(method),
             parseResult.GetValue(rtstruct) ?? [], parseResult.GetValue(microspheres), parseResult.GetValue(series), parseResult.GetValue(masks),
-            parseResult.GetValue(resampleMm))));
+            parseResult.GetValue(resampleMm), parseResult.GetValue(plan))));
         return command;
     }
 
@@ -91,7 +94,7 @@ internal static class DoseCommand
     }
 
     private static int Run(string[] inputs, DirectoryInfo outDir, string? configFile, string? methodText, string[] rtstructs, string? microspheresText,
-        string? seriesUid, bool writeMasks, double? resampleMm)
+        string? seriesUid, bool writeMasks, double? resampleMm, FileInfo? planFile = null)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
         if (Console.IsOutputRedirected) console.Profile.Width = 200; // a log file or a pipe: do not wrap ROI names
@@ -167,6 +170,7 @@ internal static class DoseCommand
         var code = WriteReports(console, result, masks, outDir);
         files.GetAwaiter().GetResult();
         console.WriteLine($"Wrote {resultsPath} and {dosePath} (dose in Gy).");
+        if (planFile is not null && !ComparePlan(console, result, planFile, outDir)) return 2;
         return code;
     }
 
@@ -187,6 +191,29 @@ internal static class DoseCommand
             Console.Error.WriteLine($"dose: the reports were not written: {e.Message}");
             return 1;
         }
+    }
+
+    /// <summary>TDp (plan.json) beside TDv per lesion, matched by normalised ROI name; planned-vs-delivered.json.</summary>
+    private static bool ComparePlan(IAnsiConsole console, DoseStudyResult result, FileInfo planFile, DirectoryInfo outDir)
+    {
+        IReadOnlyList<PlannedLesion> planned;
+        try { planned = PlannedVersusDelivered.LesionsFromPlanJson(planFile.FullName); }
+        catch (Exception e) when (e is IOException or InvalidDataException or System.Text.Json.JsonException or InvalidOperationException or KeyNotFoundException)
+        {
+            Console.Error.WriteLine($"dose: --plan {planFile.FullName}: {e.Message}");
+            return false;
+        }
+        var comparison = PlannedVersusDelivered.Compare(planned, result.Rois.Rois);
+        var path = Path.Combine(outDir.FullName, "planned-vs-delivered.json");
+        comparison.WriteJson(path, planFile.FullName);
+        var plotPath = Path.Combine(outDir.FullName, "planned-vs-delivered.png");
+        File.WriteAllBytes(plotPath, VoxDose.Reporting.Images.TdpTdvPlot.RenderPng(comparison));
+        foreach (var m in comparison.Matched)
+            console.WriteLine($"{m.DeliveredName}: TDp {N(m.TdpGy ?? double.NaN, "F1")} Gy, TDv {N(m.TdvGy, "F1")} Gy, TDv - TDp {N(m.DifferenceGy ?? double.NaN, "F1")} Gy, TDv/TDp {N(m.Ratio ?? double.NaN, "F2")}");
+        if (comparison.UnmatchedPlanned.Count > 0) console.WriteLine($"Planned lesions not found in the delivered dose: {string.Join(", ", comparison.UnmatchedPlanned)}");
+        if (comparison.UnmatchedDelivered.Count > 0) console.WriteLine($"Delivered lesions not in the plan: {string.Join(", ", comparison.UnmatchedDelivered)}");
+        console.WriteLine($"Wrote {path} and {plotPath}.");
+        return true;
     }
 
     private static void Print(IAnsiConsole console, DoseStudyResult result)
