@@ -174,6 +174,7 @@ public static class PetSeriesLoader
             SeriesDateTime = seriesDateTime,
             EarliestAcquisitionDateTime = earliestAcquisition,
             InjectionDateTime = injection,
+            ManufacturerModelName = first.GetString(DicomTag.ManufacturerModelName),
         };
     }
 }

@@ -49,8 +49,14 @@ public sealed class DosimetryOptions
 
     public RoiRoleSectionOptions RoiRoles { get; set; } = new();
 
-    // Further dosimetry settings (partial volume, recovery coefficients, CT calibration) go here, each as a property
-    // with its engine default, or as a small sub-section class like RoiRoles; DosimetrySettings maps them to the engine.
+    /// <summary>Reconstruction resolution per scanner model, partial-volume flag factor, recovery table (docs/dosimetry.md).</summary>
+    public VoxDose.Dosimetry.Accuracy.PartialVolumeOptions PartialVolume { get; set; } = new();
+
+    /// <summary>Standard uncertainties of the inputs of a lesion dose (Gear et al., EJNMMI 2018).</summary>
+    public VoxDose.Dosimetry.Accuracy.UncertaintyOptions Uncertainty { get; set; } = new();
+
+    // Further dosimetry settings go here, each as a property with its engine default, or as a small sub-section
+    // class like RoiRoles; DosimetrySettings maps them to the engine.
 
     public void ApplyListDefaults()
     {

@@ -13,12 +13,13 @@ namespace VoxDose.StoreScp.Configuration;
 public sealed record DosimetrySettings(DoseOptions Dose, MetricsOptions Metrics, RoiRoleOptions Roles)
 {
     /// <param name="useGrid">False: compute on the PET's own grid whatever <c>Processing:DoseGridMm</c> says (<c>voxdose dose</c> without <c>--config</c>).</param>
-    public static DosimetrySettings From(VoxDoseOptions options, bool useGrid = true)
+    /// <param name="methodOverride">The method of one computation when it differs from <c>Processing:Method</c> (<c>voxdose studies reprocess --method</c>).</param>
+    public static DosimetrySettings From(VoxDoseOptions options, bool useGrid = true, DoseMethodOption? methodOverride = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var processing = options.Processing;
         var d = options.Dosimetry;
-        var method = processing.Method == DoseMethodOption.Ldm ? DoseMethod.Ldm : DoseMethod.Vsv;
+        var method = (methodOverride ?? processing.Method) == DoseMethodOption.Ldm ? DoseMethod.Ldm : DoseMethod.Vsv;
         var dose = new DoseOptions
         {
             Method = method,
@@ -30,6 +31,8 @@ public sealed record DosimetrySettings(DoseOptions Dose, MetricsOptions Metrics,
             DxPercents = [.. d.DxPercents],
             VxThresholdsGy = [.. d.VxThresholdsGy],
             Radiobiology = d.Radiobiology.ToEngine(),
+            PartialVolume = d.PartialVolume,
+            Uncertainty = d.Uncertainty,
             Decision = new DecisionOptions
             {
                 Microspheres = d.Microspheres,

@@ -88,6 +88,8 @@ public sealed class VoxDoseOptionsValidator : IValidateOptions<VoxDoseOptions>
                 errors.Add($"{path}:RetryDelaysSeconds:{i}: {processing.RetryDelaysSeconds[i]} is not a positive number of seconds.");
         if (!(processing.RetryForSeconds >= 0))
             errors.Add($"{path}:RetryForSeconds: {processing.RetryForSeconds} is negative.");
+        if (!(processing.RtStructGraceSeconds is >= 0 and <= 86400))
+            errors.Add($"{path}:RtStructGraceSeconds: {processing.RtStructGraceSeconds} is outside 0-86400.");
         if (!(processing.SweepSeconds is > 0 and <= 86400))
             errors.Add($"{path}:SweepSeconds: {processing.SweepSeconds} is outside 0-86400 (exclusive of 0).");
     }
@@ -128,6 +130,8 @@ public sealed class VoxDoseOptionsValidator : IValidateOptions<VoxDoseOptions>
         }
         // The engine's own check of the patterns (each compiled as a regular expression); its paths are the configuration's.
         errors.AddRange(dosimetry.RoiRoles.ToEngine().Validate($"{path}:RoiRoles"));
+        errors.AddRange(dosimetry.PartialVolume.Validate($"{path}:PartialVolume"));
+        errors.AddRange(dosimetry.Uncertainty.Validate($"{path}:Uncertainty"));
     }
 
     private static void ValidateDestinations(List<DestinationOptions> destinations, string path, List<string> errors)

@@ -14,20 +14,23 @@ namespace VoxDose.StoreScp.Ingest;
 public sealed class IngestService(SpoolStore spool, InstanceRepository instances, EventRepository events, StudyAssembler assembler,
     NodeMeter meter, ILogger<IngestService> logger)
 {
-    public async Task<ushort> IngestAsync(string receivedFile, InstanceHeader header, long? associationId, CancellationToken ct = default)
+    /// <param name="receivedSha256">The file's SHA-256 when the receiver hashed it on the way in: the file is then
+    /// renamed into the spool, not read and copied.</param>
+    public async Task<ushort> IngestAsync(string receivedFile, InstanceHeader header, long? associationId,
+        string? receivedSha256 = null, CancellationToken ct = default)
     {
-        var status = await StoreAsync(receivedFile, header, associationId, ct).ConfigureAwait(false);
+        var status = await StoreAsync(receivedFile, header, associationId, receivedSha256, ct).ConfigureAwait(false);
         if (status == StoreStatus.Success) meter.InstancesStored.Add(1);
         else meter.InstancesRefused.Add(1, new KeyValuePair<string, object?>("status", status.ToString("X4", System.Globalization.CultureInfo.InvariantCulture)));
         return status;
     }
 
-    private async Task<ushort> StoreAsync(string receivedFile, InstanceHeader header, long? associationId, CancellationToken ct)
+    private async Task<ushort> StoreAsync(string receivedFile, InstanceHeader header, long? associationId, string? receivedSha256, CancellationToken ct)
     {
         try
         {
             var (role, reason) = ObjectClassifier.Classify(header);
-            var stored = await spool.StoreAsync(receivedFile, header.StudyUid, header.SeriesUid, header.SopInstanceUid, ct).ConfigureAwait(false);
+            var stored = await spool.StoreAsync(receivedFile, header.StudyUid, header.SeriesUid, header.SopInstanceUid, receivedSha256, ct).ConfigureAwait(false);
             var arrival = new InstanceArrival(header.StudyUid, header.SeriesUid, header.SopInstanceUid, header.SopClassUid, header.Modality,
                 role, reason, header.FrameOfReferenceUid, header.NumberOfSlices, stored.Sha256, stored.SizeBytes, stored.Path, associationId,
                 header.Identifiers);

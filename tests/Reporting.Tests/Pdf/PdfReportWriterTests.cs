@@ -32,6 +32,33 @@ public class PdfReportWriterTests
     }
 
     [Fact]
+    public void States_each_lesion_dose_with_its_uncertainty_and_components()
+    {
+        ExternalTool.Require("pdftotext");
+        var report = SyntheticReport.Create();
+        var path = Path.Combine(TestPaths.NewTempDirectory("voxdose-pdf"), "report.pdf");
+        File.WriteAllBytes(path, PdfReportWriter.Write(report));
+        var text = ExternalTool.Run("pdftotext", "-layout", path, "-").StdOut;
+        Assert.Contains("Lesion dose accuracy", text, StringComparison.Ordinal);
+        var lesion = report.Rois[0].Metrics;
+        Assert.Contains($"{lesion.MeanGy:F1} ± {lesion.Uncertainty!.CombinedGy:F1}", text.Replace(",", ".", StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.Contains("Gear et al., EJNMMI 2018;45:2456", text, StringComparison.Ordinal);
+        Assert.Contains("never instead of it", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void States_the_assumptions_behind_flags_bed_and_eud_and_the_one_ldm_constant()
+    {
+        ExternalTool.Require("pdftotext");
+        var path = Path.Combine(TestPaths.NewTempDirectory("voxdose-pdf"), "report.pdf");
+        File.WriteAllBytes(path, PdfReportWriter.Write(SyntheticReport.Create()));
+        var text = ExternalTool.Run("pdftotext", path, "-").StdOut;
+        foreach (var expected in new[] { "Microspheres", "resin: EANM 2022 normal-liver limit 40 Gy", "alpha/beta 10 Gy, T_rep 1.5 h, a -10",
+                     "Perfused region", "at least 10 % of the filtered maximum", "Lungs", "49.76 Gy kg/GBq", "81 Gy flagged" })
+            Assert.Contains(expected, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Rejects_a_dose_map_off_the_pet_grid()
     {
         var report = SyntheticReport.Create();
