@@ -19,7 +19,12 @@ public class NodeLifecycleTests
         for (var i = 1; i <= 3; i++) await node.SendAsync(root, IngestRig.Pet(i));
 
         await node.WaitForStateAsync(IngestRig.Study, StudyState.Reported);
-        await Task.Delay(1200); // a few failed attempts while the destination is down
+        // A few failed attempts while the destination is down: wait for the retry timer to have fired, not a fixed time.
+        await NodeHarness.WaitUntilAsync(async () =>
+        {
+            var pending = await node.Exports.ForStudyAsync(IngestRig.Study);
+            return pending.Count == 3 && pending.All(e => e.Attempts >= 2);
+        }, "every export has failed twice");
         sender.Up = true;
         await node.WaitForStateAsync(IngestRig.Study, StudyState.Exported);
 
@@ -89,9 +94,9 @@ public class NodeLifecycleTests
         Assert.Null(processor.Inputs[0].RtStructFile);
 
         await node.SendAsync(root, IngestRig.RtStruct());
-        var study = await node.WaitForStateAsync(IngestRig.Study, StudyState.Exported);
-        await Task.Delay(200);
-        study = (await node.Studies.GetAsync(IngestRig.Study))!;
+        await NodeHarness.WaitUntilAsync(async () => await node.Studies.GetAsync(IngestRig.Study) is { Revision: 2, State: StudyState.Exported },
+            "revision 2 is exported");
+        var study = (await node.Studies.GetAsync(IngestRig.Study))!;
         Assert.Equal((2L, StudyState.Exported), (study.Revision, study.State));
         Assert.Equal(2, processor.ComputeCalls);
         Assert.NotNull(processor.Inputs[1].RtStructFile);

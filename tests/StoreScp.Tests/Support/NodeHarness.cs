@@ -87,6 +87,18 @@ public sealed class NodeHarness : IAsyncDisposable
         throw new TimeoutException($"Study {studyUid} has no '{kind}' event.");
     }
 
+    /// <summary>Polls the audit until <paramref name="condition"/> holds (instead of sleeping for a timer to have fired).</summary>
+    public static async Task WaitUntilAsync(Func<Task<bool>> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition()) return;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"Timed out waiting until {what}.");
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Host.StopAsync();
