@@ -24,6 +24,9 @@ public sealed record DosimetryReport
     /// <summary>The absorbed dose map in Gy.</summary>
     public required Volume DoseGy { get; init; }
 
+    /// <summary>The thresholds and radiobiology parameters the metrics and flags used (stated in the PDF).</summary>
+    public Dosimetry.Metrics.MetricsOptions MetricsOptions { get; init; } = new();
+
     /// <summary>The VoxDose version that produced the report (Software Versions (0018,1020)).</summary>
     public required string SoftwareVersion { get; init; }
 

@@ -20,5 +20,7 @@ internal static class CommandCatalog
         yield return Studies.StudiesCommand.Create();
         yield return Exports.ExportsCommand.Create();
         yield return PhantomCommand.Create();
+        yield return Cohort.CohortCommand.Create();
+        yield return PlanCommand.Create();
     }
 }

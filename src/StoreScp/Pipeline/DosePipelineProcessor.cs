@@ -135,27 +135,12 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
                 throw new InvalidStudyException($"the RTSTRUCT cannot be read ({e.Message})", e);
             }
         }
-        var processing = options.Value.Processing;
-        var dosimetry = options.Value.Dosimetry;
-        var doseOptions = new DoseOptions
-        {
-            Method = (inputs.Method ?? processing.Method) == DoseMethodOption.Ldm ? DoseMethod.Ldm : DoseMethod.Vsv,
-            ResampleSpacingMm = processing.DoseGridMm,
-        };
-        var metrics = new MetricsOptions
-        {
-            Decision = new DecisionOptions
-            {
-                LesionMeanCutoffGy = dosimetry.TumourCutoffGy,
-                NormalLiverLimitResinGy = dosimetry.NormalLiverLimitGy,
-                LungLimitPerSessionGy = dosimetry.LungLimitGy,
-                SmallLesionDiameterMm = dosimetry.SmallLesionDiameterMm,
-            },
-        };
+        // The same settings, made the same way, as voxdose dose computes with (a reprocess may choose the method).
+        var settings = DosimetrySettings.From(options.Value, methodOverride: inputs.Method);
         try
         {
             var masks = new RoiMaskCollector();
-            var result = new OfflineDosePipeline(new RoiAnalyzer(metrics)).Run(datasets, structureSets, doseOptions, maskSink: masks.Sink);
+            var result = new OfflineDosePipeline(settings.CreateAnalyzer()).Run(datasets, structureSets, settings.Dose, maskSink: masks.Sink);
             return new Computed(result, result.Pet ?? PetSeriesLoader.Load(datasets), datasets, rtStruct, masks.Masks);
         }
         catch (DoseInputException e)

@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 using VoxDose.StoreScp.Assembly;
 using VoxDose.StoreScp.Audit;
 using VoxDose.StoreScp.Configuration;
-using VoxDose.StoreScp.Hosting;
 using VoxDose.StoreScp.Scheduling;
+using VoxDose.StoreScp.Telemetry;
 
 namespace VoxDose.StoreScp.Pipeline;
 
