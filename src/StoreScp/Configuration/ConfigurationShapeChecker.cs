@@ -49,6 +49,12 @@ public static class ConfigurationShapeChecker
                 errors.Add(new(node.Path, $"'{node.Value}' is a single value where a section is expected."));
             return;
         }
+        if (DictionaryValueType(type) is { } valueType)
+        {
+            // A map (e.g. Dosimetry:PartialVolume:ScannerFwhmMm): any key, each value of the value type.
+            foreach (var child in children) CheckNode(child, valueType, errors);
+            return;
+        }
         if (ItemType(type) is { } itemType)
         {
             foreach (var child in children)
@@ -74,6 +80,10 @@ public static class ConfigurationShapeChecker
     private static List<PropertyInfo> BindableProperties(Type type) =>
         [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetIndexParameters().Length == 0 && (p.SetMethod?.IsPublic == true || (p.CanRead && !IsScalar(p.PropertyType))))];
+
+    private static Type? DictionaryValueType(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>) && type.GetGenericArguments()[0] == typeof(string)
+            ? type.GetGenericArguments()[1] : null;
 
     private static Type? ItemType(Type type)
     {
