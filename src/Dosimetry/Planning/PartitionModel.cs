@@ -4,7 +4,8 @@ namespace VoxDose.Dosimetry.Planning;
 
 /// <summary>
 /// The partition model of Ho et al. (Eur J Nucl Med 1996;23:947) and its companions, as closed formulas.
-/// k = <see cref="Y90Constants.LdmConstantGyKgPerGBq"/> (49.76 Gy kg/GBq: VoxDose's one LDM constant; EANM 2022 quotes 49.67).
+/// k = <see cref="Y90Constants.LdmConstantGyKgPerGBq"/>, VoxDose's one LDM constant (49.76 Gy kg/GBq from the Y-90
+/// half-life and mean beta energy; EANM 2022 quotes 49.67, 0.2 % lower), so that TDp and the LDM/VSV maps agree.
 /// </summary>
 /// <remarks>
 /// With counts C_j in compartment j of the liver side (the perfused territory, lesions included) of total C, the

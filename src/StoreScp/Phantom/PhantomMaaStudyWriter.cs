@@ -60,7 +60,7 @@ public static class PhantomMaaStudyWriter
         File.WriteAllText(truthFile, JsonSerializer.Serialize(volumes.Truth with
         {
             DoseDefinition = "True mean Y-90 LDM dose per region if the Y-90 follows the MAA (same relative uptake) at InjectedActivityBq with "
-                + "LungShuntFraction; D = A0 [GBq] x 49.76 Gy kg/GBq (VoxDose's one LDM constant) / m [kg], soft tissue 1.04 g/cm3 (lungs included). SPECT pixels are counts.",
+                + "LungShuntFraction; D = A0 [GBq] x 49.76 Gy kg/GBq / m [kg] (Y90Constants.LdmConstantGyKgPerGBq), soft tissue 1.04 g/cm3 (lungs included). SPECT pixels are counts.",
         }, Json));
 
         var y90 = PhantomStudyWriter.Write(y90Spec, Path.Combine(directory, "y90"), y90Identity);

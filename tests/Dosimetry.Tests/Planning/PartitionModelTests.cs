@@ -5,12 +5,12 @@ namespace VoxDose.Dosimetry.Tests.Planning;
 
 /// <summary>
 /// The plan against the closed formulas of Ho et al. 1996 on an analytic phantom (uniform compartments, known counts,
-/// masses and LSF). The constant is written here as the literal 49.76 Gy kg/GBq (VoxDose's one LDM constant, T1/2/ln2 x 0.9336 MeV;
-/// EANM 2022 quotes 49.67), independent of the code.
+/// masses and LSF). The constant is computed here from literals, independently of the code: 1e9 Bq/GBq x mean life of
+/// Y-90 (64.05 h, ENSDF) x 0.9336 MeV (Graves 2019) x 1.602176634e-13 J/MeV = 49.76 Gy kg/GBq (EANM 2022 quotes 49.67).
 /// </summary>
 public class PartitionModelTests
 {
-    private const double K = 49.76;
+    private static readonly double K = 1e9 * (64.05 * 3600 / Math.Log(2)) * 0.9336 * 1.602176634e-13;
     private const double Tolerance = 1e-3; // 0.1 %
 
     private static readonly int LiverVoxels = PlanningPhantom.Voxels(PlanningPhantom.Liver);
@@ -53,8 +53,8 @@ public class PartitionModelTests
         Near(AVoxels * 0.216, lesionA.VolumeMl, "volume A");
         Assert.Equal(PlanRoiRole.Lung, plan.Rois.Single(r => r.Name == "Lungs").Role);
         Near(K * aGBq * lsf, plan.Rois.Single(r => r.Name == "Lungs").PartitionDoseGy, "lung ROI");
-        // The predicted maps hold the planned liver-side activity: the LDM mean of the uniform normal liver away from
-        // the lesions equals the partition dose (one LDM constant for both).
+        // The predicted maps hold the planned liver-side activity: the LDM mean of the uniform normal liver equals the
+        // partition dose (one LDM constant for both).
         var normalRoi = plan.Rois.Single(r => r.Role == PlanRoiRole.PerfusedNormalLiver);
         Assert.InRange(normalRoi.PredictedLdmMeanGy!.Value / normal, 0.999, 1.001);
         Assert.NotEmpty(lesionA.Dvh);
