@@ -14,7 +14,11 @@ public sealed class ScpOptions
     /// <summary>Calling AE titles (and optionally their host) accepted. Empty: any caller is accepted.</summary>
     public List<AllowedCaller> AllowedCallers { get; set; } = [];
 
+    /// <summary>Simultaneous associations (counted once associated; sockets that never associate are cut by ARTIM).</summary>
     public int MaxAssociations { get; set; } = 16;
+
+    /// <summary>Simultaneous associations from one peer address, so one address cannot take every slot.</summary>
+    public int MaxAssociationsPerPeer { get; set; } = 8;
 
     public TlsOptions Tls { get; set; } = new();
 }

@@ -33,6 +33,10 @@ public sealed class ScpHostedService(IOptions<VoxDoseOptions> options, NodeStore
             BindAddress = IPAddress.Parse(scp.BindAddress),
             Port = scp.Port,
             MaxAssociations = scp.MaxAssociations,
+            MaxAssociationsPerPeer = scp.MaxAssociationsPerPeer,
+            // Unassociated sockets: a larger cap, bounded in time by ARTIM.
+            MaxConnections = 4 * scp.MaxAssociations,
+            MaxConnectionsPerPeer = Math.Max(4, 2 * scp.MaxAssociationsPerPeer),
             Policy = new AcceptPolicy { CalledAeTitles = [scp.AeTitle] },
             TempDirectory = spool.IncomingDirectory, // same file system as the spool
             Tls = scp.Tls.Enabled ? new ServerTlsOptions

@@ -17,7 +17,7 @@ internal sealed class ServerAssociation(
     DicomServerOptions options,
     IDicomServiceHandler handler,
     ILogger logger,
-    bool overCapacity)
+    AssociationSlot slot)
 {
     private AssociationInfo? _info;
     private Dictionary<byte, AcceptedContext> _accepted = [];
@@ -81,7 +81,7 @@ internal sealed class ServerAssociation(
 
         var info = new AssociationInfo(request.CalledAeTitle, request.CallingAeTitle, connection.RemoteEndPoint, request);
         _info = info;
-        var reject = overCapacity
+        var reject = !slot.TryAssociate()
             ? new AssociateRejectPdu(RejectResult.Transient, RejectSource.ServiceProviderPresentation, RejectReason.LocalLimitExceeded)
             : AssociationNegotiator.CheckRequest(info, options.Policy)
               ?? await handler.OnAssociationRequestAsync(info, cancellationToken).ConfigureAwait(false);

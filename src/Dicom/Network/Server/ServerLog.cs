@@ -53,4 +53,7 @@ internal static partial class ServerLog
 
     [LoggerMessage(3015, LogLevel.Error, "Internal error on the association with {Remote}; aborting it")]
     public static partial void InternalError(ILogger logger, Exception exception, string remote);
+
+    [LoggerMessage(3016, LogLevel.Warning, "Connection from {Peer} closed on accept: over the connection limits ({MaxConnections} in all, {MaxConnectionsPerPeer} per peer)")]
+    public static partial void ConnectionRefused(ILogger logger, string peer, int maxConnections, int maxConnectionsPerPeer);
 }
