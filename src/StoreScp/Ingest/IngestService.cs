@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using VoxDose.Dicom.Network.Server;
 using VoxDose.StoreScp.Assembly;
 using VoxDose.StoreScp.Audit;
 using VoxDose.StoreScp.Hosting;
@@ -13,15 +14,16 @@ namespace VoxDose.StoreScp.Ingest;
 public sealed class IngestService(SpoolStore spool, InstanceRepository instances, EventRepository events, StudyAssembler assembler,
     NodeMeter meter, ILogger<IngestService> logger)
 {
-    public async Task<ushort> IngestAsync(string receivedFile, InstanceHeader header, long? associationId, CancellationToken ct = default)
+    /// <returns>What became of the instance; <see cref="StoreStatusMapper"/> turns it into the DIMSE status.</returns>
+    public async Task<StoreOutcome> IngestAsync(string receivedFile, InstanceHeader header, long? associationId, CancellationToken ct = default)
     {
-        var status = await StoreAsync(receivedFile, header, associationId, ct).ConfigureAwait(false);
-        if (status == StoreStatus.Success) meter.InstancesStored.Add(1);
-        else meter.InstancesRefused.Add(1, new KeyValuePair<string, object?>("status", status.ToString("X4", System.Globalization.CultureInfo.InvariantCulture)));
-        return status;
+        var outcome = await StoreAsync(receivedFile, header, associationId, ct).ConfigureAwait(false);
+        if (outcome == StoreOutcome.Stored) meter.InstancesStored.Add(1);
+        else meter.InstancesRefused.Add(1, new KeyValuePair<string, object?>("status", StoreStatusMapper.StatusOf(outcome).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)));
+        return outcome;
     }
 
-    private async Task<ushort> StoreAsync(string receivedFile, InstanceHeader header, long? associationId, CancellationToken ct)
+    private async Task<StoreOutcome> StoreAsync(string receivedFile, InstanceHeader header, long? associationId, CancellationToken ct)
     {
         try
         {
@@ -34,7 +36,7 @@ public sealed class IngestService(SpoolStore spool, InstanceRepository instances
             {
                 case ArrivalKind.Duplicate:
                     IngestLog.Duplicate(logger, header.SopInstanceUid);
-                    return StoreStatus.Success;
+                    return StoreOutcome.Stored;
                 case ArrivalKind.NewVersion:
                     IngestLog.NewVersion(logger, header.SopInstanceUid, outcome.Version, header.StudyUid);
                     await events.AddAsync("ingest", "new-version", header.StudyUid,
@@ -43,21 +45,22 @@ public sealed class IngestService(SpoolStore spool, InstanceRepository instances
             }
             IngestLog.Stored(logger, header.SopInstanceUid, outcome.Version, outcome.Kind, header.SeriesUid, role);
             await assembler.OnArrivalAsync(arrival, outcome, ct).ConfigureAwait(false);
-            return StoreStatus.Success;
+            return StoreOutcome.Stored;
         }
         catch (SpoolRefusedException refused)
         {
-            var status = refused.Refusal == SpoolRefusal.DiskFull ? StoreStatus.OutOfResources : StoreStatus.CannotUnderstand;
+            var outcome = refused.Refusal == SpoolRefusal.DiskFull ? StoreOutcome.OutOfResources : StoreOutcome.CannotUnderstand;
+            var status = StoreStatusMapper.StatusOf(outcome);
             IngestLog.Refused(logger, status, refused.Reason);
             await TryAuditAsync(refused.Refusal == SpoolRefusal.DiskFull ? "refused-disk-full" : "refused-invalid-uid",
                 DicomUidValidator.IsValid(header.StudyUid) ? header.StudyUid : null, $"C-STORE {status:X4}: {refused.Reason}").ConfigureAwait(false);
-            return status;
+            return outcome;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
         {
             IngestLog.Failed(logger, e);
             await TryAuditAsync("store-failed", null, $"C-STORE 0110: {e.GetType().Name}: {e.Message}").ConfigureAwait(false);
-            return StoreStatus.ProcessingFailure;
+            return StoreOutcome.ProcessingFailure;
         }
     }
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using VoxDose.Dicom;
 using VoxDose.Dicom.Network;
 using VoxDose.Dicom.Network.Associations;
+using VoxDose.Dicom.Network.Dimse;
 using VoxDose.Dicom.Network.Pdus;
 using VoxDose.Dicom.Network.Server;
 using VoxDose.StoreScp.Assembly;
@@ -39,7 +40,7 @@ public sealed class NodeStoreHandler(IngestService ingest, AssociationRepository
         var (status, comment) = await StoreAsync(request, counters?.Id, cancellationToken).ConfigureAwait(false);
         if (counters is not null)
         {
-            if (status == StoreStatus.Success) Interlocked.Increment(ref counters.Stored);
+            if (DimseStatus.IsStored(status)) Interlocked.Increment(ref counters.Stored);
             else Interlocked.Increment(ref counters.Failed);
         }
         return new StoreResponse(status, comment);
@@ -52,23 +53,25 @@ public sealed class NodeStoreHandler(IngestService ingest, AssociationRepository
         {
             var file = DicomFile.Open(request.FilePath, HeaderOnly);
             (header, var missing) = InstanceHeaderReader.Read(file.Dataset);
-            if (header is null) return Refuse(request, StoreStatus.DataSetDoesNotMatchSopClass, $"missing {missing}");
+            if (header is null) return Refuse(request, StoreOutcome.DataSetDoesNotMatchSopClass, $"missing {missing}");
         }
         catch (DicomDataException e)
         {
-            return Refuse(request, StoreStatus.CannotUnderstand, "data set cannot be parsed: " + e.Message);
+            return Refuse(request, StoreOutcome.DataSetUnreadable, "data set cannot be parsed: " + e.Message);
         }
         if (header.SopInstanceUid.Trim() != request.SopInstanceUid || header.SopClassUid.Trim() != request.SopClassUid)
-            return Refuse(request, StoreStatus.DataSetDoesNotMatchSopClass, "(0008,0016)/(0008,0018) differ from the C-STORE command");
+            return Refuse(request, StoreOutcome.DataSetDoesNotMatchSopClass, "(0008,0016)/(0008,0018) differ from the C-STORE command");
         transfers.Received(request.Association.Request, header.StudyUid);
-        var status = await ingest.IngestAsync(request.FilePath, header, associationId, ct).ConfigureAwait(false);
-        return (status, status == StoreStatus.Success ? null : $"refused with {status:X4} (see the node's audit)");
+        var outcome = await ingest.IngestAsync(request.FilePath, header, associationId, ct).ConfigureAwait(false);
+        var response = StoreStatusMapper.Response(outcome, $"refused: {outcome} (see the node's audit)");
+        return (response.Status, response.ErrorComment);
     }
 
-    private (ushort, string?) Refuse(StoreRequest request, ushort status, string reason)
+    private (ushort, string?) Refuse(StoreRequest request, StoreOutcome outcome, string reason)
     {
-        ScpLog.StoreRefused(logger, request.SopInstanceUid, status, reason);
-        return (status, reason);
+        var response = StoreStatusMapper.Response(outcome, reason);
+        ScpLog.StoreRefused(logger, request.SopInstanceUid, response.Status, LogText.Escape(reason));
+        return (response.Status, response.ErrorComment);
     }
 
     public void OnAssociationClosed(AssociationInfo association, AssociationEnd end)

@@ -71,7 +71,7 @@ public sealed class IngestRig
     {
         var file = Path.Combine(Root, Guid.NewGuid().ToString("N"));
         await File.WriteAllTextAsync(file, content.Length > 0 ? content : header.SopInstanceUid);
-        return await Ingest.IngestAsync(file, header, null);
+        return VoxDose.Dicom.Network.Server.StoreStatusMapper.StatusOf(await Ingest.IngestAsync(file, header, null));
     }
 
     public List<(string Kind, string Key, DateTimeOffset At)> Scheduled(string kind) => Scheduler.Calls.Where(c => c.Kind == kind).ToList();

@@ -56,7 +56,7 @@ public sealed class NodeHarness : IAsyncDisposable
         var file = Path.Combine(root, "incoming", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         await File.WriteAllTextAsync(file, header.SopInstanceUid);
-        return await Ingest.IngestAsync(file, header, null);
+        return VoxDose.Dicom.Network.Server.StoreStatusMapper.StatusOf(await Ingest.IngestAsync(file, header, null));
     }
 
     public async Task<StudyRecord> WaitForStateAsync(string studyUid, StudyState state, TimeSpan? timeout = null)

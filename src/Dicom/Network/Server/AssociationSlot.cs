@@ -17,6 +17,12 @@ internal sealed class AssociationSlot(ConnectionLimiter limiter, IPAddress peer)
         return true;
     }
 
+    /// <summary>Gives back the association slot (the request was rejected after all); the connection slot stays.</summary>
+    public void Unassociate()
+    {
+        if (Volatile.Read(ref _released) == 0 && Interlocked.Exchange(ref _associated, 0) == 1) limiter.Unassociate(peer);
+    }
+
     /// <summary>Gives back both slots (once).</summary>
     public void Release()
     {

@@ -46,6 +46,17 @@ internal sealed class ConnectionLimiter(int maxConnections, int maxConnectionsPe
         }
     }
 
+    /// <summary>Gives back an association slot whose request was rejected after all.</summary>
+    public void Unassociate(IPAddress peer)
+    {
+        lock (_lock)
+        {
+            var counts = _peers.GetValueOrDefault(peer);
+            _associations--;
+            _peers[peer] = (counts.Connections, counts.Associations - 1);
+        }
+    }
+
     /// <summary>Gives back the slots of a closed connection (and its association, if it had one).</summary>
     public void Close(IPAddress peer, bool associated)
     {

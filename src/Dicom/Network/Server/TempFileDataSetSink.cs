@@ -11,11 +11,20 @@ internal sealed class TempFileDataSetSink : IDataSetSink
 {
     private readonly FileStream _file;
 
-    private TempFileDataSetSink(string path, FileStream file)
+    private readonly DataSetStructureChecker? _structure;
+
+    private TempFileDataSetSink(string path, FileStream file, DataSetStructureChecker? structure)
     {
         Path = path;
         _file = file;
+        _structure = structure;
     }
+
+    /// <summary>
+    /// Set when the data set ended early or did not parse to its end (checked while it arrives, for every transfer
+    /// syntax but deflated): the C-STORE is refused, never stored.
+    /// </summary>
+    public string? StructureError { get; private set; }
 
     public string Path { get; }
 
@@ -29,7 +38,8 @@ internal sealed class TempFileDataSetSink : IDataSetSink
         try
         {
             await Part10Header.WriteAsync(file, sopClassUid, sopInstanceUid, transferSyntaxUid, sourceAeTitle, cancellationToken).ConfigureAwait(false);
-            return new TempFileDataSetSink(path, file);
+            var syntax = DicomTransferSyntax.Lookup(transferSyntaxUid);
+            return new TempFileDataSetSink(path, file, syntax.IsDeflated ? null : new DataSetStructureChecker(syntax));
         }
         catch
         {
@@ -48,6 +58,7 @@ internal sealed class TempFileDataSetSink : IDataSetSink
 
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> fragment, CancellationToken cancellationToken)
     {
+        _structure?.Add(fragment.Span);
         if (WriteError is not null)
         {
             _discarded += fragment.Length;
@@ -67,6 +78,7 @@ internal sealed class TempFileDataSetSink : IDataSetSink
 
     public async ValueTask CompleteAsync(CancellationToken cancellationToken)
     {
+        StructureError = _structure?.Complete();
         try
         {
             if (WriteError is null) await _file.FlushAsync(cancellationToken).ConfigureAwait(false);
