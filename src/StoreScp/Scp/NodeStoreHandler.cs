@@ -30,7 +30,8 @@ public sealed class NodeStoreHandler(IngestService ingest, AssociationRepository
         var id = await associations.OpenedAsync(association.CallingAeTitle, association.CalledAeTitle, peer, cancellationToken).ConfigureAwait(false);
         _open[association.Request] = new Counters(id);
         if (callers.IsAllowed(association.CallingAeTitle, association.RemoteEndPoint.Address)) return null;
-        ScpLog.CallerRejected(logger, association.CallingAeTitle, peer);
+        var calling = LogText.Escape(association.CallingAeTitle);
+        ScpLog.CallerRejected(logger, calling, peer);
         return AssociateRejectPdu.CallingAeNotRecognized;
     }
 
@@ -70,7 +71,8 @@ public sealed class NodeStoreHandler(IngestService ingest, AssociationRepository
     private (ushort, string?) Refuse(StoreRequest request, StoreOutcome outcome, string reason)
     {
         var response = StoreStatusMapper.Response(outcome, reason);
-        ScpLog.StoreRefused(logger, request.SopInstanceUid, response.Status, LogText.Escape(reason));
+        var escaped = LogText.Escape(reason);
+        ScpLog.StoreRefused(logger, request.SopInstanceUid, response.Status, escaped);
         return (response.Status, response.ErrorComment);
     }
 
@@ -78,7 +80,8 @@ public sealed class NodeStoreHandler(IngestService ingest, AssociationRepository
     {
         var studies = transfers.Closed(association.Request);
         if (!_open.TryRemove(association.Request, out var counters)) return;
-        ScpLog.AssociationEnded(logger, counters.Id, association.CallingAeTitle, end, counters.Stored, counters.Failed);
+        var calling = LogText.Escape(association.CallingAeTitle);
+        ScpLog.AssociationEnded(logger, counters.Id, calling, end, counters.Stored, counters.Failed);
         _ = RecordCloseAsync(counters, end, studies);
     }
 

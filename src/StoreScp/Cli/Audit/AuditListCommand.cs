@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using VoxDose.Dicom;
 
 namespace VoxDose.StoreScp.Cli.Audit;
 
@@ -22,9 +23,9 @@ internal static class AuditListCommand
             {
                 var computation = await reader.Computations.GetAsync(study.StudyUid, study.Revision, ct).ConfigureAwait(false);
                 var state = study.State.ToString() + (study.Error is null ? "" : $" ({study.Error})");
-                table.AddRow(Markup.Escape(study.StudyUid), Markup.Escape(state), study.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                table.AddRow(Markup.Escape(LogText.Escape(study.StudyUid)), Markup.Escape(LogText.Escape(state)), study.Revision.ToString(System.Globalization.CultureInfo.InvariantCulture),
                     study.LastReceivedAt.ToString("yyyy-MM-dd HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture),
-                    Markup.Escape(ResultsSummary.KeyDoses(computation?.Results)));
+                    Markup.Escape(LogText.Escape(ResultsSummary.KeyDoses(computation?.Results))));
             }
             console.Write(table);
             return 0;
