@@ -56,6 +56,12 @@ public sealed class IngestService(SpoolStore spool, InstanceRepository instances
                 DicomUidValidator.IsValid(header.StudyUid) ? header.StudyUid : null, $"C-STORE {status:X4}: {refused.Reason}").ConfigureAwait(false);
             return outcome;
         }
+        catch (Exception e) when (IsDiskFull(e))
+        {
+            // The disk filled between the watermark check and the write (or SQLite found no room): A700, not 0110.
+            IngestLog.Refused(logger, StoreStatusMapper.StatusOf(StoreOutcome.OutOfResources), e.Message);
+            return StoreOutcome.OutOfResources;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
         {
             IngestLog.Failed(logger, e);
@@ -75,4 +81,10 @@ public sealed class IngestService(SpoolStore spool, InstanceRepository instances
             // The audit database itself may be what failed; the log line above still records the refusal.
         }
     }
+
+    /// <summary>ENOSPC (28) or SQLITE_FULL (13): the disk is full.</summary>
+    private static bool IsDiskFull(Exception e) =>
+        e is Storage.DiskFullException
+        || (e is IOException io && (io.HResult & 0xFFFF) == 28)
+        || (e is Microsoft.Data.Sqlite.SqliteException sqlite && sqlite.SqliteErrorCode == 13);
 }

@@ -21,7 +21,7 @@ namespace VoxDose.StoreScp.Pipeline;
 /// sets, ROI metrics) on the spooled files, results.json, then the report writers (RT Dose, SR, PDF as Encapsulated PDF).
 /// The computed result is kept in memory between the two stages; after a restart between them it is computed again.
 /// </summary>
-public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, TimeProvider time) : IStudyProcessor
+public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, TimeProvider time, Storage.DiskWatermark watermark) : IStudyProcessor
 {
     private readonly ConcurrentDictionary<(string Study, long Revision), Computed> _computed = new();
 
@@ -30,6 +30,7 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
         {
             var computed = Compute(inputs, ct);
             _computed[(inputs.StudyUid, inputs.Revision)] = computed;
+            watermark.EnsureRoom("results.json"); // an IOException: the study fails and is retried when space returns
             Directory.CreateDirectory(outputDirectory);
             var resultsPath = Path.Combine(outputDirectory, "results.json");
             ResultsJsonWriter.Write(computed.Result, resultsPath, VersionCommand.SoftwareVersion);
@@ -55,6 +56,7 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
             // ROI masks rasterised on the dose grid for the images, and the RTSTRUCT each ROI comes from.
             var report = StudyReportAssembler.Build(computed.Result, computed.PetDatasets, VersionCommand.SoftwareVersion, time.GetUtcNow(), computed.Pet,
                 computed.Masks);
+            watermark.EnsureRoom("the reports");
             var written = ReportWriter.WriteAll(report, outputDirectory);
             return
             [

@@ -26,7 +26,7 @@ public sealed class IngestRig
         Studies = new StudyRepository(database, time);
         Instances = new InstanceRepository(database, time);
         Events = new EventRepository(database, time);
-        Spool = new SpoolStore(opts, new FixedSpace(freeBytes));
+        Spool = new SpoolStore(opts, new DiskWatermark(opts, new FixedSpace(freeBytes)));
         Assembler = new StudyAssembler(Studies, Events, Scheduler, opts, time, NullLogger<StudyAssembler>.Instance);
         Ingest = new IngestService(Spool, Instances, Events, Assembler, Meter, NullLogger<IngestService>.Instance);
     }
