@@ -28,6 +28,14 @@ public sealed class ScpHostedService(IOptions<VoxDoseOptions> options, NodeStore
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var scp = options.Value.Scp;
+        if (scp.AllowedCallers.Count == 0 && !scp.AllowAnyCaller)
+        {
+            // Secure by default: a node that would take any caller's patient data starts only when told to.
+            var reason = "Scp:AllowedCallers is empty: list the calling AE titles this node accepts, or set Scp:AllowAnyCaller to true on purpose";
+            var refused = new Hosting.StartupRefusedException(reason);
+            ScpLog.CannotListen(_logger, scp.BindAddress, scp.Port, reason, refused);
+            throw refused;
+        }
         var serverOptions = new DicomServerOptions
         {
             BindAddress = IPAddress.Parse(scp.BindAddress),
