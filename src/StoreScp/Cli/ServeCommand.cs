@@ -18,10 +18,14 @@ internal static class ServeCommand
         {
             try
             {
-                var configuration = NodeConfiguration.Build(parseResult.GetValue(config));
+                var (configuration, _) = NodeConfiguration.Load(parseResult.GetValue(config));
                 using var host = NodeHost.CreateBuilder(configuration).Build();
                 await host.RunAsync(ct).ConfigureAwait(false);
                 return 0;
+            }
+            catch (InvalidConfigurationException e)
+            {
+                return e.Report(Console.Error, "serve");
             }
             catch (OptionsValidationException e)
             {

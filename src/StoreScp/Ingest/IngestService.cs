@@ -2,8 +2,9 @@ using Microsoft.Extensions.Logging;
 using VoxDose.Dicom.Network.Server;
 using VoxDose.StoreScp.Assembly;
 using VoxDose.StoreScp.Audit;
-using VoxDose.StoreScp.Hosting;
 using VoxDose.StoreScp.Storage;
+using VoxDose.Dicom;
+using VoxDose.StoreScp.Telemetry;
 
 namespace VoxDose.StoreScp.Ingest;
 
@@ -14,23 +15,27 @@ namespace VoxDose.StoreScp.Ingest;
 public sealed class IngestService(SpoolStore spool, InstanceRepository instances, EventRepository events, StudyAssembler assembler,
     NodeMeter meter, ILogger<IngestService> logger)
 {
+    /// <param name="receivedSha256">The file's SHA-256 when the receiver hashed it on the way in: the file is then
+    /// renamed into the spool, not read and copied.</param>
     /// <returns>What became of the instance; <see cref="StoreStatusMapper"/> turns it into the DIMSE status.</returns>
-    public async Task<StoreOutcome> IngestAsync(string receivedFile, InstanceHeader header, long? associationId, CancellationToken ct = default)
+    public async Task<StoreOutcome> IngestAsync(string receivedFile, InstanceHeader header, long? associationId,
+        string? receivedSha256 = null, CancellationToken ct = default)
     {
-        var outcome = await StoreAsync(receivedFile, header, associationId, ct).ConfigureAwait(false);
+        var outcome = await StoreAsync(receivedFile, header, associationId, receivedSha256, ct).ConfigureAwait(false);
         if (outcome == StoreOutcome.Stored) meter.InstancesStored.Add(1);
         else meter.InstancesRefused.Add(1, new KeyValuePair<string, object?>("status", StoreStatusMapper.StatusOf(outcome).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)));
         return outcome;
     }
 
-    private async Task<StoreOutcome> StoreAsync(string receivedFile, InstanceHeader header, long? associationId, CancellationToken ct)
+    private async Task<StoreOutcome> StoreAsync(string receivedFile, InstanceHeader header, long? associationId, string? receivedSha256, CancellationToken ct)
     {
         try
         {
             var (role, reason) = ObjectClassifier.Classify(header);
-            var stored = await spool.StoreAsync(receivedFile, header.StudyUid, header.SeriesUid, header.SopInstanceUid, ct).ConfigureAwait(false);
+            var stored = await spool.StoreAsync(receivedFile, header.StudyUid, header.SeriesUid, header.SopInstanceUid, receivedSha256, ct).ConfigureAwait(false);
             var arrival = new InstanceArrival(header.StudyUid, header.SeriesUid, header.SopInstanceUid, header.SopClassUid, header.Modality,
-                role, reason, header.FrameOfReferenceUid, header.NumberOfSlices, stored.Sha256, stored.SizeBytes, stored.Path, associationId);
+                role, reason, header.FrameOfReferenceUid, header.NumberOfSlices, stored.Sha256, stored.SizeBytes, stored.Path, associationId,
+                header.Identifiers);
             var outcome = await instances.RecordArrivalAsync(arrival, ct).ConfigureAwait(false);
             switch (outcome.Kind)
             {
@@ -53,7 +58,7 @@ public sealed class IngestService(SpoolStore spool, InstanceRepository instances
             var status = StoreStatusMapper.StatusOf(outcome);
             IngestLog.Refused(logger, status, refused.Reason);
             await TryAuditAsync(refused.Refusal == SpoolRefusal.DiskFull ? "refused-disk-full" : "refused-invalid-uid",
-                DicomUidValidator.IsValid(header.StudyUid) ? header.StudyUid : null, $"C-STORE {status:X4}: {refused.Reason}").ConfigureAwait(false);
+                DicomUid.IsValid(header.StudyUid) ? header.StudyUid : null, $"C-STORE {status:X4}: {refused.Reason}").ConfigureAwait(false);
             return outcome;
         }
         catch (Exception e) when (IsDiskFull(e))

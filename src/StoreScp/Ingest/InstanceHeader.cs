@@ -1,7 +1,9 @@
 namespace VoxDose.StoreScp.Ingest;
 
 /// <summary>
-/// The few attributes of a received instance the node routes on. No patient data: this record is logged at Information.
+/// The few attributes of a received instance the node routes on. No patient data in the log: the
+/// PHI it carries for the audit database (<see cref="StudyIdentifiers"/>) prints as withheld. The radionuclide
+/// fields are those <see cref="VoxDose.Dosimetry.Decay.Y90Recognizer"/> decides on.
 /// </summary>
 public sealed record InstanceHeader(
     string StudyUid,
@@ -13,4 +15,8 @@ public sealed record InstanceHeader(
     int? NumberOfSlices = null,
     string? RadionuclideCode = null,
     double? RadionuclideHalfLifeS = null,
-    string? RadiopharmaceuticalDescription = null);
+    string? RadiopharmaceuticalDescription = null,
+    StudyIdentifiers? Identifiers = null,
+    string? SeriesDescription = null,
+    string? RadionuclideCodeMeaning = null,
+    string? RadionuclideCodingScheme = null);

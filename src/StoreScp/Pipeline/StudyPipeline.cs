@@ -4,21 +4,21 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VoxDose.StoreScp.Assembly;
 using VoxDose.StoreScp.Audit;
-using VoxDose.StoreScp.Cli;
 using VoxDose.StoreScp.Configuration;
-using VoxDose.StoreScp.Hosting;
 using VoxDose.StoreScp.Scheduling;
+using VoxDose.StoreScp.Telemetry;
 
 namespace VoxDose.StoreScp.Pipeline;
 
 /// <summary>
-/// Moves one study through Assembled → Computed → Reported → (exports queued) → Exported, persisting each step, so a
+/// Moves one study through Assembled → Computed → Reported → (exports queued) → Exported (or NotExported when there is
+/// nowhere to send), persisting each step, so a
 /// restart at any point resumes from the last saved state. Transitions are conditional on the revision: if new
 /// input arrives while computing, the stale result is recorded but not reported, and the new revision is computed.
 /// </summary>
 public sealed class StudyPipeline(StudyRepository studies, InstanceRepository instances, ComputationRepository computations,
     ExportRepository exports, EventRepository events, AuditDatabase database, IStudyProcessor processor, IJobScheduler scheduler,
-    ActiveTransfers transfers, NodeMeter meter, IOptions<VoxDoseOptions> options, TimeProvider time, ILogger<StudyPipeline> logger)
+    ActiveTransfers transfers, StudyAssembler assembler, NodeMeter meter, IOptions<VoxDoseOptions> options, TimeProvider time, ILogger<StudyPipeline> logger)
 {
     public async Task RunAsync(string studyUid, CancellationToken ct)
     {
@@ -27,8 +27,11 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
             var study = await studies.GetAsync(studyUid, ct).ConfigureAwait(false);
             if (study is null) return;
             if (study.State == StudyState.Assembled && await WaitForTransferAsync(study, ct).ConfigureAwait(false)) return;
+            if (study.State == StudyState.Assembled && await WaitForRtStructAsync(study, ct).ConfigureAwait(false)) return;
             var advanced = study.State switch
             {
+                StudyState.Received => await CheckReceivedAsync(study, ct).ConfigureAwait(false),
+                StudyState.Failed => await RetryIfDueAsync(study, ct).ConfigureAwait(false),
                 StudyState.Assembled => await ComputeAsync(study, ct).ConfigureAwait(false),
                 StudyState.Computed => await ReportAsync(study, ct).ConfigureAwait(false),
                 StudyState.Reported => await QueueExportsAsync(study, ct).ConfigureAwait(false),
@@ -55,15 +58,31 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
         return true;
     }
 
+    /// <summary>
+    /// Processing:RtStructGraceSeconds: the first revision of a study without an RTSTRUCT waits that long after
+    /// assembly for its contours (an arriving RTSTRUCT schedules this job at once).
+    /// </summary>
+    private async Task<bool> WaitForRtStructAsync(StudyRecord study, CancellationToken ct)
+    {
+        var grace = TimeSpan.FromSeconds(options.Value.Processing.RtStructGraceSeconds);
+        if (grace <= TimeSpan.Zero || study.Revision > 1) return false;
+        var latest = study.StateChangedAt + grace;
+        if (time.GetUtcNow() >= latest) return false;
+        if ((await studies.SeriesAsync(study.StudyUid, ct).ConfigureAwait(false)).Any(s => s.Role == SeriesRole.RtStruct)) return false;
+        await scheduler.SchedulePipelineAsync(study.StudyUid, latest, ct).ConfigureAwait(false);
+        PipelineLog.WaitingForRtStruct(logger, study.StudyUid, latest);
+        return true;
+    }
+
     private async Task<bool> ComputeAsync(StudyRecord study, CancellationToken ct)
     {
         var inputs = await GatherInputsAsync(study, ct).ConfigureAwait(false);
         var outputDir = OutputDirectory(study);
         PipelineLog.Computing(logger, study.StudyUid, study.Revision, inputs.PetFiles.Count, inputs.RtStructFile is not null);
         var processing = options.Value.Processing;
-        var computationId = await computations.StartAsync(study.StudyUid, study.Revision, processing.Method.ToString().ToLowerInvariant(),
+        var computationId = await computations.StartAsync(study.StudyUid, study.Revision, (inputs.Method ?? processing.Method).ToString().ToLowerInvariant(),
             "", JsonSerializer.Serialize(new { processing.DoseGridMm, processing.Method, options.Value.Dosimetry }),
-            VersionCommand.SoftwareVersion, JsonSerializer.Serialize(inputs), ct).ConfigureAwait(false);
+            SoftwareVersion.Current, JsonSerializer.Serialize(inputs), ct).ConfigureAwait(false);
         var watch = Stopwatch.StartNew();
         try
         {
@@ -79,6 +98,13 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
         {
             meter.Computations.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
             await FailAsync(study, computationId, invalid.Message, ct).ConfigureAwait(false);
+            return false;
+        }
+        catch (Exception e) when (IsTransient(e))
+        {
+            meter.Computations.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
+            await computations.FailAsync(computationId, e.Message, ct).ConfigureAwait(false);
+            await FailTransientAsync(study, $"computing: {e.Message}", ct).ConfigureAwait(false);
             return false;
         }
         meter.Computations.Add(1, new KeyValuePair<string, object?>("outcome", "computed"));
@@ -105,6 +131,12 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
             await FailAsync(study, computation.Id, invalid.Message, ct).ConfigureAwait(false);
             return false;
         }
+        catch (Exception e) when (IsTransient(e))
+        {
+            // The computation stays 'computed' (its results are on disk): the retry resumes here, without recomputing.
+            await FailTransientAsync(study, $"writing reports: {e.Message}", ct).ConfigureAwait(false);
+            return false;
+        }
         var wanted = options.Value.Processing.Outputs.Count > 0 ? options.Value.Processing.Outputs : [.. ProcessingOptions.DefaultOutputs];
         var destinations = options.Value.Destinations;
         await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
@@ -127,6 +159,19 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
     {
         var computation = await computations.GetAsync(study.StudyUid, study.Revision, ct).ConfigureAwait(false);
         var rows = computation is null ? [] : await exports.ForComputationAsync(computation.Id, ct).ConfigureAwait(false);
+        if (rows.Count == 0)
+        {
+            // Reports written, nothing to send them to: say so, never "exported".
+            var reason = options.Value.Destinations.Count == 0
+                ? "no destination configured (VoxDose:Destinations is empty); reports kept in " + OutputDirectory(study)
+                : "no configured destination takes the objects written; reports kept in " + OutputDirectory(study);
+            if (await studies.EndAsync(study.StudyUid, study.Revision, StudyState.Reported, StudyState.NotExported, reason, ct).ConfigureAwait(false))
+            {
+                PipelineLog.NotExported(logger, study.StudyUid, study.Revision, reason);
+                await events.AddAsync("pipeline", "not-exported", study.StudyUid, $"revision {study.Revision}: {reason}", ct).ConfigureAwait(false);
+            }
+            return false;
+        }
         if (rows.All(r => r.Status == ExportRepository.Sent))
         {
             // Nothing (left) to send: the study is done.
@@ -145,12 +190,44 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
         return false;
     }
 
+    /// <summary>The input is invalid: Failed, not retried automatically (the same input would fail again).</summary>
     private async Task FailAsync(StudyRecord study, long computationId, string reason, CancellationToken ct)
     {
         PipelineLog.Failed(logger, study.StudyUid, study.Revision, reason);
         await computations.FailAsync(computationId, reason, ct).ConfigureAwait(false);
-        await studies.TransitionAsync(study.StudyUid, study.Revision, study.State, StudyState.Failed, reason, ct).ConfigureAwait(false);
-        await events.AddAsync("pipeline", "failed", study.StudyUid, $"revision {study.Revision}: {reason}", ct).ConfigureAwait(false);
+        await studies.FailAsync(study.StudyUid, study.Revision, study.State, reason, null, ct).ConfigureAwait(false);
+        await events.AddAsync("pipeline", "failed", study.StudyUid, $"revision {study.Revision}: {reason}; not retried automatically", ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Errors that may pass (disk full, a file system error): the study is Failed and retried on the schedule.</summary>
+    private static bool IsTransient(Exception e) => e is IOException or UnauthorizedAccessException;
+
+    private async Task FailTransientAsync(StudyRecord study, string error, CancellationToken ct)
+    {
+        var retryAt = StudyRetrySchedule.From(options.Value.Processing).NextAttempt(study.Attempts + 1, time.GetUtcNow());
+        PipelineLog.FailedWillRetry(logger, study.StudyUid, study.Revision, error, retryAt);
+        if (!await studies.FailAsync(study.StudyUid, study.Revision, study.State, error, retryAt, ct).ConfigureAwait(false)) return;
+        await events.AddAsync("pipeline", "failed", study.StudyUid, $"revision {study.Revision}: {error}; " +
+            (retryAt is null ? "retries exhausted, not retried automatically" : $"retry at {AuditTime.Format(retryAt.Value)}"), ct).ConfigureAwait(false);
+        if (retryAt is not null)
+            await scheduler.SchedulePipelineAsync(study.StudyUid, retryAt.Value, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A Received study: without a Y-90 PET it may be due to end Ignored.</summary>
+    private async Task<bool> CheckReceivedAsync(StudyRecord study, CancellationToken ct)
+    {
+        await assembler.CheckStudyAsync(study.StudyUid, ct).ConfigureAwait(false);
+        return false;
+    }
+
+    /// <summary>A Failed study whose retry is due resumes where it stopped (see <see cref="StudyResumption"/>).</summary>
+    private async Task<bool> RetryIfDueAsync(StudyRecord study, CancellationToken ct)
+    {
+        if (study.RetryAt is null || study.RetryAt > time.GetUtcNow()) return false;
+        var to = await StudyResumption.ResumeAsync(study, studies, computations, exports, false, ct).ConfigureAwait(false);
+        if (to is null) return false;
+        await events.AddAsync("pipeline", "retry", study.StudyUid, $"revision {study.Revision}: attempt {study.Attempts + 1}, resuming at {to.Value.ToText()}", ct).ConfigureAwait(false);
+        return true;
     }
 
     private string OutputDirectory(StudyRecord study) =>
@@ -168,6 +245,12 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
             rtStruct = (await instances.LatestOfSeriesAsync(rtSeries.SeriesUid, ct).ConfigureAwait(false)).OrderByDescending(i => i.ReceivedAt).FirstOrDefault()?.Path;
         var ct0 = series.Where(s => s.Role == SeriesRole.Ct).OrderByDescending(s => s.LastReceivedAt).FirstOrDefault();
         var ctFiles = ct0 is null ? [] : (await instances.LatestOfSeriesAsync(ct0.SeriesUid, ct).ConfigureAwait(false)).Select(i => i.Path).ToList();
-        return new StudyInputs(study.StudyUid, study.Revision, petFiles, rtStruct, ctFiles);
+        Configuration.DoseMethodOption? method = Enum.TryParse<Configuration.DoseMethodOption>(study.Method, ignoreCase: true, out var m) ? m : null;
+        var previous = (await computations.ForStudyAsync(study.StudyUid, ct).ConfigureAwait(false))
+            .Where(c => c.Revision < study.Revision && c.Status == "reported" && c.OutputUids is not null).MaxBy(c => c.Revision);
+        var predecessorSr = previous is null ? null
+            : JsonSerializer.Deserialize<List<OutputObject>>(previous.OutputUids!)?.FirstOrDefault(o => o.Kind == "Sr");
+        return new StudyInputs(study.StudyUid, study.Revision, petFiles, rtStruct, ctFiles, method, predecessorSr?.Path,
+            predecessorSr is null ? null : previous!.Revision);
     }
 }

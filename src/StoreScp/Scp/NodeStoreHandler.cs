@@ -63,7 +63,7 @@ public sealed class NodeStoreHandler(IngestService ingest, AssociationRepository
         if (header.SopInstanceUid.Trim() != request.SopInstanceUid || header.SopClassUid.Trim() != request.SopClassUid)
             return Refuse(request, StoreOutcome.DataSetDoesNotMatchSopClass, "(0008,0016)/(0008,0018) differ from the C-STORE command");
         transfers.Received(request.Association.Request, header.StudyUid);
-        var outcome = await ingest.IngestAsync(request.FilePath, header, associationId, ct).ConfigureAwait(false);
+        var outcome = await ingest.IngestAsync(request.FilePath, header, associationId, request.FileSha256, ct).ConfigureAwait(false);
         var response = StoreStatusMapper.Response(outcome, $"refused: {outcome} (see the node's audit)");
         return (response.Status, response.ErrorComment);
     }

@@ -1,6 +1,7 @@
 using VoxDose.StoreScp.Audit;
 using VoxDose.StoreScp.Ingest;
 using VoxDose.StoreScp.Tests.Support;
+using VoxDose.Dicom;
 
 namespace VoxDose.StoreScp.Tests.Assembly;
 
@@ -96,7 +97,8 @@ public class StudyAssemblyTests
         await rig.SendAsync(IngestRig.RtStruct());
         var study = (await rig.Studies.GetAsync(IngestRig.Study))!;
         Assert.Equal((StudyState.Received, 1L), (study.State, study.Revision));
-        Assert.Empty(rig.Scheduled("pipeline"));
+        // Nothing starts: the only timer is the end of the quiet period, when a study still without Y-90 PET is ignored.
+        Assert.Equal([rig.Time.GetUtcNow() + TimeSpan.FromSeconds(30)], rig.Scheduled("pipeline").Select(c => c.At));
         Assert.Equal(SeriesRole.RtStruct, (await rig.Studies.GetSeriesAsync(IngestRig.RtSeries))!.Role);
     }
 
@@ -129,13 +131,14 @@ public class StudyAssemblyTests
     {
         var rig = await IngestRig.CreateAsync();
         var f18 = IngestRig.Pet(1) with { SeriesUid = "1.2.3.77", SopInstanceUid = "1.2.3.77.1", RadionuclideCode = "77004003", RadionuclideHalfLifeS = 6586.2 };
-        var sr = new InstanceHeader(IngestRig.Study, "1.2.3.78", "1.2.3.78.1", SopClasses.ComprehensiveSr, "SR");
+        var sr = new InstanceHeader(IngestRig.Study, "1.2.3.78", "1.2.3.78.1", DicomUids.ComprehensiveSRStorage, "SR");
         Assert.Equal(VoxDose.Dicom.Network.Dimse.DimseStatus.Success, await rig.SendAsync(f18));
         Assert.Equal(VoxDose.Dicom.Network.Dimse.DimseStatus.Success, await rig.SendAsync(sr));
         var events = await rig.Events.ListAsync(IngestRig.Study);
         Assert.Equal(2, events.Count(e => e.Kind == "ignored"));
         Assert.Contains(events, e => e.Detail.Contains("not Y-90", StringComparison.Ordinal) && e.Detail.Contains("6586.2", StringComparison.Ordinal));
-        Assert.Empty(rig.Scheduled("pipeline"));
+        // No computation: only the end-of-quiet-period check that ends the study Ignored.
+        Assert.All(rig.Scheduled("pipeline"), c => Assert.Equal(rig.Time.GetUtcNow() + TimeSpan.FromSeconds(30), c.At));
         Assert.Empty(rig.Scheduled("series"));
     }
 

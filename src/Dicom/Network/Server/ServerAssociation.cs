@@ -167,7 +167,7 @@ internal sealed class ServerAssociation(
                 ServerMeter.Stored(response.Status ?? 0, sink.Length);
                 break;
             case CommandField.CStoreRequest when sink is TempFileDataSetSink file:
-                var result = await StoreAsync(command, context, file.Path, cancellationToken).ConfigureAwait(false);
+                var result = await StoreAsync(command, context, file, cancellationToken).ConfigureAwait(false);
                 ServerMeter.Stored(result.Status, file.Length);
                 response = DicomCommand.StoreResponse(command, result.Status, result.ErrorComment);
                 break;
@@ -194,7 +194,7 @@ internal sealed class ServerAssociation(
     private static DicomCommand StoreResponseCommand(DicomCommand request, StoreResponse response) =>
         DicomCommand.StoreResponse(request, response.Status, response.ErrorComment);
 
-    private async Task<StoreResponse> StoreAsync(DicomCommand command, AcceptedContext context, string path, CancellationToken cancellationToken)
+    private async Task<StoreResponse> StoreAsync(DicomCommand command, AcceptedContext context, TempFileDataSetSink file, CancellationToken cancellationToken)
     {
         var association = _info!.ToString();
         if (command.AffectedSopClassUid != context.AbstractSyntax)
@@ -203,7 +203,11 @@ internal sealed class ServerAssociation(
             return StoreStatusMapper.Response(StoreOutcome.CannotUnderstand, "Affected SOP Instance UID missing or not a valid UID");
 
         var request = new StoreRequest(_info, command.MessageId ?? 0, context.AbstractSyntax, instance, context.TransferSyntax,
-            command.Priority ?? DimsePriority.Medium, command.MoveOriginatorAeTitle, command.MoveOriginatorMessageId, path);
+            command.Priority ?? DimsePriority.Medium, command.MoveOriginatorAeTitle, command.MoveOriginatorMessageId, file.Path)
+        {
+            FileSha256 = file.Sha256,
+            FileLength = file.FileLength,
+        };
         StoreResponse result;
         try
         {
