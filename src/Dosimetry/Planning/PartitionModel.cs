@@ -4,7 +4,7 @@ namespace VoxDose.Dosimetry.Planning;
 
 /// <summary>
 /// The partition model of Ho et al. (Eur J Nucl Med 1996;23:947) and its companions, as closed formulas.
-/// k = <see cref="Y90Constants.LdmConstantGyKgPerGBqEanm"/> (49.67 Gy kg/GBq, EANM 2022).
+/// k = <see cref="Y90Constants.LdmConstantGyKgPerGBq"/> (49.76 Gy kg/GBq: VoxDose's one LDM constant; EANM 2022 quotes 49.67).
 /// </summary>
 /// <remarks>
 /// With counts C_j in compartment j of the liver side (the perfused territory, lesions included) of total C, the
@@ -14,7 +14,7 @@ namespace VoxDose.Dosimetry.Planning;
 /// </remarks>
 public static class PartitionModel
 {
-    public static double K => Y90Constants.LdmConstantGyKgPerGBqEanm;
+    public static double K => Y90Constants.LdmConstantGyKgPerGBq;
 
     /// <summary>Mean dose (Gy) of a liver-side compartment holding <paramref name="countsFraction"/> of the liver-side counts.</summary>
     public static double CompartmentDoseGy(double activityGBq, double lungShuntFraction, double countsFraction, double massKg) =>
