@@ -18,7 +18,7 @@ node_port=$(free_port); dest_port=$(free_port)
 
 voxdose_bg store-scp --port "$dest_port" --aet KILLPACS --out "$dest" --bind 127.0.0.1 >"$work/pacs.log" 2>&1
 pids+=($!)
-export VoxDose__Storage__Root="$root" VoxDose__Scp__Port="$node_port" VoxDose__Scp__BindAddress=127.0.0.1 \
+export VoxDose__Storage__Root="$root" VoxDose__Scp__Port="$node_port" VoxDose__Scp__BindAddress=127.0.0.1 VoxDose__Scp__AllowAnyCaller=true \
   VoxDose__Processing__SeriesQuietSeconds=5 VoxDose__Storage__MinFreeMegabytes=64 \
   VoxDose__Destinations__0__Name=pacs VoxDose__Destinations__0__AeTitle=KILLPACS \
   VoxDose__Destinations__0__Host=127.0.0.1 VoxDose__Destinations__0__Port="$dest_port" \

@@ -29,7 +29,7 @@ pids+=($!)
 wait_port 127.0.0.1 "$http_port" 60
 
 quiet="${VoxDose__Processing__SeriesQuietSeconds:-5}"
-export VoxDose__Storage__Root="$work/node" VoxDose__Scp__Port="$node_port" VoxDose__Scp__BindAddress=127.0.0.1 \
+export VoxDose__Storage__Root="$work/node" VoxDose__Scp__Port="$node_port" VoxDose__Scp__BindAddress=127.0.0.1 VoxDose__Scp__AllowAnyCaller=true \
   VoxDose__Processing__SeriesQuietSeconds="$quiet" VoxDose__Storage__MinFreeMegabytes=64 \
   VoxDose__Destinations__0__Name=orthanc VoxDose__Destinations__0__AeTitle=ORTHANC \
   VoxDose__Destinations__0__Host=127.0.0.1 VoxDose__Destinations__0__Port="$orthanc_port" \

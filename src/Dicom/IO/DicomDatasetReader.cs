@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace VoxDose.Dicom;
 
 /// <summary>Reads a bare data set (no preamble, no meta group) in a given transfer syntax: command sets, P-DATA payloads, file bodies.</summary>
@@ -17,23 +15,10 @@ public static class DicomDatasetReader
     public static DicomDataset Read(byte[] bytes, DicomTransferSyntax transferSyntax, DicomReadOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        if (transferSyntax.IsDeflated) bytes = Inflate(bytes, 0);
-        var parser = new IO.DicomParser(bytes, complete: true, options ?? DicomReadOptions.Default);
+        options ??= DicomReadOptions.Default;
+        if (transferSyntax.IsDeflated) bytes = IO.BoundedInflater.Inflate(bytes, 0, options.MaxInflatedBytes);
+        var parser = new IO.DicomParser(bytes, complete: true, options);
         return parser.ParseDataset(0, bytes.Length, transferSyntax.IsExplicitVR, transferSyntax.IsLittleEndian);
-    }
-
-    /// <summary>Inflates raw deflate data (RFC 1951, PS3.5 A.5) from <paramref name="offset"/>; corrupt data is a DicomDataException.</summary>
-    internal static byte[] Inflate(byte[] bytes, int offset)
-    {
-        try
-        {
-            using var inflater = new DeflateStream(new MemoryStream(bytes, offset, bytes.Length - offset), CompressionMode.Decompress);
-            return ReadAll(inflater);
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new DicomDataException($"Deflated data set is corrupt: {ex.Message}", ex);
-        }
     }
 
     internal static byte[] ReadAll(Stream stream)

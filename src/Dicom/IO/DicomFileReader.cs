@@ -42,7 +42,7 @@ internal static class DicomFileReader
                 var prefix = ReadUpTo(stream, size, out var ended);
                 try
                 {
-                    return Parse(prefix, ended, options);
+                    return Parse(prefix, ended, options, stream, start);
                 }
                 catch (NeedMoreDataException) when (!ended)
                 {
@@ -60,7 +60,7 @@ internal static class DicomFileReader
         {
             all = DicomDatasetReader.ReadAll(stream);
         }
-        return Parse(all, true, options);
+        return Parse(all, true, options, null, 0);
     }
 
     private static byte[] ReadUpTo(Stream stream, int count, out bool ended)
@@ -75,7 +75,12 @@ internal static class DicomFileReader
     /// <summary>Bytes a prefix must hold to tell preamble, "DICM" and the first element header apart.</summary>
     private const int MinimumPrefix = 128 + 4 + 12;
 
-    private static DicomFile Parse(byte[] buffer, bool complete, DicomReadOptions options)
+    /// <param name="buffer">The file, or a prefix of it.</param>
+    /// <param name="complete">True when <paramref name="buffer"/> is the whole file.</param>
+    /// <param name="options">Read options.</param>
+    /// <param name="source">The seekable stream the prefix came from (a deflated body is inflated from it), or null.</param>
+    /// <param name="sourceStart">Position of the prefix's first byte in <paramref name="source"/>.</param>
+    private static DicomFile Parse(byte[] buffer, bool complete, DicomReadOptions options, Stream? source, long sourceStart)
     {
         if (!complete && buffer.Length < MinimumPrefix) throw new NeedMoreDataException();
         var pos = 0;
@@ -106,26 +111,38 @@ internal static class DicomFileReader
         if (!string.IsNullOrEmpty(tsUid)) ts = DicomTransferSyntax.Lookup(tsUid);
         else ts = Detect(buffer, pos, hadPreamble);
 
-        var body = buffer;
-        var bodyStart = pos;
-        var encoding = ts;
+        DicomDataset dataset;
         if (ts.IsDeflated)
         {
-            if (!complete) throw new NeedMoreDataException("A deflated data set is inflated from the whole file.");
-            body = DicomDatasetReader.Inflate(buffer, pos);
-            bodyStart = 0;
-            parser = new DicomParser(body, true, options);
+            if (!complete && source is null) throw new NeedMoreDataException("A deflated data set is inflated from the stream.");
+            var metaWarnings = parser.Warnings;
+            Stream deflated;
+            if (complete) deflated = new MemoryStream(buffer, pos, buffer.Length - pos, writable: false);
+            else
+            {
+                deflated = source!;
+                deflated.Position = sourceStart + pos;
+            }
+            (parser, dataset) = ParseDeflated(deflated, options);
+            parser.Warnings.InsertRange(0, metaWarnings);
         }
-        else if (!LooksLike(buffer, pos, ts))
+        else
         {
-            // The meta group names one encoding but the data set uses another (seen in the wild); follow the data.
-            var detected = Detect(buffer, pos, hadPreamble);
-            parser.Warnings.Add($"Transfer syntax {ts.Uid} in the meta group does not match the data set encoding; read as {detected.Name}.");
-            // Keep a compressed transfer syntax (it describes the pixel data); otherwise the detected one is the truth.
-            encoding = detected;
-            if (!ts.IsEncapsulated) ts = detected;
+            var encoding = ts;
+            if (!LooksLike(buffer, pos, ts))
+            {
+                // The meta group names one encoding but the data set uses another (seen in the wild); follow the data.
+                var detected = Detect(buffer, pos, hadPreamble);
+                parser.Warnings.Add($"Transfer syntax {ts.Uid} in the meta group does not match the data set encoding; read as {detected.Name}.");
+                // Keep a compressed transfer syntax (it describes the pixel data); otherwise the detected one is the truth.
+                encoding = detected;
+                if (!ts.IsEncapsulated) ts = detected;
+            }
+            dataset = parser.ParseDataset(pos, buffer.Length, encoding.IsExplicitVR, encoding.IsLittleEndian);
         }
-        var dataset = parser.ParseDataset(bodyStart, body.Length, encoding.IsExplicitVR, encoding.IsLittleEndian);
+        // A meta group with nothing after it is a file cut short (DCMTK prints it as an empty data set, "{}" in JSON).
+        if (dataset.Count == 0 && meta.Count > 0 && !parser.StoppedBeforePixelData)
+            throw new DicomDataException("The file ends after its meta information: no data set (empty or truncated file).");
         var warnings = parser.Warnings;
         if (dataset.CharacterSet.Warning is { } w) warnings.Add(w);
         return new DicomFile(meta, dataset, ts)
@@ -134,6 +151,34 @@ internal static class DicomFileReader
             StoppedBeforePixelData = parser.StoppedBeforePixelData,
             Warnings = warnings,
         };
+    }
+
+    /// <summary>
+    /// Parses a deflated data set inflated from <paramref name="deflated"/> with a bounded inflater. A header scan
+    /// inflates 64 KiB, then four times more each time, until the header parses: only the header is inflated.
+    /// </summary>
+    private static (DicomParser Parser, DicomDataset Dataset) ParseDeflated(Stream deflated, DicomReadOptions options)
+    {
+        using var inflater = new BoundedInflater(deflated, options.MaxInflatedBytes);
+        if (!options.StopBeforePixelData)
+        {
+            var body = inflater.ReadToEnd();
+            var parser = new DicomParser(body, true, options);
+            return (parser, parser.ParseDataset(0, body.Length, true, true));
+        }
+        for (long target = 64 * 1024; ; target *= 4)
+        {
+            inflater.FillTo(target);
+            var body = inflater.ToArray();
+            var parser = new DicomParser(body, inflater.Ended, options);
+            try
+            {
+                return (parser, parser.ParseDataset(0, body.Length, true, true));
+            }
+            catch (NeedMoreDataException) when (!inflater.Ended)
+            {
+            }
+        }
     }
 
     /// <summary>

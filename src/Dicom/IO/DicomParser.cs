@@ -112,11 +112,22 @@ internal sealed class DicomParser
             DicomVR vr;
             uint length;
             var elementExplicit = explicitVR;
+            var illegalVR = false;
             if (elementExplicit && !DicomVRInfo.TryParse(span[4], span[5], out vr))
             {
-                // DCMTK tolerance: an element whose VR bytes are not a VR is read as implicit VR.
-                Warnings.Add($"{tag} at offset {pos} has no valid VR; read as implicit VR.");
-                elementExplicit = false;
+                if (IsUpperLetter(span[4]) && IsUpperLetter(span[5]))
+                {
+                    // DCMTK tolerance: an element whose VR bytes are not a VR is read as implicit VR.
+                    Warnings.Add($"{tag} at offset {pos} has no valid VR; read as implicit VR.");
+                    elementExplicit = false;
+                }
+                else
+                {
+                    // Bytes that are not two upper-case letters (two spaces "  " in Pixel Padding Value, "??") are an
+                    // illegal VR with a 2-byte length, as DCMTK reads them (dcvr.cc, EVR_UNKNOWN2B); the value is UN.
+                    Warnings.Add($"{tag} at offset {pos}: non-standard VR ({span[4]:X2}\\{span[5]:X2}); assuming a 2-byte length field, read as UN.");
+                    illegalVR = true;
+                }
                 vr = DicomVR.UN;
             }
             else
@@ -125,7 +136,12 @@ internal sealed class DicomParser
                 if (elementExplicit) DicomVRInfo.TryParse(span[4], span[5], out vr);
             }
             int headerSize;
-            if (elementExplicit)
+            if (illegalVR)
+            {
+                length = U16(span[6..], le);
+                headerSize = 8;
+            }
+            else if (elementExplicit)
             {
                 if (DicomVRInfo.HasLongLength(vr))
                 {
@@ -286,6 +302,8 @@ internal sealed class DicomParser
             return DicomPrivateDictionary.LookupVR(tag, dataset) ?? DicomVR.UN;
         return DicomDictionary.DefaultVR(tag);
     }
+
+    private static bool IsUpperLetter(byte b) => b is >= (byte)'A' and <= (byte)'Z';
 
     private static DicomDataException Truncated(DicomTag tag, int pos) =>
         new(tag, $"data ends inside the element header at offset {pos}.");

@@ -33,6 +33,11 @@ internal static class ServeCommand
                 foreach (var failure in e.Failures) await Console.Error.WriteLineAsync("  " + failure).ConfigureAwait(false);
                 return 2;
             }
+            catch (VoxDose.StoreScp.Hosting.StartupRefusedException e)
+            {
+                await Console.Error.WriteLineAsync($"voxdose serve: cannot start: {e.Message}").ConfigureAwait(false);
+                return 2;
+            }
             catch (Exception e) when (e is InvalidOperationException or FileNotFoundException or IOException)
             {
                 await Console.Error.WriteLineAsync($"voxdose serve: {e.Message}").ConfigureAwait(false);

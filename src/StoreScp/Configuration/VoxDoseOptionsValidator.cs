@@ -39,6 +39,8 @@ public sealed class VoxDoseOptionsValidator : IValidateOptions<VoxDoseOptions>
             errors.Add($"{path}:BindAddress: '{scp.BindAddress}' is not an IP address (use 0.0.0.0 for every interface).");
         if (scp.MaxAssociations is < 1 or > 1000)
             errors.Add($"{path}:MaxAssociations: {scp.MaxAssociations} is outside 1-1000.");
+        if (scp.MaxAssociationsPerPeer < 1 || scp.MaxAssociationsPerPeer > Math.Max(1, scp.MaxAssociations))
+            errors.Add($"{path}:MaxAssociationsPerPeer: {scp.MaxAssociationsPerPeer} is outside 1-{scp.MaxAssociations} (MaxAssociations).");
         for (var i = 0; i < scp.AllowedCallers.Count; i++)
         {
             CheckAeTitle(scp.AllowedCallers[i].AeTitle, $"{path}:AllowedCallers:{i}:AeTitle", errors);

@@ -49,6 +49,8 @@ public sealed class DemoRunner(string workDirectory, Action<string> say)
             ["VoxDose:Storage:Root"] = Path.Combine(workDirectory, "node"),
             ["VoxDose:Storage:MinFreeMegabytes"] = "64",
             ["VoxDose:Scp:BindAddress"] = "127.0.0.1",
+            ["VoxDose:Scp:AllowedCallers:0:AeTitle"] = "DEMOSCU", // the demo's own sender, and only it
+            ["VoxDose:Scp:AllowedCallers:0:Host"] = "127.0.0.1",
             ["VoxDose:Scp:Port"] = nodePort.ToString(CultureInfo.InvariantCulture),
             ["VoxDose:Processing:SeriesQuietSeconds"] = "5",
             ["VoxDose:Destinations:0:Name"] = "demo-pacs",

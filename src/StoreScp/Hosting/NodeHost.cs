@@ -53,6 +53,7 @@ public static class NodeHost
         services.AddSingleton<EventRepository>();
 
         services.AddSingleton<IDiskSpaceProbe, DriveDiskSpaceProbe>();
+        services.AddSingleton<DiskWatermark>();
         services.AddSingleton<SpoolStore>();
         services.AddSingleton<IJobScheduler, QuartzJobScheduler>();
         services.AddSingleton<StudyAssembler>();

@@ -12,7 +12,7 @@ namespace VoxDose.StoreScp.Hosting;
 /// fails, it logs why and the start fails, rather than a node that acknowledges what it cannot keep.
 /// </summary>
 public sealed class NodeStartupService(IOptions<VoxDoseOptions> options, AuditDatabase database, SpoolStore spool,
-    ILogger<NodeStartupService> logger) : IHostedService
+    DiskWatermark watermark, ILogger<NodeStartupService> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -31,6 +31,14 @@ public sealed class NodeStartupService(IOptions<VoxDoseOptions> options, AuditDa
             var reason = $"storage root {root} is not writable: {e.Message}";
             HostLog.CannotStart(logger, reason, e);
             throw new InvalidOperationException(reason, e);
+        }
+        if (watermark.Shortfall() is { } full)
+        {
+            // A node that starts on a full disk can only refuse (A700) or fail; say so once and stop (exit 2).
+            var reason = $"not enough free disk space: {full}; free space or lower the watermark";
+            var refused = new StartupRefusedException(reason);
+            HostLog.CannotStart(logger, reason, refused);
+            throw refused;
         }
         try
         {

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using VoxDose.Dicom.Network.Server;
 using VoxDose.StoreScp.Assembly;
 using VoxDose.StoreScp.Audit;
 using VoxDose.StoreScp.Storage;
@@ -16,16 +17,17 @@ public sealed class IngestService(SpoolStore spool, InstanceRepository instances
 {
     /// <param name="receivedSha256">The file's SHA-256 when the receiver hashed it on the way in: the file is then
     /// renamed into the spool, not read and copied.</param>
-    public async Task<ushort> IngestAsync(string receivedFile, InstanceHeader header, long? associationId,
+    /// <returns>What became of the instance; <see cref="StoreStatusMapper"/> turns it into the DIMSE status.</returns>
+    public async Task<StoreOutcome> IngestAsync(string receivedFile, InstanceHeader header, long? associationId,
         string? receivedSha256 = null, CancellationToken ct = default)
     {
-        var status = await StoreAsync(receivedFile, header, associationId, receivedSha256, ct).ConfigureAwait(false);
-        if (status == StoreStatus.Success) meter.InstancesStored.Add(1);
-        else meter.InstancesRefused.Add(1, new KeyValuePair<string, object?>("status", status.ToString("X4", System.Globalization.CultureInfo.InvariantCulture)));
-        return status;
+        var outcome = await StoreAsync(receivedFile, header, associationId, receivedSha256, ct).ConfigureAwait(false);
+        if (outcome == StoreOutcome.Stored) meter.InstancesStored.Add(1);
+        else meter.InstancesRefused.Add(1, new KeyValuePair<string, object?>("status", StoreStatusMapper.StatusOf(outcome).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)));
+        return outcome;
     }
 
-    private async Task<ushort> StoreAsync(string receivedFile, InstanceHeader header, long? associationId, string? receivedSha256, CancellationToken ct)
+    private async Task<StoreOutcome> StoreAsync(string receivedFile, InstanceHeader header, long? associationId, string? receivedSha256, CancellationToken ct)
     {
         try
         {
@@ -39,7 +41,7 @@ public sealed class IngestService(SpoolStore spool, InstanceRepository instances
             {
                 case ArrivalKind.Duplicate:
                     IngestLog.Duplicate(logger, header.SopInstanceUid);
-                    return StoreStatus.Success;
+                    return StoreOutcome.Stored;
                 case ArrivalKind.NewVersion:
                     IngestLog.NewVersion(logger, header.SopInstanceUid, outcome.Version, header.StudyUid);
                     await events.AddAsync("ingest", "new-version", header.StudyUid,
@@ -48,21 +50,28 @@ public sealed class IngestService(SpoolStore spool, InstanceRepository instances
             }
             IngestLog.Stored(logger, header.SopInstanceUid, outcome.Version, outcome.Kind, header.SeriesUid, role);
             await assembler.OnArrivalAsync(arrival, outcome, ct).ConfigureAwait(false);
-            return StoreStatus.Success;
+            return StoreOutcome.Stored;
         }
         catch (SpoolRefusedException refused)
         {
-            var status = refused.Refusal == SpoolRefusal.DiskFull ? StoreStatus.OutOfResources : StoreStatus.CannotUnderstand;
+            var outcome = refused.Refusal == SpoolRefusal.DiskFull ? StoreOutcome.OutOfResources : StoreOutcome.CannotUnderstand;
+            var status = StoreStatusMapper.StatusOf(outcome);
             IngestLog.Refused(logger, status, refused.Reason);
             await TryAuditAsync(refused.Refusal == SpoolRefusal.DiskFull ? "refused-disk-full" : "refused-invalid-uid",
                 DicomUid.IsValid(header.StudyUid) ? header.StudyUid : null, $"C-STORE {status:X4}: {refused.Reason}").ConfigureAwait(false);
-            return status;
+            return outcome;
+        }
+        catch (Exception e) when (IsDiskFull(e))
+        {
+            // The disk filled between the watermark check and the write (or SQLite found no room): A700, not 0110.
+            IngestLog.Refused(logger, StoreStatusMapper.StatusOf(StoreOutcome.OutOfResources), e.Message);
+            return StoreOutcome.OutOfResources;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)
         {
             IngestLog.Failed(logger, e);
             await TryAuditAsync("store-failed", null, $"C-STORE 0110: {e.GetType().Name}: {e.Message}").ConfigureAwait(false);
-            return StoreStatus.ProcessingFailure;
+            return StoreOutcome.ProcessingFailure;
         }
     }
 
@@ -77,4 +86,10 @@ public sealed class IngestService(SpoolStore spool, InstanceRepository instances
             // The audit database itself may be what failed; the log line above still records the refusal.
         }
     }
+
+    /// <summary>ENOSPC (28) or SQLITE_FULL (13): the disk is full.</summary>
+    private static bool IsDiskFull(Exception e) =>
+        e is Storage.DiskFullException
+        || (e is IOException io && (io.HResult & 0xFFFF) == 28)
+        || (e is Microsoft.Data.Sqlite.SqliteException sqlite && sqlite.SqliteErrorCode == 13);
 }

@@ -21,7 +21,7 @@ namespace VoxDose.StoreScp.Pipeline;
 /// written durably before the study is marked Computed. Nothing is kept in memory between the stages: the report stage
 /// reads what is on disk, so a restart, or a second node, resumes without computing the dose again.
 /// </summary>
-public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, TimeProvider time) : IStudyProcessor
+public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, TimeProvider time, Storage.DiskWatermark? watermark = null) : IStudyProcessor
 {
     /// <summary>The report objects of a computed revision, written (fsync, rename) after them: the Computed boundary on disk.</summary>
     public const string OutputsManifestFile = "outputs.json";
@@ -89,6 +89,8 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
 
     private async Task<IReadOnlyList<OutputObject>> WriteDurablyAsync(Computed computed, StudyInputs inputs, string outputDirectory, CancellationToken ct)
     {
+        // The one watermark (Storage:MinFreeMegabytes): below it an IOException, so the study fails and is retried.
+        watermark?.EnsureRoom("results and reports");
         Directory.CreateDirectory(outputDirectory);
         var resultsPath = Path.Combine(outputDirectory, ResultsFile);
         ResultsJsonWriter.Write(computed.Result, resultsPath, SoftwareVersion.Current);

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using VoxDose.Dicom;
 using VoxDose.Dicom.Network;
 using VoxDose.Dicom.Network.Associations;
+using VoxDose.Dicom.Network.Dimse;
 using VoxDose.Dicom.Network.Pdus;
 using VoxDose.Dicom.Network.Server;
 using VoxDose.StoreScp.Assembly;
@@ -29,7 +30,8 @@ public sealed class NodeStoreHandler(IngestService ingest, AssociationRepository
         var id = await associations.OpenedAsync(association.CallingAeTitle, association.CalledAeTitle, peer, cancellationToken).ConfigureAwait(false);
         _open[association.Request] = new Counters(id);
         if (callers.IsAllowed(association.CallingAeTitle, association.RemoteEndPoint.Address)) return null;
-        ScpLog.CallerRejected(logger, association.CallingAeTitle, peer);
+        var calling = LogText.Escape(association.CallingAeTitle);
+        ScpLog.CallerRejected(logger, calling, peer);
         return AssociateRejectPdu.CallingAeNotRecognized;
     }
 
@@ -39,7 +41,7 @@ public sealed class NodeStoreHandler(IngestService ingest, AssociationRepository
         var (status, comment) = await StoreAsync(request, counters?.Id, cancellationToken).ConfigureAwait(false);
         if (counters is not null)
         {
-            if (status == StoreStatus.Success) Interlocked.Increment(ref counters.Stored);
+            if (DimseStatus.IsStored(status)) Interlocked.Increment(ref counters.Stored);
             else Interlocked.Increment(ref counters.Failed);
         }
         return new StoreResponse(status, comment);
@@ -52,30 +54,34 @@ public sealed class NodeStoreHandler(IngestService ingest, AssociationRepository
         {
             var file = DicomFile.Open(request.FilePath, HeaderOnly);
             (header, var missing) = InstanceHeaderReader.Read(file.Dataset);
-            if (header is null) return Refuse(request, StoreStatus.DataSetDoesNotMatchSopClass, $"missing {missing}");
+            if (header is null) return Refuse(request, StoreOutcome.DataSetDoesNotMatchSopClass, $"missing {missing}");
         }
         catch (DicomDataException e)
         {
-            return Refuse(request, StoreStatus.CannotUnderstand, "data set cannot be parsed: " + e.Message);
+            return Refuse(request, StoreOutcome.DataSetUnreadable, "data set cannot be parsed: " + e.Message);
         }
         if (header.SopInstanceUid.Trim() != request.SopInstanceUid || header.SopClassUid.Trim() != request.SopClassUid)
-            return Refuse(request, StoreStatus.DataSetDoesNotMatchSopClass, "(0008,0016)/(0008,0018) differ from the C-STORE command");
+            return Refuse(request, StoreOutcome.DataSetDoesNotMatchSopClass, "(0008,0016)/(0008,0018) differ from the C-STORE command");
         transfers.Received(request.Association.Request, header.StudyUid);
-        var status = await ingest.IngestAsync(request.FilePath, header, associationId, request.FileSha256, ct).ConfigureAwait(false);
-        return (status, status == StoreStatus.Success ? null : $"refused with {status:X4} (see the node's audit)");
+        var outcome = await ingest.IngestAsync(request.FilePath, header, associationId, request.FileSha256, ct).ConfigureAwait(false);
+        var response = StoreStatusMapper.Response(outcome, $"refused: {outcome} (see the node's audit)");
+        return (response.Status, response.ErrorComment);
     }
 
-    private (ushort, string?) Refuse(StoreRequest request, ushort status, string reason)
+    private (ushort, string?) Refuse(StoreRequest request, StoreOutcome outcome, string reason)
     {
-        ScpLog.StoreRefused(logger, request.SopInstanceUid, status, reason);
-        return (status, reason);
+        var response = StoreStatusMapper.Response(outcome, reason);
+        var escaped = LogText.Escape(reason);
+        ScpLog.StoreRefused(logger, request.SopInstanceUid, response.Status, escaped);
+        return (response.Status, response.ErrorComment);
     }
 
     public void OnAssociationClosed(AssociationInfo association, AssociationEnd end)
     {
         var studies = transfers.Closed(association.Request);
         if (!_open.TryRemove(association.Request, out var counters)) return;
-        ScpLog.AssociationEnded(logger, counters.Id, association.CallingAeTitle, end, counters.Stored, counters.Failed);
+        var calling = LogText.Escape(association.CallingAeTitle);
+        ScpLog.AssociationEnded(logger, counters.Id, calling, end, counters.Stored, counters.Failed);
         _ = RecordCloseAsync(counters, end, studies);
     }
 

@@ -28,11 +28,23 @@ public sealed class ScpHostedService(IOptions<VoxDoseOptions> options, NodeStore
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var scp = options.Value.Scp;
+        if (scp.AllowedCallers.Count == 0 && !scp.AllowAnyCaller)
+        {
+            // Secure by default: a node that would take any caller's patient data starts only when told to.
+            var reason = "Scp:AllowedCallers is empty: list the calling AE titles this node accepts, or set Scp:AllowAnyCaller to true on purpose";
+            var refused = new Hosting.StartupRefusedException(reason);
+            ScpLog.CannotListen(_logger, scp.BindAddress, scp.Port, reason, refused);
+            throw refused;
+        }
         var serverOptions = new DicomServerOptions
         {
             BindAddress = IPAddress.Parse(scp.BindAddress),
             Port = scp.Port,
             MaxAssociations = scp.MaxAssociations,
+            MaxAssociationsPerPeer = scp.MaxAssociationsPerPeer,
+            // Unassociated sockets: a larger cap, bounded in time by ARTIM.
+            MaxConnections = 4 * scp.MaxAssociations,
+            MaxConnectionsPerPeer = Math.Max(4, 2 * scp.MaxAssociationsPerPeer),
             Policy = new AcceptPolicy { CalledAeTitles = [scp.AeTitle] },
             TempDirectory = spool.IncomingDirectory, // same file system as the spool
             Tls = scp.Tls.Enabled ? new ServerTlsOptions

@@ -10,7 +10,7 @@ namespace VoxDose.StoreScp.Storage;
 /// Content-addressed, so the same instance sent twice lands on the same file and a changed one lands beside it
 /// (the audit database numbers the versions). UIDs are validated before they become path components.
 /// </summary>
-public sealed class SpoolStore(IOptions<VoxDoseOptions> options, IDiskSpaceProbe diskSpace)
+public sealed class SpoolStore(IOptions<VoxDoseOptions> options, DiskWatermark watermark)
 {
     private StorageOptions Storage => options.Value.Storage;
 
@@ -21,12 +21,7 @@ public sealed class SpoolStore(IOptions<VoxDoseOptions> options, IDiskSpaceProbe
     /// <summary>Throws <see cref="SpoolRefusedException"/> when free space is below the watermark.</summary>
     public void EnsureSpace()
     {
-        var root = Path.GetFullPath(Storage.Root);
-        var available = diskSpace.AvailableBytes(root);
-        var minimum = Storage.MinFreeMegabytes * 1024L * 1024L;
-        if (available < minimum)
-            throw new SpoolRefusedException(SpoolRefusal.DiskFull,
-                $"only {available / (1024 * 1024)} MB free under {root}, below Storage:MinFreeMegabytes {Storage.MinFreeMegabytes}");
+        if (watermark.Shortfall() is { } reason) throw new SpoolRefusedException(SpoolRefusal.DiskFull, reason);
     }
 
     /// <summary>

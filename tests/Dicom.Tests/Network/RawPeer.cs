@@ -6,13 +6,17 @@ namespace VoxDose.Dicom.Tests.Network;
 /// <summary>A hand-driven TCP peer for robustness tests: sends arbitrary bytes, reads PDUs or the close.</summary>
 internal sealed class RawPeer : IAsyncDisposable
 {
-    private readonly TcpClient _client = new();
+    private readonly TcpClient _client;
     private NetworkStream? _stream;
     private PduReader? _reader;
 
-    public static async Task<RawPeer> ConnectAsync(int port)
+    private RawPeer(TcpClient client) => _client = client;
+
+    /// <param name="port">The server's port on 127.0.0.1.</param>
+    /// <param name="from">The local address to connect from (another 127.x.y.z address is another peer to the server).</param>
+    public static async Task<RawPeer> ConnectAsync(int port, string? from = null)
     {
-        var peer = new RawPeer();
+        var peer = new RawPeer(from is null ? new TcpClient() : new TcpClient(new System.Net.IPEndPoint(System.Net.IPAddress.Parse(from), 0)));
         await peer._client.ConnectAsync("127.0.0.1", port);
         peer._stream = peer._client.GetStream();
         peer._reader = new PduReader(peer._stream, new PduLimits { MaxDataPduLength = 1 << 24 });
@@ -53,7 +57,11 @@ internal sealed class RawPeer : IAsyncDisposable
         catch (OperationCanceledException) { return false; }
     }
 
-    public async Task<AssociateAcceptPdu> AssociateAsync(string calledAe, params PresentationContextProposal[] contexts)
+    public async Task<AssociateAcceptPdu> AssociateAsync(string calledAe, params PresentationContextProposal[] contexts) =>
+        Assert.IsType<AssociateAcceptPdu>(await RequestAssociationAsync(calledAe, contexts));
+
+    /// <summary>Sends an A-ASSOCIATE-RQ and returns the answer (AC, RJ, abort) or null if the server closed.</summary>
+    public async Task<Pdu?> RequestAssociationAsync(string calledAe, params PresentationContextProposal[] contexts)
     {
         await SendAsync(new AssociateRequestPdu
         {
@@ -62,7 +70,7 @@ internal sealed class RawPeer : IAsyncDisposable
             PresentationContexts = contexts,
             UserInformation = new UserInformation { MaxPduLength = 16384 },
         });
-        return Assert.IsType<AssociateAcceptPdu>(await ReceiveAsync());
+        return await ReceiveAsync();
     }
 
     public static byte[] DataPdu(byte contextId, bool command, bool last, byte[] data)

@@ -25,6 +25,48 @@ public class DumpVerbDcmtkTests
     }
 
     [Fact]
+    public void Two_spaces_VR_dump_json_equals_dcm2json_regression()
+    {
+        // Issue 10: DCMTK reads the non-standard VR "  " with a 2-byte length (a warning); we refused the file.
+        var path = Path.Combine(TestPaths.NewTempDirectory(), "two-spaces-vr.dcm");
+        File.WriteAllBytes(path, TwoSpacesVrFile.Bytes());
+        var ours = Voxdose("dump", "--json", path).EnsureSuccess();
+        var dcmtk = ExternalTool.Run("dcm2json", "-fc", path).EnsureSuccess();
+        Assert.Contains("Non-standard VR", dcmtk.StdErr, StringComparison.Ordinal);
+        var diffs = DicomJsonComparer.Compare(JsonNode.Parse(dcmtk.StdOut), JsonNode.Parse(ours.StdOut));
+        Assert.True(diffs.Count == 0, string.Join('\n', diffs));
+        Assert.Equal("UN", JsonNode.Parse(ours.StdOut)!["00280120"]!["vr"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public void Dump_json_of_a_file_cut_to_its_meta_group_fails_regression()
+    {
+        // Issue 11: a file cut to 300 bytes (its meta group and nothing more) printed {} and exited 0.
+        var whole = Path.Combine(TestPaths.PydicomTestFiles, "CT_small.dcm");
+        var bytes = File.ReadAllBytes(whole);
+        var metaEnd = 132 + 12 + (int)System.Buffers.Binary.BinaryPrimitives.ReadUInt32LittleEndian(bytes.AsSpan(140));
+        var path = Path.Combine(TestPaths.NewTempDirectory(), "cut.dcm");
+        File.WriteAllBytes(path, bytes[..metaEnd]);
+        var result = Voxdose("dump", "--json", path);
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.DoesNotContain("{}", result.StdOut, StringComparison.Ordinal);
+        Assert.Contains("no data set", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Deflate_bomb_dump_header_only_stays_small_regression()
+    {
+        // Issue 11: a 1 MB file that inflates to 1 GiB took `dump --header-only` to 4.3 GB; now only the header is inflated.
+        var path = Path.Combine(TestPaths.NewTempDirectory(), "bomb.dcm");
+        using (var fs = File.Create(path)) DeflateBomb.Write(fs, 1L << 30);
+        Assert.True(new FileInfo(path).Length < 4 << 20);
+        var result = ExternalTool.Run("/usr/bin/time", new[] { "-f", "maxrss_kb=%M", "dotnet", typeof(DumpCommand).Assembly.Location, "dump", "--header-only", path }).EnsureSuccess();
+        Assert.Contains("2.25.31337", result.StdOut, StringComparison.Ordinal);
+        var maxRssKb = long.Parse(result.StdErr.Split("maxrss_kb=")[1].Trim(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(maxRssKb < 400_000, $"dump --header-only peaked at {maxRssKb} kB");
+    }
+
+    [Fact]
     public void Text_dump_lists_the_same_top_level_tags_as_dcmdump()
     {
         var path = Path.Combine(TestPaths.PydicomTestFiles, "CT_small.dcm");

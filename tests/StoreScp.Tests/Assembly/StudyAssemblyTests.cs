@@ -11,9 +11,9 @@ public class StudyAssemblyTests
     public async Task A_pet_series_completes_when_number_of_slices_is_reached_and_starts_the_pipeline()
     {
         var rig = await IngestRig.CreateAsync();
-        Assert.Equal(StoreStatus.Success, await rig.SendAsync(IngestRig.Pet(1)));
+        Assert.Equal(VoxDose.Dicom.Network.Dimse.DimseStatus.Success, await rig.SendAsync(IngestRig.Pet(1)));
         rig.Time.Advance(TimeSpan.FromSeconds(1));
-        Assert.Equal(StoreStatus.Success, await rig.SendAsync(IngestRig.Pet(2)));
+        Assert.Equal(VoxDose.Dicom.Network.Dimse.DimseStatus.Success, await rig.SendAsync(IngestRig.Pet(2)));
         Assert.Empty(rig.Scheduled("pipeline"));
         Assert.Equal(rig.Time.GetUtcNow().AddSeconds(30), rig.Scheduled("series")[^1].At);
         Assert.Equal(StudyState.Received, (await rig.Studies.GetAsync(IngestRig.Study))!.State);
@@ -110,11 +110,11 @@ public class StudyAssemblyTests
         await rig.Studies.TransitionAsync(IngestRig.Study, 1, StudyState.Assembled, StudyState.Computed);
         rig.Scheduler.Calls.Clear();
 
-        Assert.Equal(StoreStatus.Success, await rig.SendAsync(IngestRig.Pet(2)));
+        Assert.Equal(VoxDose.Dicom.Network.Dimse.DimseStatus.Success, await rig.SendAsync(IngestRig.Pet(2)));
         Assert.Empty(rig.Scheduler.Calls);
         Assert.Equal(1, (await rig.Studies.GetAsync(IngestRig.Study))!.Revision);
 
-        Assert.Equal(StoreStatus.Success, await rig.SendAsync(IngestRig.Pet(2), content: "corrected pixels"));
+        Assert.Equal(VoxDose.Dicom.Network.Dimse.DimseStatus.Success, await rig.SendAsync(IngestRig.Pet(2), content: "corrected pixels"));
         var instances = await rig.Instances.ForStudyAsync(IngestRig.Study);
         Assert.Equal(4, instances.Count);
         Assert.Equal([1L, 2L], instances.Where(i => i.SopInstanceUid.EndsWith(".2", StringComparison.Ordinal)).Select(i => i.Version).Order());
@@ -132,8 +132,8 @@ public class StudyAssemblyTests
         var rig = await IngestRig.CreateAsync();
         var f18 = IngestRig.Pet(1) with { SeriesUid = "1.2.3.77", SopInstanceUid = "1.2.3.77.1", RadionuclideCode = "77004003", RadionuclideHalfLifeS = 6586.2 };
         var sr = new InstanceHeader(IngestRig.Study, "1.2.3.78", "1.2.3.78.1", DicomUids.ComprehensiveSRStorage, "SR");
-        Assert.Equal(StoreStatus.Success, await rig.SendAsync(f18));
-        Assert.Equal(StoreStatus.Success, await rig.SendAsync(sr));
+        Assert.Equal(VoxDose.Dicom.Network.Dimse.DimseStatus.Success, await rig.SendAsync(f18));
+        Assert.Equal(VoxDose.Dicom.Network.Dimse.DimseStatus.Success, await rig.SendAsync(sr));
         var events = await rig.Events.ListAsync(IngestRig.Study);
         Assert.Equal(2, events.Count(e => e.Kind == "ignored"));
         Assert.Contains(events, e => e.Detail.Contains("not Y-90", StringComparison.Ordinal) && e.Detail.Contains("6586.2", StringComparison.Ordinal));

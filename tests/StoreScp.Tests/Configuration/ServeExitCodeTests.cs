@@ -73,7 +73,7 @@ public class ServeStartupLogTests
             File.WriteAllText(file, $$"""
                 { "Logging": { "LogLevel": { "Default": "Information" } },
                   "VoxDose": { "Storage": { "Root": "{{Path.Combine(dir, "root")}}", "MinFreeMegabytes": 1 },
-                               "Scp": { "AeTitle": "TESTNODE", "BindAddress": "127.0.0.1", "Port": {{port}} },
+                               "Scp": { "AeTitle": "TESTNODE", "BindAddress": "127.0.0.1", "Port": {{port}}, "AllowAnyCaller": true },
                                "Processing": { "Method": "ldm", "DoseGridMm": 4 } } }
                 """);
             using var node = BackgroundTool.Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "voxdose.dll"), "serve", "--config", file]);

@@ -56,6 +56,7 @@ public class SameResultsFromNodeAndDoseVerbTests(ITestOutputHelper output)
                 ["VoxDose:Storage:Root"] = Path.Combine(dir, "node"),
                 ["VoxDose:Storage:MinFreeMegabytes"] = "1",
                 ["VoxDose:Scp:BindAddress"] = "127.0.0.1",
+                ["VoxDose:Scp:AllowAnyCaller"] = "true",
                 ["VoxDose:Scp:Port"] = port.ToString(CultureInfo.InvariantCulture),
                 ["Logging:LogLevel:Default"] = "Warning",
             }, includeEnvironment: false);

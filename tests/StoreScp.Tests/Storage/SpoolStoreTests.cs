@@ -16,7 +16,7 @@ public class SpoolStoreTests
     {
         var dir = TestPaths.NewTempDirectory("voxdose-spool");
         var options = Options.Create(new VoxDoseOptions { Storage = new StorageOptions { Root = dir, MinFreeMegabytes = minFreeMb } });
-        return (new SpoolStore(options, new FixedSpace(freeBytes)), dir);
+        return (new SpoolStore(options, new DiskWatermark(options, new FixedSpace(freeBytes))), dir);
     }
 
     private static string TempFile(string dir, string content)

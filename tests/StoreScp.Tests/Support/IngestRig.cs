@@ -28,7 +28,7 @@ public sealed class IngestRig
         Studies = new StudyRepository(database, time);
         Instances = new InstanceRepository(database, time);
         Events = new EventRepository(database, time);
-        Spool = new SpoolStore(opts, new FixedSpace(freeBytes));
+        Spool = new SpoolStore(opts, new DiskWatermark(opts, new FixedSpace(freeBytes)));
         Assembler = new StudyAssembler(Studies, Events, Scheduler, opts, time, NullLogger<StudyAssembler>.Instance);
         Ingest = new IngestService(Spool, Instances, Events, Assembler, Meter, NullLogger<IngestService>.Instance);
     }
@@ -73,7 +73,7 @@ public sealed class IngestRig
     {
         var file = Path.Combine(Root, Guid.NewGuid().ToString("N"));
         await File.WriteAllTextAsync(file, content.Length > 0 ? content : header.SopInstanceUid);
-        return await Ingest.IngestAsync(file, header, null);
+        return VoxDose.Dicom.Network.Server.StoreStatusMapper.StatusOf(await Ingest.IngestAsync(file, header, null));
     }
 
     public List<(string Kind, string Key, DateTimeOffset At)> Scheduled(string kind) => Scheduler.Calls.Where(c => c.Kind == kind).ToList();

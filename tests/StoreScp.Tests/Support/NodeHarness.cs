@@ -31,6 +31,7 @@ public sealed class NodeHarness : IAsyncDisposable
         {
             ["VoxDose:Storage:Root"] = root,
             ["VoxDose:Scp:BindAddress"] = "127.0.0.1",
+            ["VoxDose:Scp:AllowAnyCaller"] = "true", // tests call from many AE titles; the allow-list has its own tests
             ["VoxDose:Scp:Port"] = VoxDose.Tests.Shared.ExternalTool.FreeTcpPort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["VoxDose:Storage:MinFreeMegabytes"] = "1",
             ["VoxDose:Processing:SeriesQuietSeconds"] = quietSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
@@ -58,7 +59,7 @@ public sealed class NodeHarness : IAsyncDisposable
         var file = Path.Combine(root, "incoming", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);
         await File.WriteAllTextAsync(file, header.SopInstanceUid);
-        return await Ingest.IngestAsync(file, header, null);
+        return VoxDose.Dicom.Network.Server.StoreStatusMapper.StatusOf(await Ingest.IngestAsync(file, header, null));
     }
 
     public async Task<StudyRecord> WaitForStateAsync(string studyUid, StudyState state, TimeSpan? timeout = null)

@@ -9,5 +9,6 @@ public sealed record AssociationInfo(string CalledAeTitle, string CallingAeTitle
     /// <summary>Contexts accepted so far (empty while the request is being judged).</summary>
     public IReadOnlyDictionary<byte, AcceptedContext> AcceptedContexts { get; init; } = new Dictionary<byte, AcceptedContext>();
 
-    public override string ToString() => $"{CallingAeTitle}@{RemoteEndPoint} -> {CalledAeTitle}";
+    /// <summary>For logs: AE titles come from the network, so their control characters are escaped (<see cref="LogText"/>).</summary>
+    public override string ToString() => $"{LogText.Escape(CallingAeTitle)}@{RemoteEndPoint} -> {LogText.Escape(CalledAeTitle)}";
 }

@@ -18,6 +18,9 @@ public static class AssociationNegotiator
             return new AssociateRejectPdu(RejectResult.Permanent, RejectSource.ServiceUser, RejectReason.ApplicationContextNameNotSupported);
         if (!policy.CalledAeTitles.Contains(info.CalledAeTitle, StringComparer.Ordinal))
             return AssociateRejectPdu.CalledAeNotRecognized;
+        // PS3.5 table 6.2-1: an AE title of spaces only (or with control characters) is not an AE title.
+        if (!AeTitle.IsValid(info.CallingAeTitle))
+            return AssociateRejectPdu.CallingAeNotRecognized;
         if (policy.CallingAeTitles is { } calling && !calling.Contains(info.CallingAeTitle, StringComparer.Ordinal))
             return AssociateRejectPdu.CallingAeNotRecognized;
         if (!AcceptPolicy.IsAllowed(info.RemoteEndPoint.Address, policy.AllowedNetworks))

@@ -42,7 +42,7 @@ public sealed record DicomCommand
     {
         CommandField = Dimse.CommandField.CEchoResponse,
         MessageIdBeingRespondedTo = request.MessageId,
-        AffectedSopClassUid = request.AffectedSopClassUid ?? DicomUids.Verification,
+        AffectedSopClassUid = EchoableUid(request.AffectedSopClassUid) ?? DicomUids.Verification,
         Status = status,
     };
 
@@ -63,8 +63,8 @@ public sealed record DicomCommand
     {
         CommandField = Dimse.CommandField.CStoreResponse,
         MessageIdBeingRespondedTo = request.MessageId,
-        AffectedSopClassUid = request.AffectedSopClassUid,
-        AffectedSopInstanceUid = request.AffectedSopInstanceUid,
+        AffectedSopClassUid = EchoableUid(request.AffectedSopClassUid),
+        AffectedSopInstanceUid = EchoableUid(request.AffectedSopInstanceUid),
         Status = status,
         ErrorComment = errorComment,
     };
@@ -74,7 +74,14 @@ public sealed record DicomCommand
     {
         CommandField = (ushort)(request.CommandField | 0x8000),
         MessageIdBeingRespondedTo = request.MessageId,
-        AffectedSopClassUid = request.AffectedSopClassUid,
+        AffectedSopClassUid = EchoableUid(request.AffectedSopClassUid),
         Status = DimseStatus.UnrecognizedOperation,
     };
+
+    /// <summary>
+    /// A request's UID as echoed in a response (U(=) there, PS3.7 9.3): left out when it is not made of digits and
+    /// dots, so a malformed request is answered with a status instead of failing to encode the answer.
+    /// </summary>
+    private static string? EchoableUid(string? uid) =>
+        uid is { Length: > 0 and <= 64 } && uid.All(c => c is '.' or (>= '0' and <= '9')) ? uid : null;
 }

@@ -23,7 +23,7 @@ public sealed class DicomServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private Socket? _listener;
     private Task? _acceptLoop;
-    private int _active;
+    private readonly ConnectionLimiter _limits;
     private int _stopped;
 
     public DicomServer(DicomServerOptions options, IDicomServiceHandler handler, ILoggerFactory? loggerFactory = null, TimeProvider? time = null)
@@ -34,13 +34,17 @@ public sealed class DicomServer : IAsyncDisposable
         _handler = handler;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<DicomServer>();
         _time = time ?? TimeProvider.System;
+        _limits = new ConnectionLimiter(options.MaxConnections, options.MaxConnectionsPerPeer, options.MaxAssociations, options.MaxAssociationsPerPeer);
     }
 
     /// <summary>The bound address and port, once started.</summary>
     public IPEndPoint? LocalEndPoint => _listener?.LocalEndPoint as IPEndPoint;
 
-    /// <summary>Associations (connections) being served right now.</summary>
-    public int ActiveAssociations => Volatile.Read(ref _active);
+    /// <summary>Associations (accepted A-ASSOCIATE-RQ) being served right now.</summary>
+    public int ActiveAssociations => _limits.Associations;
+
+    /// <summary>Open TCP connections, associated or not.</summary>
+    public int OpenConnections => _limits.Connections;
 
     /// <summary>Binds and starts accepting. Throws (SocketException, IOException) if the port or temp directory is unusable.</summary>
     public Task StartAsync(CancellationToken cancellationToken = default)
@@ -101,18 +105,27 @@ public sealed class DicomServer : IAsyncDisposable
                 continue;
             }
             socket.NoDelay = true;
-            var overCapacity = Interlocked.Increment(ref _active) > _options.MaxAssociations;
-            var task = Task.Run(() => ServeConnectionAsync(socket, overCapacity, cancellationToken), CancellationToken.None);
+            var peer = ConnectionLimiter.PeerOf(socket.RemoteEndPoint);
+            if (!_limits.TryOpenConnection(peer))
+            {
+                // Nothing is read from a socket over the connection caps: it cannot hold memory or a slot.
+                ServerLog.ConnectionRefused(_logger, LogText.Escape(peer.ToString()), _options.MaxConnections, _options.MaxConnectionsPerPeer);
+                ServerMeter.ConnectionRefused();
+                socket.Dispose();
+                continue;
+            }
+            var slot = new AssociationSlot(_limits, peer);
+            var task = Task.Run(() => ServeConnectionAsync(socket, slot, cancellationToken), CancellationToken.None);
             _associations.TryAdd(task, 0);
             _ = task.ContinueWith(t =>
             {
                 _associations.TryRemove(t, out _);
-                Interlocked.Decrement(ref _active);
+                slot.Release();
             }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 
-    private async Task ServeConnectionAsync(Socket socket, bool overCapacity, CancellationToken cancellationToken)
+    private async Task ServeConnectionAsync(Socket socket, AssociationSlot slot, CancellationToken cancellationToken)
     {
         Stream stream = new NetworkStream(socket, ownsSocket: false);
         var remote = socket.RemoteEndPoint?.ToString() ?? "?";
@@ -139,7 +152,7 @@ public sealed class DicomServer : IAsyncDisposable
         }
         var limits = new PduLimits { MaxDataPduLength = _options.MaxPduLength == 0 ? 16 * 1024 * 1024 : _options.MaxPduLength };
         var connection = new DicomConnection(socket, stream, limits, _time);
-        await new ServerAssociation(connection, _options, _handler, _logger, overCapacity).RunAsync(cancellationToken).ConfigureAwait(false);
+        await new ServerAssociation(connection, _options, _handler, _logger, slot).RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

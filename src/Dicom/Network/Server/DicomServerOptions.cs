@@ -18,8 +18,20 @@ public sealed record DicomServerOptions
     /// <summary>Maximum P-DATA-TF length we announce and accept (PS3.8 D.1); also the bound on per-PDU memory.</summary>
     public uint MaxPduLength { get; init; } = 256 * 1024;
 
-    /// <summary>Concurrent associations; more are rejected transiently (PS3.8 table 9-21, source 3, reason 2).</summary>
+    /// <summary>
+    /// Concurrent associations, counted from the accepted A-ASSOCIATE-RQ (a socket that sends nothing holds none);
+    /// more are rejected transiently (PS3.8 table 9-21, source 3, reason 2).
+    /// </summary>
     public int MaxAssociations { get; init; } = 64;
+
+    /// <summary>Concurrent associations from one peer address (rejected like <see cref="MaxAssociations"/>).</summary>
+    public int MaxAssociationsPerPeer { get; init; } = 32;
+
+    /// <summary>Open TCP connections, associated or not (idle sockets wait at most <see cref="ArtimTimeout"/>); more are closed on accept.</summary>
+    public int MaxConnections { get; init; } = 256;
+
+    /// <summary>Open TCP connections from one peer address; more are closed on accept.</summary>
+    public int MaxConnectionsPerPeer { get; init; } = 48;
 
     /// <summary>ARTIM (PS3.8 section 9.1.5): wait for A-ASSOCIATE-RQ after connect, and for the close after RJ or RP.</summary>
     public TimeSpan ArtimTimeout { get; init; } = TimeSpan.FromSeconds(30);
@@ -52,6 +64,9 @@ public sealed record DicomServerOptions
             if (!AeTitle.IsValid(ae)) errors.Add($"Policy: '{ae}' is not a valid AE title (1-16 characters, no backslash or control characters).");
         if (MaxPduLength is > 0 and < 4096) errors.Add($"MaxPduLength: {MaxPduLength} is below 4096.");
         if (MaxAssociations < 1) errors.Add("MaxAssociations: must be at least 1.");
+        if (MaxAssociationsPerPeer < 1) errors.Add("MaxAssociationsPerPeer: must be at least 1.");
+        if (MaxConnections < MaxAssociations) errors.Add($"MaxConnections: {MaxConnections} is below MaxAssociations ({MaxAssociations}).");
+        if (MaxConnectionsPerPeer < 1) errors.Add("MaxConnectionsPerPeer: must be at least 1.");
         foreach (var (name, value) in new[] { ("ArtimTimeout", ArtimTimeout), ("IdleTimeout", IdleTimeout), ("WriteTimeout", WriteTimeout) })
             if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan) errors.Add($"{name}: must be positive.");
         if (MaxCommandLength < 256) errors.Add("MaxCommandLength: must be at least 256 bytes.");

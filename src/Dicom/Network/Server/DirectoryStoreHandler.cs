@@ -1,5 +1,3 @@
-using VoxDose.Dicom.Network.Dimse;
-
 namespace VoxDose.Dicom.Network.Server;
 
 /// <summary>
@@ -38,10 +36,10 @@ public sealed class DirectoryStoreHandler : IDicomServiceHandler
             }
             catch (DicomDataException e)
             {
-                return ValueTask.FromResult(new StoreResponse(DimseStatus.CannotUnderstand, "Data set cannot be parsed: " + e.Message));
+                return ValueTask.FromResult(StoreStatusMapper.Response(StoreOutcome.DataSetUnreadable, "Data set cannot be parsed: " + e.Message));
             }
             if (sopClass != request.SopClassUid || sopInstance != request.SopInstanceUid)
-                return ValueTask.FromResult(new StoreResponse(DimseStatus.DataSetDoesNotMatchSopClass, "(0008,0016)/(0008,0018) missing or not as in the command"));
+                return ValueTask.FromResult(StoreStatusMapper.Response(StoreOutcome.DataSetDoesNotMatchSopClass, "(0008,0016)/(0008,0018) missing or not as in the command"));
         }
         var target = Path.Combine(_directory, request.SopInstanceUid + ".dcm");
         File.Move(request.FilePath, target, overwrite: true);

@@ -17,7 +17,7 @@ internal sealed class ServerAssociation(
     DicomServerOptions options,
     IDicomServiceHandler handler,
     ILogger logger,
-    bool overCapacity)
+    AssociationSlot slot)
 {
     private AssociationInfo? _info;
     private Dictionary<byte, AcceptedContext> _accepted = [];
@@ -81,12 +81,13 @@ internal sealed class ServerAssociation(
 
         var info = new AssociationInfo(request.CalledAeTitle, request.CallingAeTitle, connection.RemoteEndPoint, request);
         _info = info;
-        var reject = overCapacity
-            ? new AssociateRejectPdu(RejectResult.Transient, RejectSource.ServiceProviderPresentation, RejectReason.LocalLimitExceeded)
-            : AssociationNegotiator.CheckRequest(info, options.Policy)
-              ?? await handler.OnAssociationRequestAsync(info, cancellationToken).ConfigureAwait(false);
+        // The association slot is taken only for a request that passes the policy (PS3.8 table 9-21: source 3, reason 2).
+        var reject = AssociationNegotiator.CheckRequest(info, options.Policy)
+            ?? (slot.TryAssociate() ? null : new AssociateRejectPdu(RejectResult.Transient, RejectSource.ServiceProviderPresentation, RejectReason.LocalLimitExceeded))
+            ?? await handler.OnAssociationRequestAsync(info, cancellationToken).ConfigureAwait(false);
         if (reject is not null)
         {
+            slot.Unassociate();
             ServerLog.Rejected(logger, info.ToString(), reject.ToString());
             await connection.WriteAsync(reject, options.WriteTimeout, cancellationToken).ConfigureAwait(false);
             await connection.WaitForPeerCloseAsync(options.ArtimTimeout).ConfigureAwait(false);
@@ -133,7 +134,12 @@ internal sealed class ServerAssociation(
 
     private async ValueTask<IDataSetSink> OpenSinkAsync(byte contextId, DicomCommand command, CancellationToken cancellationToken)
     {
-        if (command.CommandField != CommandField.CStoreRequest) return new MemoryDataSetSink();
+        if (command.CommandField != CommandField.CStoreRequest) return new DiscardDataSetSink("this command takes no data set");
+        // UIDs from the command name the temporary file's meta group: a UID that is not a UID (a non-ASCII byte...) is
+        // refused with C000 once the data set has arrived, never written.
+        var sopClass = command.AffectedSopClassUid ?? _accepted[contextId].AbstractSyntax;
+        if (!AssociationNegotiator.IsPlausibleUid(sopClass) || command.AffectedSopInstanceUid is not { } instance || !AssociationNegotiator.IsPlausibleUid(instance))
+            return new DiscardDataSetSink("Affected SOP Class/Instance UID is not a valid UID");
         return await TempFileDataSetSink.CreateAsync(options.TempDirectory, command.AffectedSopClassUid ?? _accepted[contextId].AbstractSyntax,
             command.AffectedSopInstanceUid ?? "", _accepted[contextId].TransferSyntax, _info!.CallingAeTitle, cancellationToken).ConfigureAwait(false);
     }
@@ -153,7 +159,12 @@ internal sealed class ServerAssociation(
                 break;
             case CommandField.CStoreRequest when sink is TempFileDataSetSink { WriteError: { } error }:
                 ServerLog.TempWriteFailed(logger, error, _info!.ToString());
-                response = DicomCommand.StoreResponse(command, DimseStatus.OutOfResources, "Could not write the incoming data set");
+                response = StoreResponseCommand(command, StoreStatusMapper.Response(StoreOutcome.OutOfResources, "Could not write the incoming data set"));
+                break;
+            case CommandField.CStoreRequest when sink is TempFileDataSetSink { StructureError: { } incomplete }:
+                ServerLog.DataSetIncomplete(logger, _info!.ToString(), incomplete);
+                response = StoreResponseCommand(command, StoreStatusMapper.Response(StoreOutcome.DataSetIncomplete, incomplete));
+                ServerMeter.Stored(response.Status ?? 0, sink.Length);
                 break;
             case CommandField.CStoreRequest when sink is TempFileDataSetSink file:
                 var result = await StoreAsync(command, context, file, cancellationToken).ConfigureAwait(false);
@@ -165,8 +176,12 @@ internal sealed class ServerAssociation(
             case var field when CommandField.IsResponse(field):
                 ServerLog.Unsupported(logger, field, _info!.ToString());
                 return; // we sent no request; a stray response is dropped, never answered
+            case CommandField.CStoreRequest when sink is DiscardDataSetSink discarded:
+                ServerLog.StoreCommandRefused(logger, _info!.ToString(), discarded.Reason);
+                response = StoreResponseCommand(command, StoreStatusMapper.Response(StoreOutcome.CannotUnderstand, discarded.Reason));
+                break;
             case CommandField.CStoreRequest:
-                response = DicomCommand.StoreResponse(command, DimseStatus.CannotUnderstand, "C-STORE-RQ without a data set");
+                response = StoreResponseCommand(command, StoreStatusMapper.Response(StoreOutcome.CannotUnderstand, "C-STORE-RQ without a data set"));
                 break;
             default:
                 ServerLog.Unsupported(logger, command.CommandField, _info!.ToString());
@@ -176,13 +191,16 @@ internal sealed class ServerAssociation(
         await connection.WriteMessageAsync(message.ContextId, DicomCommandCodec.Encode(response), null, options.WriteTimeout, cancellationToken).ConfigureAwait(false);
     }
 
+    private static DicomCommand StoreResponseCommand(DicomCommand request, StoreResponse response) =>
+        DicomCommand.StoreResponse(request, response.Status, response.ErrorComment);
+
     private async Task<StoreResponse> StoreAsync(DicomCommand command, AcceptedContext context, TempFileDataSetSink file, CancellationToken cancellationToken)
     {
         var association = _info!.ToString();
         if (command.AffectedSopClassUid != context.AbstractSyntax)
-            return new StoreResponse(DimseStatus.SopClassNotSupported, "Affected SOP Class UID differs from the presentation context's abstract syntax");
+            return StoreStatusMapper.Response(StoreOutcome.SopClassNotSupported, "Affected SOP Class UID differs from the context's");
         if (command.AffectedSopInstanceUid is not { } instance || !AssociationNegotiator.IsPlausibleUid(instance))
-            return new StoreResponse(DimseStatus.CannotUnderstand, "Affected SOP Instance UID (0000,1000) missing or not a valid UID");
+            return StoreStatusMapper.Response(StoreOutcome.CannotUnderstand, "Affected SOP Instance UID missing or not a valid UID");
 
         var request = new StoreRequest(_info, command.MessageId ?? 0, context.AbstractSyntax, instance, context.TransferSyntax,
             command.Priority ?? DimsePriority.Medium, command.MoveOriginatorAeTitle, command.MoveOriginatorMessageId, file.Path)
@@ -198,7 +216,7 @@ internal sealed class ServerAssociation(
         catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             ServerLog.HandlerFailed(logger, e, association);
-            result = new StoreResponse(DimseStatus.ProcessingFailure, "The storage handler failed");
+            result = StoreStatusMapper.Response(StoreOutcome.ProcessingFailure, "The storage handler failed");
         }
         ServerLog.Stored(logger, instance, context.AbstractSyntax, association, result.Status);
         return result;

@@ -53,4 +53,13 @@ internal static partial class ServerLog
 
     [LoggerMessage(3015, LogLevel.Error, "Internal error on the association with {Remote}; aborting it")]
     public static partial void InternalError(ILogger logger, Exception exception, string remote);
+
+    [LoggerMessage(3016, LogLevel.Warning, "Connection from {Peer} closed on accept: over the connection limits ({MaxConnections} in all, {MaxConnectionsPerPeer} per peer)")]
+    public static partial void ConnectionRefused(ILogger logger, string peer, int maxConnections, int maxConnectionsPerPeer);
+
+    [LoggerMessage(3017, LogLevel.Warning, "C-STORE from {Association} refused: {Reason}")]
+    public static partial void DataSetIncomplete(ILogger logger, string association, string reason);
+
+    [LoggerMessage(3018, LogLevel.Warning, "C-STORE from {Association} refused with C000: {Reason}")]
+    public static partial void StoreCommandRefused(ILogger logger, string association, string reason);
 }

@@ -13,6 +13,10 @@ internal static class ServerMeter
     private static readonly Counter<long> Stores = Meter.CreateCounter<long>("voxdose.dicom.stores", description: "C-STORE requests answered, by status class");
     private static readonly Counter<long> ReceivedBytes = Meter.CreateCounter<long>("voxdose.dicom.received_bytes", "By", "Data set bytes received by C-STORE");
 
+    private static readonly Counter<long> RefusedConnections = Meter.CreateCounter<long>("voxdose.dicom.refused_connections", description: "TCP connections closed on accept (over the connection limits)");
+
+    public static void ConnectionRefused() => RefusedConnections.Add(1);
+
     public static void AssociationEnded(AssociationEnd end) => Associations.Add(1, new KeyValuePair<string, object?>("outcome", end.ToString()));
 
     public static void Stored(ushort status, long dataSetBytes)

@@ -14,11 +14,20 @@ internal sealed class TempFileDataSetSink : IDataSetSink
     private readonly FileStream _file;
     private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
-    private TempFileDataSetSink(string path, FileStream file)
+    private readonly DataSetStructureChecker? _structure;
+
+    private TempFileDataSetSink(string path, FileStream file, DataSetStructureChecker? structure)
     {
         Path = path;
         _file = file;
+        _structure = structure;
     }
+
+    /// <summary>
+    /// Set when the data set ended early or did not parse to its end (checked while it arrives, for every transfer
+    /// syntax but deflated): the C-STORE is refused, never stored.
+    /// </summary>
+    public string? StructureError { get; private set; }
 
     public string Path { get; }
 
@@ -39,7 +48,8 @@ internal sealed class TempFileDataSetSink : IDataSetSink
             await Part10Header.WriteAsync(header, sopClassUid, sopInstanceUid, transferSyntaxUid, sourceAeTitle, cancellationToken).ConfigureAwait(false);
             var bytes = header.GetBuffer().AsMemory(0, (int)header.Length);
             await file.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
-            var sink = new TempFileDataSetSink(path, file) { FileLength = bytes.Length };
+            var syntax = DicomTransferSyntax.Lookup(transferSyntaxUid);
+            var sink = new TempFileDataSetSink(path, file, syntax.IsDeflated ? null : new DataSetStructureChecker(syntax)) { FileLength = bytes.Length };
             sink._sha256.AppendData(bytes.Span);
             return sink;
         }
@@ -60,6 +70,7 @@ internal sealed class TempFileDataSetSink : IDataSetSink
 
     public async ValueTask WriteAsync(ReadOnlyMemory<byte> fragment, CancellationToken cancellationToken)
     {
+        _structure?.Add(fragment.Span);
         if (WriteError is not null)
         {
             _discarded += fragment.Length;
@@ -84,6 +95,7 @@ internal sealed class TempFileDataSetSink : IDataSetSink
 
     public async ValueTask CompleteAsync(CancellationToken cancellationToken)
     {
+        StructureError = _structure?.Complete();
         try
         {
             if (WriteError is null) await _file.FlushAsync(cancellationToken).ConfigureAwait(false);

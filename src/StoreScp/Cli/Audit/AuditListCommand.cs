@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using VoxDose.Dicom;
 using VoxDose.StoreScp.Audit;
 
 namespace VoxDose.StoreScp.Cli.Audit;
@@ -49,9 +50,9 @@ internal static class AuditListCommand
             foreach (var study in await reader.Studies.FindAsync(filter, ct).ConfigureAwait(false))
             {
                 var computation = await reader.Computations.GetAsync(study.StudyUid, study.Revision, ct).ConfigureAwait(false);
-                table.AddRow(Markup.Escape(study.StudyUid), study.State.ToText(), study.Revision.ToString(CultureInfo.InvariantCulture),
-                    study.LastReceivedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), Markup.Escape(Why(study)),
-                    Markup.Escape(ResultsSummary.KeyDoses(computation?.Results)));
+                table.AddRow(Markup.Escape(LogText.Escape(study.StudyUid)), study.State.ToText(), study.Revision.ToString(CultureInfo.InvariantCulture),
+                    study.LastReceivedAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), Markup.Escape(LogText.Escape(Why(study))),
+                    Markup.Escape(LogText.Escape(ResultsSummary.KeyDoses(computation?.Results))));
             }
             console.Write(table);
             var failing = await reader.Exports.FailingAsync(ct).ConfigureAwait(false);
@@ -63,7 +64,7 @@ internal static class AuditListCommand
                     exports.AddRow(e.Id.ToString(CultureInfo.InvariantCulture), Markup.Escape(e.StudyUid), Markup.Escape(e.Destination), e.ObjectKind, e.Status,
                         e.Attempts.ToString(CultureInfo.InvariantCulture),
                         e.Status == ExportRepository.Pending ? e.NextAttemptAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : "none (voxdose exports retry)",
-                        Markup.Escape(e.LastError ?? ""));
+                        Markup.Escape(LogText.Escape(e.LastError ?? "")));
                 }
                 console.Write(exports);
             }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using VoxDose.Dicom;
 
 namespace VoxDose.StoreScp.Cli.Audit;
 
@@ -47,31 +48,34 @@ internal static class AuditShowCommand
                 Console.WriteLine(JsonSerializer.Serialize(document, Indented));
                 return 0;
             }
-            Console.WriteLine($"Study {record.StudyUid}: {record.State}, revision {record.Revision}{(record.Error is null ? "" : $", error: {record.Error}")}");
-            Console.WriteLine($"  received {record.FirstReceivedAt:u} .. {record.LastReceivedAt:u}; state since {record.StateChangedAt:u}");
-            Console.WriteLine("Series:");
+            Print($"Study {record.StudyUid}: {record.State}, revision {record.Revision}{(record.Error is null ? "" : $", error: {record.Error}")}");
+            Print($"  received {record.FirstReceivedAt:u} .. {record.LastReceivedAt:u}; state since {record.StateChangedAt:u}");
+            Print("Series:");
             foreach (var s in document.Series)
-                Console.WriteLine($"  {s.SeriesUid} {s.Modality} {s.Role}: {s.ReceivedInstances}/{s.ExpectedInstances?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} instances, {(s.CompletedAt is null ? "incomplete" : $"complete {s.CompletedAt:u}")}{(s.Reason is null ? "" : $" - {s.Reason}")}");
-            Console.WriteLine($"Instances: {document.Instances.Count} ({document.Instances.Count(i => i.Version > 1)} later versions)");
-            Console.WriteLine("Associations:");
+                Print($"  {s.SeriesUid} {s.Modality} {s.Role}: {s.ReceivedInstances}/{s.ExpectedInstances?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "?"} instances, {(s.CompletedAt is null ? "incomplete" : $"complete {s.CompletedAt:u}")}{(s.Reason is null ? "" : $" - {s.Reason}")}");
+            Print($"Instances: {document.Instances.Count} ({document.Instances.Count(i => i.Version > 1)} later versions)");
+            Print("Associations:");
             foreach (var a in document.Associations)
-                Console.WriteLine($"  #{a.Id} {a.CallingAe} -> {a.CalledAe} from {a.PeerAddress} {a.StartedAt:u}: {a.InstancesReceived} stored, {a.InstancesFailed} failed, {a.Outcome ?? "open"}");
-            Console.WriteLine("Computations:");
+                Print($"  #{a.Id} {a.CallingAe} -> {a.CalledAe} from {a.PeerAddress} {a.StartedAt:u}: {a.InstancesReceived} stored, {a.InstancesFailed} failed, {a.Outcome ?? "open"}");
+            Print("Computations:");
             foreach (var c in document.Computations)
             {
-                Console.WriteLine($"  revision {c.Revision}: {c.Status}, method {c.Method}, kernel {c.Kernel}, VoxDose {c.SoftwareVersion}, {c.StartedAt:u} .. {c.FinishedAt:u}{(c.Error is null ? "" : $", error: {c.Error}")}");
+                Print($"  revision {c.Revision}: {c.Status}, method {c.Method}, kernel {c.Kernel}, VoxDose {c.SoftwareVersion}, {c.StartedAt:u} .. {c.FinishedAt:u}{(c.Error is null ? "" : $", error: {c.Error}")}");
                 foreach (var (name, mean) in ResultsSummary.MeanDoses(c.Results))
-                    Console.WriteLine(FormattableString.Invariant($"    {name}: mean {mean:0.00} Gy"));
-                if (c.OutputDir is not null) Console.WriteLine($"    outputs: {c.OutputDir}");
+                    Print(FormattableString.Invariant($"    {name}: mean {mean:0.00} Gy"));
+                if (c.OutputDir is not null) Print($"    outputs: {c.OutputDir}");
             }
-            Console.WriteLine("Exports:");
+            Print("Exports:");
             foreach (var e in exports)
-                Console.WriteLine($"  {e.ObjectKind} {e.SopInstanceUid} -> {e.Destination}: {e.Status} after {e.Attempts} attempts{(e.LastError is null ? "" : $", last error: {e.LastError}")}");
-            Console.WriteLine("Events:");
+                Print($"  {e.ObjectKind} {e.SopInstanceUid} -> {e.Destination}: {e.Status} after {e.Attempts} attempts{(e.LastError is null ? "" : $", last error: {e.LastError}")}");
+            Print("Events:");
             foreach (var e in document.Events)
-                Console.WriteLine($"  {e.At:u} {e.Component}/{e.Kind}: {e.Detail}");
+                Print($"  {e.At:u} {e.Component}/{e.Kind}: {e.Detail}");
             return 0;
         });
         return command;
     }
+
+    /// <summary>One line of the listing: names and errors come from files and the network, so control characters are escaped.</summary>
+    private static void Print(string line) => Console.WriteLine(LogText.Escape(line));
 }
