@@ -61,5 +61,31 @@ public static class AuditSchema
               id {id}, at TEXT NOT NULL, component TEXT NOT NULL, kind TEXT NOT NULL, study_uid TEXT,
               detail TEXT NOT NULL)
             """;
+
+        // Web console (src/StoreScp/Web, issue 17): its own tables, prefixed console_, nothing else changed.
+        // Users and their lockout; approvals of study revisions; a search index of each study's patient/study header
+        // (filled by the console from one received instance) so the Studies page stays index-backed.
+        yield return """
+            CREATE TABLE IF NOT EXISTS console_users (
+              name TEXT PRIMARY KEY, role TEXT NOT NULL, password_hash TEXT NOT NULL, failed_logins INTEGER NOT NULL DEFAULT 0,
+              locked_until TEXT, created_at TEXT NOT NULL, last_login_at TEXT)
+            """;
+        yield return $"""
+            CREATE TABLE IF NOT EXISTS console_approvals (
+              id {id}, study_uid TEXT NOT NULL, revision INTEGER NOT NULL, approved_by TEXT NOT NULL, approved_at TEXT NOT NULL,
+              verified_sr_uid TEXT, verified_pdf_uid TEXT, UNIQUE (study_uid, revision))
+            """;
+        yield return """
+            CREATE TABLE IF NOT EXISTS console_study_index (
+              study_uid TEXT PRIMARY KEY, patient_id TEXT NOT NULL, patient_name TEXT NOT NULL, patient_name_upper TEXT NOT NULL,
+              accession TEXT NOT NULL, study_date TEXT NOT NULL, study_description TEXT NOT NULL)
+            """;
+        yield return "CREATE INDEX IF NOT EXISTS ix_console_study_patient_id ON console_study_index (patient_id)";
+        yield return "CREATE INDEX IF NOT EXISTS ix_console_study_patient_name ON console_study_index (patient_name_upper)";
+        yield return "CREATE INDEX IF NOT EXISTS ix_console_study_accession ON console_study_index (accession)";
+        yield return "CREATE INDEX IF NOT EXISTS ix_console_study_date ON console_study_index (study_date)";
+        yield return "CREATE INDEX IF NOT EXISTS ix_studies_last_received ON studies (last_received_at)";
+        yield return "CREATE INDEX IF NOT EXISTS ix_studies_state ON studies (state, last_received_at)";
+        yield return "CREATE INDEX IF NOT EXISTS ix_events_study ON events (study_uid, id)";
     }
 }
