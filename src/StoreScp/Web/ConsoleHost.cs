@@ -2,6 +2,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
@@ -75,6 +76,10 @@ public static class ConsoleHost
         services.AddSingleton<ConsoleGauges>();
         services.AddSingleton<ViewerCache>();
 
+        // Cookie and anti-forgery keys live with the node's data (0700), so sessions survive a restart.
+        var keys = Directory.CreateDirectory(Path.Combine(Path.GetFullPath(options.Value.Storage.Root), "console-keys"));
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(keys.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        services.AddDataProtection().SetApplicationName("VoxDose").PersistKeysToFileSystem(keys);
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
             o.LoginPath = "/login";

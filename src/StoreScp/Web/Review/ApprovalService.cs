@@ -45,7 +45,9 @@ public sealed class ApprovalService(AuditDatabase database, StudyRepository stud
         var pdfDicomPath = outputs.FirstOrDefault(o => o.Kind == "Pdf")?.Path ?? Path.Combine(dir, ReportWriter.EncapsulatedPdfFile);
 
         var now = time.GetUtcNow();
-        var approval = new ReportApproval(user, options.Value.Export.CallingAeTitle is { Length: > 0 } ae ? $"VoxDose node {ae}" : "VoxDose", now);
+        // Verifying Observer Name is a PN: a login name becomes the family-name component ("alice^"), not the retired form.
+        var observer = user.Contains('^', StringComparison.Ordinal) ? user : user + "^";
+        var approval = new ReportApproval(observer, options.Value.Export.CallingAeTitle is { Length: > 0 } ae ? $"VoxDose node {ae}" : "VoxDose", now);
         var verifiedSr = VerifiedSr.Build(DicomFile.Open(srPath).Dataset, approval);
         var pdf = File.ReadAllBytes(Path.Combine(dir, ReportWriter.PdfFile));
         var approvedPdf = ApprovedPdf.Stamp(pdf, approval);
