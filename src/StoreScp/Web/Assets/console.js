@@ -11,12 +11,16 @@
   var base = viewer.getAttribute("data-src");
   var count = parseInt(slice.max, 10) + 1;
   var pending = null;
+  function labels() {
+    label.textContent = (parseInt(slice.value, 10) + 1) + " / " + count;
+    document.getElementById("pet-max-label").textContent = petMax.value + " %";
+    document.getElementById("dose-max-label").textContent = doseMax.value + " Gy";
+  }
+  labels();
   function render() {
     if (pending) clearTimeout(pending);
     pending = setTimeout(function () {
-      label.textContent = (parseInt(slice.value, 10) + 1) + " / " + count;
-      document.getElementById("pet-max-label").textContent = petMax.value + " %";
-      document.getElementById("dose-max-label").textContent = doseMax.value + " Gy";
+      labels();
       img.src = base + "?k=" + slice.value + "&petPercent=" + petMax.value + "&doseMaxGy=" + doseMax.value;
     }, 40);
   }

@@ -20,12 +20,12 @@ public sealed record ResultsDocument(IReadOnlyList<RoiMetrics> Rois, IReadOnlyLi
             var evidence = new List<string>();
             var calculation = new List<(string, string)>();
             if (root.TryGetProperty("method", out var method)) calculation.Add(("method", method.ToString()));
-            if (root.TryGetProperty("totalActivityMBq", out var activity)) calculation.Add(("total activity in the PET (MBq)", activity.ToString()));
+            if (root.TryGetProperty("totalActivityMBq", out var activity)) calculation.Add(("total activity in the PET (MBq)", Show(activity)));
             if (root.TryGetProperty("calculation", out var calc))
                 foreach (var p in calc.EnumerateObject())
                 {
                     if (p.Name == "y90Evidence") evidence.AddRange(p.Value.EnumerateArray().Select(e => e.GetString() ?? ""));
-                    else calculation.Add((p.Name, p.Value.ValueKind == JsonValueKind.Array ? string.Join(" x ", p.Value.EnumerateArray()) : p.Value.ToString()));
+                    else calculation.Add((p.Name, p.Value.ValueKind == JsonValueKind.Array ? string.Join(" x ", p.Value.EnumerateArray().Select(Show)) : Show(p.Value)));
                 }
             var notes = root.TryGetProperty("notes", out var n) ? n.EnumerateArray().Select(e => e.GetString() ?? "").ToList() : [];
             return new ResultsDocument(rois, Flags(root), evidence, calculation, notes);
@@ -35,6 +35,10 @@ public sealed record ResultsDocument(IReadOnlyList<RoiMetrics> Rois, IReadOnlyLi
             return null;
         }
     }
+
+    /// <summary>Numbers with 6 significant digits for reading (results.json keeps full precision).</summary>
+    private static string Show(JsonElement value) =>
+        value.ValueKind == JsonValueKind.Number ? value.GetDouble().ToString("G6", System.Globalization.CultureInfo.InvariantCulture) : value.ToString();
 
     private static List<FlagView> Flags(JsonElement e) => e.TryGetProperty("flags", out var flags)
         ? flags.EnumerateArray().Select(f => new FlagView(Text(f, "code"), Text(f, "message"), Text(f, "source"))).ToList()

@@ -69,7 +69,7 @@ public static class StudyView
             <h2>Y-90 evidence</h2><ul id="evidence">{Html.Join(r.Y90Evidence, e => Html.Of($"<li>{e}</li>"))}</ul>
             <h2>Calculation record (revision {rev})</h2>
             <table><tr><th>started</th><td>{Layout.When(current.StartedAt)}</td></tr><tr><th>finished</th><td>{Layout.When(current.FinishedAt)}</td></tr>
-            <tr><th>software</th><td>{current.SoftwareVersion}</td></tr><tr><th>kernel</th><td>{current.Kernel}</td></tr>{calc}</table>
+            <tr><th>software</th><td>{current.SoftwareVersion}</td></tr>{calc}</table>
             <h2>Regions of interest</h2>
             <table id="rois"><tr><th>ROI</th><th>Role</th><th>Volume (mL)</th><th>Mean (Gy)</th><th>Median (Gy)</th><th>D70 (Gy)</th><th>D90 (Gy)</th><th>Max (Gy)</th><th>Flags</th></tr>{rois}</table>
             <h2>QA flags</h2>
