@@ -11,6 +11,9 @@ internal static partial class AssemblyLog
     [LoggerMessage(EventId = 10201, Level = LogLevel.Information, Message = "Study {StudyUid} assembled: Y-90 PET complete, pipeline scheduled")]
     public static partial void StudyAssembled(ILogger logger, string studyUid);
 
+    [LoggerMessage(EventId = 10203, Level = LogLevel.Information, Message = "Study {StudyUid} ignored: {Reason}")]
+    public static partial void StudyIgnored(ILogger logger, string studyUid, string reason);
+
     [LoggerMessage(EventId = 10202, Level = LogLevel.Information, Message = "Study {StudyUid} has new input (revision {Revision}): it will be processed again")]
     public static partial void Reprocess(ILogger logger, string studyUid, long revision);
 }

@@ -43,6 +43,45 @@ public sealed class StudyAssembler(StudyRepository studies, EventRepository even
         }
         if (arrival.Role == SeriesRole.Y90Pet)
             await CheckSeriesAsync(arrival.SeriesUid, ct).ConfigureAwait(false);
+        else if (outcome.StudyState == StudyState.Received)
+            await CheckStudyAsync(arrival.StudyUid, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A study still Received with no Y-90 PET series at all ends Ignored, with its reason, once the quiet period has
+    /// passed since its last arrival; before that, the check is (re-)armed. A study with a Y-90 PET series is left to
+    /// that series' completion. Called on arrival, by the pipeline job, and by the sweeper.
+    /// </summary>
+    public async Task CheckStudyAsync(string studyUid, CancellationToken ct = default)
+    {
+        var study = await studies.GetAsync(studyUid, ct).ConfigureAwait(false);
+        if (study is not { State: StudyState.Received }) return;
+        var series = await studies.SeriesAsync(studyUid, ct).ConfigureAwait(false);
+        if (series.Any(s => s.Role == SeriesRole.Y90Pet)) return;
+        var now = time.GetUtcNow();
+        var lastActivity = study.LastReceivedAt > _startedAt ? study.LastReceivedAt : _startedAt;
+        if (now - lastActivity < Quiet)
+        {
+            await scheduler.SchedulePipelineAsync(studyUid, lastActivity + Quiet, ct).ConfigureAwait(false);
+            return;
+        }
+        var reason = IgnoreReason(series);
+        if (await studies.IgnoreAsync(studyUid, study.LastReceivedAt, reason, ct).ConfigureAwait(false))
+        {
+            AssemblyLog.StudyIgnored(logger, studyUid, reason);
+            await events.AddAsync("assembly", "study-ignored", studyUid, reason, ct).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Why a study without a Y-90 PET series is not processed, in words a user acts on.</summary>
+    public static string IgnoreReason(IReadOnlyList<SeriesRecord> series)
+    {
+        var pet = series.FirstOrDefault(s => s.Role == SeriesRole.Ignored && s.Modality == "PT");
+        if (pet is not null) return $"no Y-90 PET: {pet.Reason ?? "the PET is not Y-90"}";
+        if (series.Count > 0 && series.All(s => s.Role == SeriesRole.Ct)) return "no Y-90 PET: CT only";
+        var received = series.Select(s => s.Role == SeriesRole.Ignored ? s.Modality : s.Role == SeriesRole.RtStruct ? "RTSTRUCT" : s.Modality)
+            .Where(m => m.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        return $"no Y-90 PET (received: {string.Join(", ", received)})";
     }
 
     /// <summary>Completes the series if the rule says so, otherwise (re-)arms its timer. Called on arrival, by the timer, and at start.</summary>

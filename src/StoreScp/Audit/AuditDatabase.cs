@@ -3,7 +3,7 @@ using VoxDose.StoreScp.Configuration;
 
 namespace VoxDose.StoreScp.Audit;
 
-/// <summary>Opens connections to the audit database and creates its schema. Thin on purpose: the SQL lives with each table's repository.</summary>
+/// <summary>Opens connections to the audit database and migrates its schema. Thin on purpose: the SQL lives with each table's repository.</summary>
 public sealed class AuditDatabase(IAuditDialect dialect)
 {
     public IAuditDialect Dialect => dialect;
@@ -29,10 +29,40 @@ public sealed class AuditDatabase(IAuditDialect dialect)
         return connection;
     }
 
-    public async Task EnsureSchemaAsync(CancellationToken cancellationToken = default)
+    /// <summary>The schema version after <see cref="EnsureSchemaAsync"/> (for the start-up log); null before.</summary>
+    public int? SchemaVersion { get; private set; }
+
+    /// <summary>
+    /// Migrates the schema to the version this build knows (see <see cref="AuditSchema"/>). Throws
+    /// <see cref="SchemaTooNewException"/> for a database a newer VoxDose migrated.
+    /// </summary>
+    public async Task<SchemaUpgrade> EnsureSchemaAsync(CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken).ConfigureAwait(false);
-        foreach (var statement in AuditSchema.Statements(dialect))
-            await connection.ExecuteAsync(statement, cancellationToken).ConfigureAwait(false);
+        // DbUp is synchronous; the first connection also sets the SQLite pragmas (WAL) before DbUp writes.
+        await using (await OpenAsync(cancellationToken).ConfigureAwait(false)) { }
+        var upgrade = await Task.Run(() => AuditSchema.Upgrade(dialect), cancellationToken).ConfigureAwait(false);
+        SchemaVersion = upgrade.ToVersion;
+        return upgrade;
+    }
+
+    /// <summary>The schema version of this database, for the start-up log: the last migration applied.</summary>
+    public Task<int> SchemaVersionAsync(CancellationToken cancellationToken = default) =>
+        SchemaVersion is { } known ? Task.FromResult(known) : Task.Run(() => AuditSchema.ReadVersion(dialect), cancellationToken);
+
+    /// <summary>Where the database is, for logs: the connection string without password or other secrets.</summary>
+    public string Location
+    {
+        get
+        {
+            using var connection = dialect.CreateConnection(); // not opened: only its connection string is read
+            var builder = new DbConnectionStringBuilder { ConnectionString = connection.ConnectionString };
+            foreach (var key in builder.Keys.Cast<string>().ToList())
+            {
+                if (key.Contains("password", StringComparison.OrdinalIgnoreCase) || key.Equals("pwd", StringComparison.OrdinalIgnoreCase)
+                    || key.Contains("passfile", StringComparison.OrdinalIgnoreCase) || key.Contains("key", StringComparison.OrdinalIgnoreCase))
+                    builder.Remove(key);
+            }
+            return builder.ConnectionString;
+        }
     }
 }

@@ -66,6 +66,33 @@ public sealed class ExportRepository(AuditDatabase database, TimeProvider time)
         await tx.CommitAsync(ct).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Queues failed (and reschedules pending) exports to be sent now: of one computation, or (computation null) of
+    /// every computation, optionally of one destination only. Returns the study UIDs concerned.
+    /// </summary>
+    public async Task<List<string>> RequeueAsync(long? computationId, string? destination, CancellationToken ct = default)
+    {
+        var now = AuditTime.Format(time.GetUtcNow());
+        var where = "status IN ('failed', 'pending')" + (computationId is null ? "" : " AND computation_id = @c")
+            + (destination is null ? "" : " AND destination = @d");
+        await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
+        await using var tx = await c.BeginTransactionAsync(ct).ConfigureAwait(false);
+        var studies = await c.QueryAsync(tx, $"SELECT DISTINCT study_uid FROM exports WHERE {where}", r => r.Text("study_uid")!, ct,
+            ("@c", computationId), ("@d", destination)).ConfigureAwait(false);
+        await c.ExecuteAsync(tx, $"UPDATE exports SET status = 'pending', next_attempt_at = @t, created_at = @t WHERE {where}", ct,
+            ("@t", now), ("@c", computationId), ("@d", destination)).ConfigureAwait(false);
+        await tx.CommitAsync(ct).ConfigureAwait(false);
+        return studies;
+    }
+
+    /// <summary>Exports that failed for good or are still being retried after an error: what <c>audit list --exports</c> shows.</summary>
+    public async Task<List<ExportRecord>> FailingAsync(CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
+        return await c.QueryAsync(null, "SELECT * FROM exports WHERE status = 'failed' OR (status = 'pending' AND last_error IS NOT NULL) ORDER BY id",
+            Map, ct).ConfigureAwait(false);
+    }
+
     public async Task<List<ExportRecord>> ForComputationAsync(long computationId, CancellationToken ct = default)
     {
         await using var c = await database.OpenAsync(ct).ConfigureAwait(false);

@@ -4,7 +4,7 @@ namespace VoxDose.StoreScp.Audit;
 public sealed record InstanceArrival(
     string StudyUid, string SeriesUid, string SopInstanceUid, string SopClassUid, string Modality, SeriesRole Role,
     string? RoleReason, string? FrameOfReferenceUid, int? ExpectedInstances, string Sha256, long SizeBytes, string Path,
-    long? AssociationId);
+    long? AssociationId, Ingest.StudyIdentifiers? Identifiers = null);
 
 /// <summary>What recording an arrival did.</summary>
 public enum ArrivalKind

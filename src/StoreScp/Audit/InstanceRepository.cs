@@ -32,10 +32,14 @@ public sealed class InstanceRepository(AuditDatabase database, TimeProvider time
             ("@h", a.Sha256), ("@z", a.SizeBytes), ("@t", now), ("@p", a.Path), ("@a", a.AssociationId)).ConfigureAwait(false);
 
         await c.ExecuteAsync(tx, """
-            INSERT INTO studies (study_uid, state, revision, first_received_at, last_received_at, state_changed_at)
-            VALUES (@s, 'received', 1, @t, @t, @t)
-            ON CONFLICT (study_uid) DO UPDATE SET last_received_at = excluded.last_received_at
-            """, ct, ("@s", a.StudyUid), ("@t", now)).ConfigureAwait(false);
+            INSERT INTO studies (study_uid, state, revision, first_received_at, last_received_at, state_changed_at, patient_id, accession_number, study_date)
+            VALUES (@s, 'received', 1, @t, @t, @t, @pid, @acc, @date)
+            ON CONFLICT (study_uid) DO UPDATE SET last_received_at = excluded.last_received_at,
+              patient_id = COALESCE(studies.patient_id, excluded.patient_id),
+              accession_number = COALESCE(studies.accession_number, excluded.accession_number),
+              study_date = COALESCE(studies.study_date, excluded.study_date)
+            """, ct, ("@s", a.StudyUid), ("@t", now), ("@pid", a.Identifiers?.PatientId), ("@acc", a.Identifiers?.AccessionNumber),
+            ("@date", a.Identifiers?.StudyDate)).ConfigureAwait(false);
 
         // A Y-90 PET series re-opens with every new instance (its completeness is judged again); an RTSTRUCT is
         // one object, complete on arrival; CT and ignored series are never waited for.
@@ -57,14 +61,24 @@ public sealed class InstanceRepository(AuditDatabase database, TimeProvider time
         var before = (await StudyRepository.GetAsync(c, tx, a.StudyUid, ct).ConfigureAwait(false))!;
         var bumped = false;
         var state = before.State;
-        if (a.Role is SeriesRole.Y90Pet or SeriesRole.RtStruct && before.State != StudyState.Received)
+        if (a.Role == SeriesRole.Y90Pet && before.State == StudyState.Ignored)
+        {
+            // A Y-90 PET for a study ignored for want of one: it is received again (nothing was computed, same revision).
+            state = StudyState.Received;
+            await c.ExecuteAsync(tx, "UPDATE studies SET state = 'received', reason = NULL, state_changed_at = @t WHERE study_uid = @s",
+                ct, ("@t", now), ("@s", a.StudyUid)).ConfigureAwait(false);
+        }
+        else if (a.Role is SeriesRole.Y90Pet or SeriesRole.RtStruct && before.State is not (StudyState.Received or StudyState.Ignored))
         {
             // New input for a study already (being) processed: a new revision; it is computed again once its PET is complete.
             var petComplete = Convert.ToInt64(await c.ScalarAsync(tx,
                 "SELECT COUNT(*) FROM series WHERE study_uid = @s AND role = 'y90pet' AND completed_at IS NOT NULL", ct,
                 ("@s", a.StudyUid)).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
             state = petComplete ? StudyState.Assembled : StudyState.Received;
-            await c.ExecuteAsync(tx, "UPDATE studies SET revision = revision + 1, state = @state, state_changed_at = @t, error = NULL WHERE study_uid = @s",
+            await c.ExecuteAsync(tx, """
+                UPDATE studies SET revision = revision + 1, state = @state, state_changed_at = @t, error = NULL, reason = NULL,
+                  retry_at = NULL, attempts = 0 WHERE study_uid = @s
+                """,
                 ct, ("@state", state.ToText()), ("@t", now), ("@s", a.StudyUid)).ConfigureAwait(false);
             bumped = true;
         }

@@ -6,6 +6,8 @@ namespace VoxDose.StoreScp.Audit;
 /// <summary>PostgreSQL audit database through Npgsql (several nodes may share it; see docs/operations.md).</summary>
 public sealed class PostgreSqlDialect(string connectionString) : IAuditDialect
 {
+    public string ConnectionString => connectionString;
+
     public string Name => "postgresql";
 
     public DbConnection CreateConnection() => new NpgsqlConnection(connectionString);

@@ -6,6 +6,8 @@ namespace VoxDose.StoreScp.Audit;
 /// <summary>SQLite audit database (default: <c>{Storage:Root}/voxdose.db</c>), WAL journal, full fsync on commit.</summary>
 public sealed class SqliteDialect(string connectionString) : IAuditDialect
 {
+    public string ConnectionString => connectionString;
+
     public string Name => "sqlite";
 
     public DbConnection CreateConnection() => new SqliteConnection(connectionString);

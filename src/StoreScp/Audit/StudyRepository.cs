@@ -24,8 +24,37 @@ public sealed class StudyRepository(AuditDatabase database, TimeProvider time)
     public async Task<List<StudyRecord>> NotFinalAsync(CancellationToken ct = default)
     {
         await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
-        return await c.QueryAsync(null, "SELECT * FROM studies WHERE state NOT IN ('exported', 'failed') ORDER BY first_received_at",
+        return await c.QueryAsync(null, "SELECT * FROM studies WHERE state IN ('received', 'assembled', 'computed', 'reported') ORDER BY first_received_at",
             Map, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Failed studies whose automatic retry is due at <paramref name="now"/>.</summary>
+    public async Task<List<StudyRecord>> RetryDueAsync(DateTimeOffset now, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
+        return await c.QueryAsync(null, "SELECT * FROM studies WHERE state = 'failed' AND retry_at IS NOT NULL AND retry_at <= @t ORDER BY retry_at",
+            Map, ct, ("@t", AuditTime.Format(now))).ConfigureAwait(false);
+    }
+
+    /// <summary>Studies matching every given filter (null: any), newest first: what <c>audit list</c> shows.</summary>
+    public async Task<List<StudyRecord>> FindAsync(StudyFilter filter, CancellationToken ct = default)
+    {
+        var where = new List<string>();
+        var parameters = new List<(string, object?)>();
+        if (filter.State is { } state) { where.Add("state = @state"); parameters.Add(("@state", state.ToText())); }
+        if (filter.PatientId is not null) { where.Add("patient_id = @pid"); parameters.Add(("@pid", filter.PatientId)); }
+        if (filter.AccessionNumber is not null) { where.Add("accession_number = @acc"); parameters.Add(("@acc", filter.AccessionNumber)); }
+        if (filter.Date is { } date)
+        {
+            // The DICOM Study Date, or (when the study carried none) the day it was first received (UTC).
+            where.Add("(study_date = @dicomDate OR (study_date IS NULL AND first_received_at >= @dayStart AND first_received_at < @dayEnd))");
+            parameters.Add(("@dicomDate", date.ToString("yyyyMMdd", CultureInfo.InvariantCulture)));
+            parameters.Add(("@dayStart", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+            parameters.Add(("@dayEnd", date.AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)));
+        }
+        var sql = "SELECT * FROM studies" + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "") + " ORDER BY last_received_at DESC";
+        await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
+        return await c.QueryAsync(null, sql, Map, ct, [.. parameters]).ConfigureAwait(false);
     }
 
     public async Task<List<SeriesRecord>> SeriesAsync(string studyUid, CancellationToken ct = default)
@@ -80,8 +109,88 @@ public sealed class StudyRepository(AuditDatabase database, TimeProvider time)
             """, ct, ("@to", to.ToText()), ("@t", AuditTime.Format(time.GetUtcNow())), ("@e", error), ("@s", studyUid),
             ("@r", revision), ("@from", from.ToText())).ConfigureAwait(false) > 0;
 
+    /// <summary>
+    /// Received → Ignored with its reason, unless an instance arrived since <paramref name="lastReceivedAt"/> (that
+    /// arrival is judged on its own). True when the study was ignored.
+    /// </summary>
+    public async Task<bool> IgnoreAsync(string studyUid, DateTimeOffset lastReceivedAt, string reason, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
+        return await c.ExecuteAsync(null, """
+            UPDATE studies SET state = 'ignored', reason = @why, state_changed_at = @t
+            WHERE study_uid = @s AND state = 'received' AND last_received_at = @last
+            """, ct, ("@why", reason), ("@t", AuditTime.Format(time.GetUtcNow())), ("@s", studyUid),
+            ("@last", AuditTime.Format(lastReceivedAt))).ConfigureAwait(false) > 0;
+    }
+
+    /// <summary>
+    /// Marks a study revision Failed from <paramref name="from"/>, counting the attempt; <paramref name="retryAt"/> is
+    /// when it is tried again (null: not automatically, an operator runs <c>studies retry</c>).
+    /// </summary>
+    public async Task<bool> FailAsync(string studyUid, long revision, StudyState from, string error, DateTimeOffset? retryAt,
+        CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
+        return await c.ExecuteAsync(null, """
+            UPDATE studies SET state = 'failed', error = @e, attempts = attempts + 1, retry_at = @retry, state_changed_at = @t
+            WHERE study_uid = @s AND revision = @r AND state = @from
+            """, ct, ("@e", error), ("@retry", retryAt is null ? null : AuditTime.Format(retryAt.Value)),
+            ("@t", AuditTime.Format(time.GetUtcNow())), ("@s", studyUid), ("@r", revision), ("@from", from.ToText())).ConfigureAwait(false) > 0;
+    }
+
+    /// <summary>
+    /// Takes a study out of an end state (<paramref name="from"/>) to resume at <paramref name="to"/> (a retry or an
+    /// operator's request); its error and retry time are cleared, its attempt count kept.
+    /// </summary>
+    public async Task<bool> ResumeAsync(string studyUid, long revision, StudyState from, StudyState to, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
+        return await c.ExecuteAsync(null, """
+            UPDATE studies SET state = @to, error = NULL, reason = NULL, retry_at = NULL, state_changed_at = @t
+            WHERE study_uid = @s AND revision = @r AND state = @from
+            """, ct, ("@to", to.ToText()), ("@t", AuditTime.Format(time.GetUtcNow())), ("@s", studyUid), ("@r", revision),
+            ("@from", from.ToText())).ConfigureAwait(false) > 0;
+    }
+
+    /// <summary>Counts one more attempt at the current revision (a sweeper rescue); returns the new count.</summary>
+    public async Task<long> CountAttemptAsync(string studyUid, long revision, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
+        await c.ExecuteAsync(null, "UPDATE studies SET attempts = attempts + 1 WHERE study_uid = @s AND revision = @r", ct,
+            ("@s", studyUid), ("@r", revision)).ConfigureAwait(false);
+        return ToLong(await c.ScalarAsync(null, "SELECT attempts FROM studies WHERE study_uid = @s", ct, ("@s", studyUid)).ConfigureAwait(false));
+    }
+
+    /// <summary>Ends a study revision in <paramref name="to"/> (NotExported) with the reason a user reads.</summary>
+    public async Task<bool> EndAsync(string studyUid, long revision, StudyState from, StudyState to, string reason, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
+        return await c.ExecuteAsync(null, """
+            UPDATE studies SET state = @to, reason = @why, error = NULL, retry_at = NULL, state_changed_at = @t
+            WHERE study_uid = @s AND revision = @r AND state = @from
+            """, ct, ("@to", to.ToText()), ("@why", reason), ("@t", AuditTime.Format(time.GetUtcNow())), ("@s", studyUid),
+            ("@r", revision), ("@from", from.ToText())).ConfigureAwait(false) > 0;
+    }
+
+    /// <summary>
+    /// A new revision on an operator's request (<c>studies reprocess</c>): from an end state back to Assembled when
+    /// its Y-90 PET is complete. Returns the new revision, or null when the study is busy or has no complete PET.
+    /// </summary>
+    public async Task<long?> NewRevisionAsync(string studyUid, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
+        var changed = await c.ExecuteAsync(null, """
+            UPDATE studies SET revision = revision + 1, state = 'assembled', error = NULL, reason = NULL, retry_at = NULL,
+              attempts = 0, state_changed_at = @t
+            WHERE study_uid = @s AND state IN ('exported', 'failed', 'notexported', 'ignored')
+              AND EXISTS (SELECT 1 FROM series WHERE series.study_uid = @s AND role = 'y90pet' AND completed_at IS NOT NULL)
+            """, ct, ("@t", AuditTime.Format(time.GetUtcNow())), ("@s", studyUid)).ConfigureAwait(false);
+        return changed > 0 ? (await GetAsync(c, null, studyUid, ct).ConfigureAwait(false))!.Revision : null;
+    }
+
     private static StudyRecord Map(DbDataReader r) => new(r.Text("study_uid")!, StudyStateText.Parse(r.Text("state")!), r.Long("revision"),
-        r.Time("first_received_at")!.Value, r.Time("last_received_at")!.Value, r.Time("state_changed_at")!.Value, r.Text("error"));
+        r.Time("first_received_at")!.Value, r.Time("last_received_at")!.Value, r.Time("state_changed_at")!.Value, r.Text("error"),
+        r.Text("reason"), r.Long("attempts"), r.Time("retry_at"), r.Text("patient_id"), r.Text("accession_number"), r.Text("study_date"));
 
     private static SeriesRecord MapSeries(DbDataReader r) => new(r.Text("series_uid")!, r.Text("study_uid")!, r.Text("modality")!,
         RoleText.ParseRole(r.Text("role")!), r.Text("frame_of_reference_uid"), r.LongOrNull("expected_instances"), r.Long("received_instances"),
@@ -89,3 +198,6 @@ public sealed class StudyRepository(AuditDatabase database, TimeProvider time)
 
     internal static long ToLong(object? value) => Convert.ToInt64(value, CultureInfo.InvariantCulture);
 }
+
+/// <summary>What <c>audit list</c> filters studies by; null means any.</summary>
+public sealed record StudyFilter(StudyState? State = null, string? PatientId = null, string? AccessionNumber = null, DateOnly? Date = null);

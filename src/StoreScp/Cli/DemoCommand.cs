@@ -21,7 +21,7 @@ internal static class DemoCommand
         command.Options.Add(keep);
         command.SetAction(async (parseResult, ct) =>
         {
-            Console.WriteLine($"VoxDose {VersionCommand.SoftwareVersion} demo");
+            Console.WriteLine($"VoxDose {SoftwareVersion.Current} demo");
             var work = parseResult.GetValue(keep) is { } dir ? Path.GetFullPath(dir)
                 : Path.Combine(Path.GetTempPath(), $"voxdose-demo-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
             Directory.CreateDirectory(work);

@@ -123,7 +123,7 @@ internal static class DoseCommand
 
         outDir.Create();
         var resultsPath = Path.Combine(outDir.FullName, "results.json");
-        ResultsJsonWriter.Write(result, resultsPath, VersionCommand.SoftwareVersion);
+        ResultsJsonWriter.Write(result, resultsPath, SoftwareVersion.Current);
         var dosePath = Path.Combine(outDir.FullName, "dose.mha");
         MetaImageWriter.Write(result.DoseGy, dosePath);
         Print(console, result);
@@ -137,7 +137,7 @@ internal static class DoseCommand
         try
         {
             var now = TimeProvider.System.GetLocalNow();
-            var report = StudyReportAssembler.Build(result, VersionCommand.SoftwareVersion, now, masks.Masks);
+            var report = StudyReportAssembler.Build(result, SoftwareVersion.Current, now, masks.Masks);
             var written = ReportWriter.WriteAll(report, outDir.FullName);
             console.WriteLine($"Wrote {string.Join(", ", written.DicomPaths.Prepend(written.PdfPath).Select(Path.GetFileName))} to {outDir.FullName}.");
             return 0;

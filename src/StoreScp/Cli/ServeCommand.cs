@@ -19,12 +19,16 @@ internal static class ServeCommand
         {
             try
             {
-                var configuration = NodeConfiguration.Build(parseResult.GetValue(config));
+                var (configuration, _) = NodeConfiguration.Load(parseResult.GetValue(config));
                 var builder = NodeHost.CreateBuilder(configuration);
                 ConsoleHostedService.AddTo(builder);
                 using var host = builder.Build();
                 await host.RunAsync(ct).ConfigureAwait(false);
                 return 0;
+            }
+            catch (InvalidConfigurationException e)
+            {
+                return e.Report(Console.Error, "serve");
             }
             catch (OptionsValidationException e)
             {

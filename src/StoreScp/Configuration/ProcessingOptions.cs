@@ -18,6 +18,22 @@ public sealed class ProcessingOptions
     /// <summary>How many studies are computed at once (the convolution uses every core).</summary>
     public int MaxConcurrentStudies { get; set; } = 1;
 
+    /// <summary>Used when <see cref="RetryDelaysSeconds"/> is not configured: 1 min, 5 min, 15 min, then hourly.</summary>
+    public static readonly IReadOnlyList<double> DefaultRetryDelaysSeconds = [60, 300, 900, 3600];
+
+    /// <summary>
+    /// A study that failed for a reason that may pass (disk full, file system error) is tried again after these delays
+    /// (seconds; the last repeats) until <see cref="RetryForSeconds"/> after its first failure; a study whose input is
+    /// invalid is not retried automatically. Empty in the file means <see cref="DefaultRetryDelaysSeconds"/>.
+    /// </summary>
+    public List<double> RetryDelaysSeconds { get; set; } = [];
+
+    /// <summary>How long (seconds) a failing study is retried automatically before it stays Failed (default 24 h).</summary>
+    public double RetryForSeconds { get; set; } = 86400;
+
+    /// <summary>How often (seconds) the sweeper looks for work in an intermediate state without a scheduled job.</summary>
+    public double SweepSeconds { get; set; } = 60;
+
     public static readonly IReadOnlyList<string> DefaultOutputs = ["RtDose", "Sr", "Pdf"];
 
     /// <summary>Objects sent to destinations: any of RtDose, Sr, Pdf. Empty in the file means all three (filled in after binding).</summary>

@@ -83,6 +83,13 @@ public sealed class VoxDoseOptionsValidator : IValidateOptions<VoxDoseOptions>
         if (processing.MaxConcurrentStudies is < 1 or > 64)
             errors.Add($"{path}:MaxConcurrentStudies: {processing.MaxConcurrentStudies} is outside 1-64.");
         CheckObjects(processing.Outputs, $"{path}:Outputs", errors);
+        for (var i = 0; i < processing.RetryDelaysSeconds.Count; i++)
+            if (!(processing.RetryDelaysSeconds[i] > 0))
+                errors.Add($"{path}:RetryDelaysSeconds:{i}: {processing.RetryDelaysSeconds[i]} is not a positive number of seconds.");
+        if (!(processing.RetryForSeconds >= 0))
+            errors.Add($"{path}:RetryForSeconds: {processing.RetryForSeconds} is negative.");
+        if (!(processing.SweepSeconds is > 0 and <= 86400))
+            errors.Add($"{path}:SweepSeconds: {processing.SweepSeconds} is outside 0-86400 (exclusive of 0).");
     }
 
     private static void ValidateDosimetry(DosimetryOptions dosimetry, string path, List<string> errors)

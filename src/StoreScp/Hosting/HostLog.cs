@@ -5,11 +5,30 @@ namespace VoxDose.StoreScp.Hosting;
 /// <summary>Node start-up and recovery log events, 10000-10099.</summary>
 internal static partial class HostLog
 {
-    [LoggerMessage(EventId = 10000, Level = LogLevel.Information, Message = "Storage root {Root}, audit database {Provider}")]
-    public static partial void Started(ILogger logger, string root, string provider);
+    [LoggerMessage(EventId = 10000, Level = LogLevel.Information, Message =
+        "VoxDose {Version} starting: AE title {AeTitle}, listening on {Address}:{Port}, storage {Root}, database {Provider} ({Location}), "
+        + "destinations {Destinations}, method {Method} on a {GridMm} mm grid, audit schema version {SchemaVersion}")]
+    public static partial void Started(ILogger logger, string version, string aeTitle, string address, int port, string root, string provider,
+        string location, string destinations, string method, double gridMm, int schemaVersion);
+
+    [LoggerMessage(EventId = 10004, Level = LogLevel.Warning, Message =
+        "No destination is configured (VoxDose:Destinations): results are computed and kept under the storage root but sent nowhere")]
+    public static partial void NoDestination(ILogger logger);
 
     [LoggerMessage(EventId = 10001, Level = LogLevel.Critical, Message = "The node cannot start: {Reason}")]
     public static partial void CannotStart(ILogger logger, string reason, Exception exception);
+
+    [LoggerMessage(EventId = 10004, Level = LogLevel.Information, Message = "Audit schema migrated from version {From} to {To} ({Scripts})")]
+    public static partial void SchemaMigrated(ILogger logger, int from, int to, string scripts);
+
+    [LoggerMessage(EventId = 10005, Level = LogLevel.Warning, Message = "Study {StudyUid} in state {State} had no job: rescheduled at {At}")]
+    public static partial void Rescued(ILogger logger, string studyUid, Audit.StudyState state, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 10006, Level = LogLevel.Warning, Message = "Destination {Destination} had pending exports and no job: rescheduled at {At}")]
+    public static partial void RescuedExports(ILogger logger, string destination, DateTimeOffset at);
+
+    [LoggerMessage(EventId = 10007, Level = LogLevel.Error, Message = "Sweep of stuck work failed; trying again at the next pass")]
+    public static partial void SweepFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(EventId = 10002, Level = LogLevel.Information, Message = "Resuming {Count} studies not in a final state")]
     public static partial void Resuming(ILogger logger, int count);

@@ -23,17 +23,21 @@ namespace VoxDose.StoreScp.Hosting;
 /// </summary>
 public static class NodeHost
 {
+    /// <summary>Console log timestamp: ISO 8601, UTC, milliseconds (<c>2026-11-30T07:34:26.123Z</c>).</summary>
+    public const string LogTimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+
     public static HostApplicationBuilder CreateBuilder(IConfiguration configuration)
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddConfiguration(configuration);
         builder.Logging.AddConfiguration(configuration.GetSection("Logging"));
-        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "HH:mm:ss.fff "; });
+        // ISO 8601 UTC timestamps: journald and log collectors in other time zones read them unambiguously.
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.UseUtcTimestamp = true; o.TimestampFormat = LogTimestampFormat; });
 
         var services = builder.Services;
-        services.AddOptions<VoxDoseOptions>().Bind(configuration.GetSection(VoxDoseOptions.SectionName))
-            .PostConfigure(o => o.ApplyListDefaults()).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<VoxDoseOptions>, VoxDoseOptionsValidator>();
+        // Bound and validated once, strictly (unknown keys, bad values and rule violations all reported together).
+        var options = NodeConfiguration.BindAndValidate(configuration);
+        services.AddSingleton(Options.Create(options));
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
         services.AddSingleton(sp => new NodeMeter(sp.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>()));
@@ -59,21 +63,17 @@ public static class NodeHost
         services.AddSingleton<NodeStoreHandler>();
         services.AddSingleton<ScpHostedService>();
         services.AddSingleton<ExportWorker>();
+        services.AddSingleton<StudySweeper>();
         services.AddTransient<SeriesCheckJob>();
         services.AddTransient<PipelineJob>();
         services.AddTransient<ExportJob>();
 
         // Order matters: storage and database first, then the scheduler, then re-arming pending work from the database.
         services.AddHostedService<NodeStartupService>();
-        var scheduler = new SchedulerOptions();
-        configuration.GetSection($"{VoxDoseOptions.SectionName}:Scheduler").Bind(scheduler);
-        var database = new DatabaseOptions();
-        configuration.GetSection($"{VoxDoseOptions.SectionName}:Database").Bind(database);
-        var processing = new ProcessingOptions();
-        configuration.GetSection($"{VoxDoseOptions.SectionName}:Processing").Bind(processing);
-        builder.AddQuartz(q => ConfigureQuartz(q, scheduler, database, processing));
+        builder.AddQuartz(q => ConfigureQuartz(q, options.Scheduler, options.Database, options.Processing));
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<RecoveryService>();
+        services.AddHostedService<StudySweeperService>();
         // The listener last: instances are accepted only once storage, database and scheduler are up.
         services.AddHostedService(sp => sp.GetRequiredService<ScpHostedService>());
         return builder;

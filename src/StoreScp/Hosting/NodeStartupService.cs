@@ -34,7 +34,18 @@ public sealed class NodeStartupService(IOptions<VoxDoseOptions> options, AuditDa
         }
         try
         {
-            await database.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            var upgrade = await database.EnsureSchemaAsync(cancellationToken).ConfigureAwait(false);
+            if (upgrade.Applied.Count > 0)
+            {
+                var scripts = string.Join(", ", upgrade.Applied);
+                HostLog.SchemaMigrated(logger, upgrade.FromVersion, upgrade.ToVersion, scripts);
+            }
+        }
+        catch (Exception e) when (e is SchemaTooNewException or SchemaUpgradeException)
+        {
+            var reason = $"audit database ({database.Dialect.Name}): {e.Message}";
+            HostLog.CannotStart(logger, reason, e);
+            throw new InvalidOperationException(reason, e);
         }
         catch (System.Data.Common.DbException e)
         {
@@ -42,7 +53,16 @@ public sealed class NodeStartupService(IOptions<VoxDoseOptions> options, AuditDa
             HostLog.CannotStart(logger, reason, e);
             throw new InvalidOperationException(reason, e);
         }
-        HostLog.Started(logger, root, database.Dialect.Name);
+        var o = options.Value;
+        var destinations = o.Destinations.Count == 0
+            ? "none"
+            : string.Join(", ", o.Destinations.Select(d => $"{d.Name} ({d.AeTitle}@{d.Host}:{d.Port})"));
+        var schemaVersion = await database.SchemaVersionAsync(cancellationToken).ConfigureAwait(false);
+        var location = database.Location;
+        var method = o.Processing.Method.ToString().ToLowerInvariant();
+        HostLog.Started(logger, SoftwareVersion.Current, o.Scp.AeTitle, o.Scp.BindAddress, o.Scp.Port, root, database.Dialect.Name, location,
+            destinations, method, o.Processing.DoseGridMm, schemaVersion);
+        if (o.Destinations.Count == 0) HostLog.NoDestination(logger);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -23,6 +23,7 @@ public sealed class RecoveryService(StudyRepository studies, ExportRepository ex
             HostLog.ResumingStudy(logger, study.StudyUid, study.State, study.Revision);
             if (study.State == StudyState.Received)
             {
+                await assembler.CheckStudyAsync(study.StudyUid, cancellationToken).ConfigureAwait(false);
                 foreach (var series in await studies.SeriesAsync(study.StudyUid, cancellationToken).ConfigureAwait(false))
                 {
                     if (series.Role == SeriesRole.Y90Pet && series.CompletedAt is null)
@@ -34,6 +35,9 @@ public sealed class RecoveryService(StudyRepository studies, ExportRepository ex
                 await scheduler.SchedulePipelineAsync(study.StudyUid, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             }
         }
+        // Failed studies with a retry scheduled get their timer back (a due one fires now).
+        foreach (var study in await studies.RetryDueAsync(DateTimeOffset.MaxValue, cancellationToken).ConfigureAwait(false))
+            await scheduler.SchedulePipelineAsync(study.StudyUid, study.RetryAt!.Value, cancellationToken).ConfigureAwait(false);
         foreach (var destination in await exports.DestinationsWithPendingAsync(cancellationToken).ConfigureAwait(false))
             await scheduler.ScheduleExportAsync(destination, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
     }

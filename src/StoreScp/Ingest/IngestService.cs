@@ -28,7 +28,8 @@ public sealed class IngestService(SpoolStore spool, InstanceRepository instances
             var (role, reason) = ObjectClassifier.Classify(header);
             var stored = await spool.StoreAsync(receivedFile, header.StudyUid, header.SeriesUid, header.SopInstanceUid, ct).ConfigureAwait(false);
             var arrival = new InstanceArrival(header.StudyUid, header.SeriesUid, header.SopInstanceUid, header.SopClassUid, header.Modality,
-                role, reason, header.FrameOfReferenceUid, header.NumberOfSlices, stored.Sha256, stored.SizeBytes, stored.Path, associationId);
+                role, reason, header.FrameOfReferenceUid, header.NumberOfSlices, stored.Sha256, stored.SizeBytes, stored.Path, associationId,
+                header.Identifiers);
             var outcome = await instances.RecordArrivalAsync(arrival, ct).ConfigureAwait(false);
             switch (outcome.Kind)
             {

@@ -1,7 +1,8 @@
 namespace VoxDose.StoreScp.Ingest;
 
 /// <summary>
-/// The few attributes of a received instance the node routes on. No patient data: this record is logged at Information.
+/// The few attributes of a received instance the node routes on. No patient data in the log: the
+/// PHI it carries for the audit database (<see cref="StudyIdentifiers"/>) prints as withheld.
 /// </summary>
 public sealed record InstanceHeader(
     string StudyUid,
@@ -13,4 +14,5 @@ public sealed record InstanceHeader(
     int? NumberOfSlices = null,
     string? RadionuclideCode = null,
     double? RadionuclideHalfLifeS = null,
-    string? RadiopharmaceuticalDescription = null);
+    string? RadiopharmaceuticalDescription = null,
+    StudyIdentifiers? Identifiers = null);

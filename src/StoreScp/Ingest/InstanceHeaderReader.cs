@@ -3,7 +3,7 @@ using VoxDose.Dicom;
 
 namespace VoxDose.StoreScp.Ingest;
 
-/// <summary>Reads the routing attributes of a received instance (never patient data) from its data set.</summary>
+/// <summary>Reads the routing attributes of a received instance (and the study's identifiers, for the audit database only) from its data set.</summary>
 public static class InstanceHeaderReader
 {
     /// <summary>The header, or the name of the first missing required attribute (→ status A900).</summary>
@@ -32,8 +32,12 @@ public static class InstanceHeaderReader
             description = item.GetString(DicomTag.Radiopharmaceutical) ?? description;
         }
         return (new InstanceHeader(study, series, sopInstance, sopClass, dataset.GetString(DicomTag.Modality) ?? "",
-            dataset.GetString(DicomTag.FrameOfReferenceUID), numberOfSlices, code, halfLifeS, description), null);
+            dataset.GetString(DicomTag.FrameOfReferenceUID), numberOfSlices, code, halfLifeS, description,
+            new StudyIdentifiers(Blank(dataset.GetString(DicomTag.PatientID)), Blank(dataset.GetString(DicomTag.AccessionNumber)),
+                Blank(dataset.GetString(DicomTag.StudyDate)))), null);
     }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     public static string Describe(InstanceHeader header) =>
         string.Create(CultureInfo.InvariantCulture, $"{header.Modality} {header.SopInstanceUid}");

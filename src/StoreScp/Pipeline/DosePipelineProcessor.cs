@@ -11,7 +11,6 @@ using VoxDose.Dosimetry.Pipeline;
 using VoxDose.Dosimetry.Results;
 using VoxDose.Reporting;
 using VoxDose.Reporting.Model;
-using VoxDose.StoreScp.Cli;
 using VoxDose.StoreScp.Configuration;
 
 namespace VoxDose.StoreScp.Pipeline;
@@ -32,7 +31,7 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
             _computed[(inputs.StudyUid, inputs.Revision)] = computed;
             Directory.CreateDirectory(outputDirectory);
             var resultsPath = Path.Combine(outputDirectory, "results.json");
-            ResultsJsonWriter.Write(computed.Result, resultsPath, VersionCommand.SoftwareVersion);
+            ResultsJsonWriter.Write(computed.Result, resultsPath, SoftwareVersion.Current);
             var dose = computed.Result.DoseMap!;
             var parameters = JsonSerializer.Serialize(new
             {
@@ -53,7 +52,7 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
         {
             if (!_computed.TryRemove((inputs.StudyUid, inputs.Revision), out var computed)) computed = Compute(inputs, ct);
             // ROI masks rasterised on the dose grid for the images, and the RTSTRUCT each ROI comes from.
-            var report = StudyReportAssembler.Build(computed.Result, computed.PetDatasets, VersionCommand.SoftwareVersion, time.GetUtcNow(), computed.Pet,
+            var report = StudyReportAssembler.Build(computed.Result, computed.PetDatasets, SoftwareVersion.Current, time.GetUtcNow(), computed.Pet,
                 computed.Masks);
             var written = ReportWriter.WriteAll(report, outputDirectory);
             return

@@ -23,6 +23,12 @@ internal static partial class PipelineLog
     [LoggerMessage(EventId = 10306, Level = LogLevel.Information, Message = "Study {StudyUid} assembled while its association is still sending: computing when it closes")]
     public static partial void WaitingForTransfer(ILogger logger, string studyUid);
 
+    [LoggerMessage(EventId = 10307, Level = LogLevel.Error, Message = "Study {StudyUid} revision {Revision} failed: {Reason}; retry at {RetryAt} (none: not retried automatically)")]
+    public static partial void FailedWillRetry(ILogger logger, string studyUid, long revision, string reason, DateTimeOffset? retryAt);
+
+    [LoggerMessage(EventId = 10308, Level = LogLevel.Warning, Message = "Study {StudyUid} revision {Revision} not exported: {Reason}")]
+    public static partial void NotExported(ILogger logger, string studyUid, long revision, string reason);
+
     [LoggerMessage(EventId = 10305, Level = LogLevel.Error, Message = "Unexpected error in the pipeline of study {StudyUid}")]
     public static partial void Unexpected(ILogger logger, string studyUid, Exception exception);
 }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VoxDose.StoreScp.Assembly;
 using VoxDose.StoreScp.Audit;
-using VoxDose.StoreScp.Cli;
 using VoxDose.StoreScp.Configuration;
 using VoxDose.StoreScp.Hosting;
 using VoxDose.StoreScp.Scheduling;
@@ -12,13 +11,14 @@ using VoxDose.StoreScp.Scheduling;
 namespace VoxDose.StoreScp.Pipeline;
 
 /// <summary>
-/// Moves one study through Assembled → Computed → Reported → (exports queued) → Exported, persisting each step, so a
+/// Moves one study through Assembled → Computed → Reported → (exports queued) → Exported (or NotExported when there is
+/// nowhere to send), persisting each step, so a
 /// restart at any point resumes from the last saved state. Transitions are conditional on the revision: if new
 /// input arrives while computing, the stale result is recorded but not reported, and the new revision is computed.
 /// </summary>
 public sealed class StudyPipeline(StudyRepository studies, InstanceRepository instances, ComputationRepository computations,
     ExportRepository exports, EventRepository events, AuditDatabase database, IStudyProcessor processor, IJobScheduler scheduler,
-    ActiveTransfers transfers, NodeMeter meter, IOptions<VoxDoseOptions> options, TimeProvider time, ILogger<StudyPipeline> logger)
+    ActiveTransfers transfers, StudyAssembler assembler, NodeMeter meter, IOptions<VoxDoseOptions> options, TimeProvider time, ILogger<StudyPipeline> logger)
 {
     public async Task RunAsync(string studyUid, CancellationToken ct)
     {
@@ -29,6 +29,8 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
             if (study.State == StudyState.Assembled && await WaitForTransferAsync(study, ct).ConfigureAwait(false)) return;
             var advanced = study.State switch
             {
+                StudyState.Received => await CheckReceivedAsync(study, ct).ConfigureAwait(false),
+                StudyState.Failed => await RetryIfDueAsync(study, ct).ConfigureAwait(false),
                 StudyState.Assembled => await ComputeAsync(study, ct).ConfigureAwait(false),
                 StudyState.Computed => await ReportAsync(study, ct).ConfigureAwait(false),
                 StudyState.Reported => await QueueExportsAsync(study, ct).ConfigureAwait(false),
@@ -63,7 +65,7 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
         var processing = options.Value.Processing;
         var computationId = await computations.StartAsync(study.StudyUid, study.Revision, processing.Method.ToString().ToLowerInvariant(),
             "", JsonSerializer.Serialize(new { processing.DoseGridMm, processing.Method, options.Value.Dosimetry }),
-            VersionCommand.SoftwareVersion, JsonSerializer.Serialize(inputs), ct).ConfigureAwait(false);
+            SoftwareVersion.Current, JsonSerializer.Serialize(inputs), ct).ConfigureAwait(false);
         var watch = Stopwatch.StartNew();
         try
         {
@@ -79,6 +81,13 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
         {
             meter.Computations.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
             await FailAsync(study, computationId, invalid.Message, ct).ConfigureAwait(false);
+            return false;
+        }
+        catch (Exception e) when (IsTransient(e))
+        {
+            meter.Computations.Add(1, new KeyValuePair<string, object?>("outcome", "failed"));
+            await computations.FailAsync(computationId, e.Message, ct).ConfigureAwait(false);
+            await FailTransientAsync(study, $"computing: {e.Message}", ct).ConfigureAwait(false);
             return false;
         }
         meter.Computations.Add(1, new KeyValuePair<string, object?>("outcome", "computed"));
@@ -103,6 +112,12 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
         catch (InvalidStudyException invalid)
         {
             await FailAsync(study, computation.Id, invalid.Message, ct).ConfigureAwait(false);
+            return false;
+        }
+        catch (Exception e) when (IsTransient(e))
+        {
+            // The computation stays 'computed' (its results are on disk): the retry resumes here, without recomputing.
+            await FailTransientAsync(study, $"writing reports: {e.Message}", ct).ConfigureAwait(false);
             return false;
         }
         var wanted = options.Value.Processing.Outputs.Count > 0 ? options.Value.Processing.Outputs : [.. ProcessingOptions.DefaultOutputs];
@@ -130,6 +145,19 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
     {
         var computation = await computations.GetAsync(study.StudyUid, study.Revision, ct).ConfigureAwait(false);
         var rows = computation is null ? [] : await exports.ForComputationAsync(computation.Id, ct).ConfigureAwait(false);
+        if (rows.Count == 0)
+        {
+            // Reports written, nothing to send them to: say so, never "exported".
+            var reason = options.Value.Destinations.Count == 0
+                ? "no destination configured (VoxDose:Destinations is empty); reports kept in " + OutputDirectory(study)
+                : "no configured destination takes the objects written; reports kept in " + OutputDirectory(study);
+            if (await studies.EndAsync(study.StudyUid, study.Revision, StudyState.Reported, StudyState.NotExported, reason, ct).ConfigureAwait(false))
+            {
+                PipelineLog.NotExported(logger, study.StudyUid, study.Revision, reason);
+                await events.AddAsync("pipeline", "not-exported", study.StudyUid, $"revision {study.Revision}: {reason}", ct).ConfigureAwait(false);
+            }
+            return false;
+        }
         if (rows.All(r => r.Status == ExportRepository.Sent))
         {
             // Nothing (left) to send: the study is done.
@@ -148,12 +176,44 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
         return false;
     }
 
+    /// <summary>The input is invalid: Failed, not retried automatically (the same input would fail again).</summary>
     private async Task FailAsync(StudyRecord study, long computationId, string reason, CancellationToken ct)
     {
         PipelineLog.Failed(logger, study.StudyUid, study.Revision, reason);
         await computations.FailAsync(computationId, reason, ct).ConfigureAwait(false);
-        await studies.TransitionAsync(study.StudyUid, study.Revision, study.State, StudyState.Failed, reason, ct).ConfigureAwait(false);
-        await events.AddAsync("pipeline", "failed", study.StudyUid, $"revision {study.Revision}: {reason}", ct).ConfigureAwait(false);
+        await studies.FailAsync(study.StudyUid, study.Revision, study.State, reason, null, ct).ConfigureAwait(false);
+        await events.AddAsync("pipeline", "failed", study.StudyUid, $"revision {study.Revision}: {reason}; not retried automatically", ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Errors that may pass (disk full, a file system error): the study is Failed and retried on the schedule.</summary>
+    private static bool IsTransient(Exception e) => e is IOException or UnauthorizedAccessException;
+
+    private async Task FailTransientAsync(StudyRecord study, string error, CancellationToken ct)
+    {
+        var retryAt = StudyRetrySchedule.From(options.Value.Processing).NextAttempt(study.Attempts + 1, time.GetUtcNow());
+        PipelineLog.FailedWillRetry(logger, study.StudyUid, study.Revision, error, retryAt);
+        if (!await studies.FailAsync(study.StudyUid, study.Revision, study.State, error, retryAt, ct).ConfigureAwait(false)) return;
+        await events.AddAsync("pipeline", "failed", study.StudyUid, $"revision {study.Revision}: {error}; " +
+            (retryAt is null ? "retries exhausted, not retried automatically" : $"retry at {AuditTime.Format(retryAt.Value)}"), ct).ConfigureAwait(false);
+        if (retryAt is not null)
+            await scheduler.SchedulePipelineAsync(study.StudyUid, retryAt.Value, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A Received study: without a Y-90 PET it may be due to end Ignored.</summary>
+    private async Task<bool> CheckReceivedAsync(StudyRecord study, CancellationToken ct)
+    {
+        await assembler.CheckStudyAsync(study.StudyUid, ct).ConfigureAwait(false);
+        return false;
+    }
+
+    /// <summary>A Failed study whose retry is due resumes where it stopped (see <see cref="StudyResumption"/>).</summary>
+    private async Task<bool> RetryIfDueAsync(StudyRecord study, CancellationToken ct)
+    {
+        if (study.RetryAt is null || study.RetryAt > time.GetUtcNow()) return false;
+        var to = await StudyResumption.ResumeAsync(study, studies, computations, exports, ct).ConfigureAwait(false);
+        if (to is null) return false;
+        await events.AddAsync("pipeline", "retry", study.StudyUid, $"revision {study.Revision}: attempt {study.Attempts + 1}, resuming at {to.Value.ToText()}", ct).ConfigureAwait(false);
+        return true;
     }
 
     private string OutputDirectory(StudyRecord study) =>

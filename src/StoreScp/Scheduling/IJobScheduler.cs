@@ -12,4 +12,15 @@ public interface IJobScheduler
 
     /// <summary>Schedules the export job of a destination at <paramref name="at"/>, unless it is already due sooner.</summary>
     Task ScheduleExportAsync(string destination, DateTimeOffset at, CancellationToken ct = default);
+
+    /// <summary>True when a job of this kind and key is scheduled or running (the sweeper leaves such work alone).</summary>
+    Task<bool> IsActiveAsync(JobKind kind, string key, CancellationToken ct = default);
+}
+
+/// <summary>The node's kinds of timer.</summary>
+public enum JobKind
+{
+    SeriesCheck,
+    Pipeline,
+    Export,
 }

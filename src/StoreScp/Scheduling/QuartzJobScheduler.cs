@@ -25,6 +25,14 @@ public sealed class QuartzJobScheduler(ISchedulerFactory factory) : IJobSchedule
         await ReplaceAsync<ExportJob>("export", destination, at, ct).ConfigureAwait(false);
     }
 
+    public async Task<bool> IsActiveAsync(JobKind kind, string key, CancellationToken ct = default)
+    {
+        var group = kind switch { JobKind.SeriesCheck => "series-check", JobKind.Pipeline => "pipeline", _ => "export" };
+        var scheduler = await factory.GetScheduler(ct).ConfigureAwait(false);
+        // Jobs are not durable: the job exists while it has a trigger or is running, and is deleted after its last run.
+        return await scheduler.Exists(new JobKey(key, group), ct).ConfigureAwait(false);
+    }
+
     private async Task ReplaceAsync<TJob>(string group, string key, DateTimeOffset at, CancellationToken ct) where TJob : IJob
     {
         var scheduler = await factory.GetScheduler(ct).ConfigureAwait(false);

@@ -2,7 +2,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using VoxDose.StoreScp.Cli;
+using VoxDose.StoreScp;
 using VoxDose.StoreScp.Web.Security;
 
 namespace VoxDose.StoreScp.Web;
@@ -30,7 +30,7 @@ public static class Layout
             <title>{title} · VoxDose</title><link rel="stylesheet" href="/assets/console.css"></head>
             <body><header><span class="brand">VoxDose</span>{nav}</header>
             <main><h1>{title}</h1>{body}</main>
-            <footer>VoxDose {VersionCommand.SoftwareVersion} · results need review by a qualified medical physicist</footer>
+            <footer>VoxDose {SoftwareVersion.Current} · results need review by a qualified medical physicist</footer>
             <script src="/assets/console.js"></script></body></html>
             """);
         return Results.Content(page.ToString(), "text/html; charset=utf-8", statusCode: status);

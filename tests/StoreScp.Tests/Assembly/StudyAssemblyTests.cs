@@ -96,7 +96,8 @@ public class StudyAssemblyTests
         await rig.SendAsync(IngestRig.RtStruct());
         var study = (await rig.Studies.GetAsync(IngestRig.Study))!;
         Assert.Equal((StudyState.Received, 1L), (study.State, study.Revision));
-        Assert.Empty(rig.Scheduled("pipeline"));
+        // Nothing starts: the only timer is the end of the quiet period, when a study still without Y-90 PET is ignored.
+        Assert.Equal([rig.Time.GetUtcNow() + TimeSpan.FromSeconds(30)], rig.Scheduled("pipeline").Select(c => c.At));
         Assert.Equal(SeriesRole.RtStruct, (await rig.Studies.GetSeriesAsync(IngestRig.RtSeries))!.Role);
     }
 
@@ -135,7 +136,8 @@ public class StudyAssemblyTests
         var events = await rig.Events.ListAsync(IngestRig.Study);
         Assert.Equal(2, events.Count(e => e.Kind == "ignored"));
         Assert.Contains(events, e => e.Detail.Contains("not Y-90", StringComparison.Ordinal) && e.Detail.Contains("6586.2", StringComparison.Ordinal));
-        Assert.Empty(rig.Scheduled("pipeline"));
+        // No computation: only the end-of-quiet-period check that ends the study Ignored.
+        Assert.All(rig.Scheduled("pipeline"), c => Assert.Equal(rig.Time.GetUtcNow() + TimeSpan.FromSeconds(30), c.At));
         Assert.Empty(rig.Scheduled("series"));
     }
 

@@ -110,7 +110,7 @@ public class OptionsValidationTests
     }
 
     [Fact]
-    public async Task A_bad_configuration_fails_at_start_with_every_error()
+    public void A_bad_configuration_fails_when_the_host_is_built_with_every_error()
     {
         var configuration = NodeConfiguration.Build(overrides: new Dictionary<string, string?>
         {
@@ -118,10 +118,29 @@ public class OptionsValidationTests
             ["VoxDose:Scp:Port"] = "0",
             ["VoxDose:Processing:DoseGridMm"] = "50",
         }, includeEnvironment: false);
-        using var host = NodeHost.CreateBuilder(configuration).Build();
-        var e = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
-        Assert.Contains(e.Failures, f => f.StartsWith("VoxDose:Scp:Port:", StringComparison.Ordinal));
-        Assert.Contains(e.Failures, f => f.StartsWith("VoxDose:Processing:DoseGridMm:", StringComparison.Ordinal));
-        _ = host.Services.GetService<IHostApplicationLifetime>();
+        var e = Assert.Throws<InvalidConfigurationException>(() => NodeHost.CreateBuilder(configuration));
+        Assert.Contains(e.Errors, f => f.StartsWith("VoxDose:Scp:Port:", StringComparison.Ordinal));
+        Assert.Contains(e.Errors, f => f.StartsWith("VoxDose:Processing:DoseGridMm:", StringComparison.Ordinal));
+    }
+
+    // In this class (not StrictConfigurationTests) because it shares the process environment with the test above it.
+    [Fact]
+    public void A_non_numeric_port_in_the_environment_is_an_error_naming_the_variable()
+    {
+        // Was: VoxDose__Scp__Port=abc made the binder throw (exit 1) with only that error.
+        Environment.SetEnvironmentVariable("VoxDose__Scp__Port", "abc");
+        Environment.SetEnvironmentVariable("VoxDose__Processing__Method", "montecarlo");
+        try
+        {
+            var e = Assert.Throws<InvalidConfigurationException>(() => NodeConfiguration.Load());
+            Assert.Contains(e.Errors, x => x.StartsWith("VoxDose:Scp:Port: 'abc' is not a whole number.", StringComparison.Ordinal)
+                && x.Contains("environment variable VoxDose__Scp__Port", StringComparison.Ordinal));
+            Assert.Contains(e.Errors, x => x.StartsWith("VoxDose:Processing:Method: 'montecarlo'", StringComparison.Ordinal));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("VoxDose__Scp__Port", null);
+            Environment.SetEnvironmentVariable("VoxDose__Processing__Method", null);
+        }
     }
 }

@@ -31,8 +31,24 @@ public sealed class FakeProcessor : IStudyProcessor
         return new ComputeOutcome("vsv", "fake kernel", "{}", results);
     }
 
+    /// <summary>
+    /// An injected file-system fault: while set, writing the reports fails as a full disk does (ENOSPC, after the
+    /// first file is partly written). Counts the failed writes.
+    /// </summary>
+    public volatile bool DiskFull;
+
+    private int _reportCalls;
+
+    public int ReportCalls => _reportCalls;
+
     public async Task<IReadOnlyList<OutputObject>> WriteReportsAsync(StudyInputs inputs, string outputDirectory, CancellationToken ct)
     {
+        Interlocked.Increment(ref _reportCalls);
+        if (DiskFull)
+        {
+            await File.WriteAllTextAsync(Path.Combine(outputDirectory, "RtDose.dcm.tmp"), "partial", ct);
+            throw new IOException("No space left on device : '" + Path.Combine(outputDirectory, "RtDose.dcm.tmp") + "'", 28);
+        }
         var outputs = new List<OutputObject>();
         foreach (var kind in new[] { "RtDose", "Sr", "Pdf" })
         {

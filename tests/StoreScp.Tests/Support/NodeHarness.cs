@@ -25,7 +25,7 @@ public sealed class NodeHarness : IAsyncDisposable
     public int ScpPort => Host.Services.GetRequiredService<VoxDose.StoreScp.Scp.ScpHostedService>().LocalEndPoint!.Port;
 
     public static async Task<NodeHarness> StartAsync(string root, IStudyProcessor processor, IDicomSender sender, double quietSeconds = 30,
-        Dictionary<string, string?>? extra = null)
+        Dictionary<string, string?>? extra = null, bool withDestination = true)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -42,6 +42,8 @@ public sealed class NodeHarness : IAsyncDisposable
             ["VoxDose:Destinations:0:Port"] = "104",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        if (!withDestination)
+            foreach (var key in settings.Keys.Where(k => k.StartsWith("VoxDose:Destinations:", StringComparison.Ordinal)).ToList()) settings.Remove(key);
         foreach (var (k, v) in extra ?? []) settings[k] = v;
         var builder = NodeHost.CreateBuilder(NodeConfiguration.Build(overrides: settings, includeEnvironment: false));
         builder.Services.AddSingleton(processor);
@@ -70,6 +72,19 @@ public sealed class NodeHarness : IAsyncDisposable
             await Task.Delay(50);
         }
         throw new TimeoutException($"Study {studyUid} did not reach {state}; it is {study?.State.ToString() ?? "absent"} ({study?.Error}).");
+    }
+
+    /// <summary>Waits for an event of <paramref name="kind"/> on the study: events are written just after the state they follow.</summary>
+    public async Task<AuditEvent> WaitForEventAsync(string studyUid, string kind, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        while (DateTime.UtcNow < deadline)
+        {
+            var match = (await Events.ListAsync(studyUid)).FirstOrDefault(e => e.Kind == kind);
+            if (match is not null) return match;
+            await Task.Delay(50);
+        }
+        throw new TimeoutException($"Study {studyUid} has no '{kind}' event.");
     }
 
     public async ValueTask DisposeAsync()

@@ -13,6 +13,11 @@ public sealed class RecordingScheduler : IJobScheduler
 
     public Task ScheduleExportAsync(string destination, DateTimeOffset at, CancellationToken ct = default) => Add("export", destination, at);
 
+    /// <summary>Keys the test declares active (scheduled or running), as "Kind:key".</summary>
+    public HashSet<string> Active { get; } = [];
+
+    public Task<bool> IsActiveAsync(JobKind kind, string key, CancellationToken ct = default) => Task.FromResult(Active.Contains($"{kind}:{key}"));
+
     private Task Add(string kind, string key, DateTimeOffset at)
     {
         lock (Calls) Calls.Add((kind, key, at));

@@ -35,7 +35,7 @@ public sealed class ApprovalService(AuditDatabase database, StudyRepository stud
         var study = await studies.GetAsync(studyUid, ct).ConfigureAwait(false);
         if (study is null) return new ApprovalOutcome(false, "No such study.");
         if (study.Revision != revision) return new ApprovalOutcome(false, $"Revision {revision} is not the current revision ({study.Revision}).");
-        if (study.State is not (StudyState.Reported or StudyState.Exported))
+        if (study.State is not (StudyState.Reported or StudyState.Exported or StudyState.NotExported))
             return new ApprovalOutcome(false, $"The study is {study.State.ToText()}: only a reported or exported revision can be approved.");
         var computation = await computations.GetAsync(studyUid, revision, ct).ConfigureAwait(false);
         if (computation?.OutputDir is not { } dir || computation.OutputUids is not { } outputsJson)

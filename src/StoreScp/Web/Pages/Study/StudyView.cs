@@ -45,7 +45,7 @@ public static class StudyView
         var approved = m.Approvals.FirstOrDefault(a => a.Revision == m.Header.Revision);
         if (approved is not null)
             return Html.Of($"<p class=\"notice\" id=\"approved\">Revision {approved.Revision} approved by {approved.ApprovedBy} on {Layout.When(approved.ApprovedAt)}; verified SR {approved.VerifiedSrUid}.</p>");
-        if (current is null || m.Header.State is not (StudyState.Reported or StudyState.Exported))
+        if (current is null || m.Header.State is not (StudyState.Reported or StudyState.Exported or StudyState.NotExported))
             return Html.Raw("<p>Not ready for review.</p>");
         if (!canApprove) return Html.Raw("<p>Awaiting approval by a physicist.</p>");
         var fields = Html.Of($"""<input type="hidden" name="revision" value="{m.Header.Revision}"><button type="submit" id="approve">Approve revision {m.Header.Revision} (issue the VERIFIED SR)</button>""");
