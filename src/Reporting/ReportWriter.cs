@@ -31,14 +31,15 @@ public static class ReportWriter
     public const string EncapsulatedPdfFile = "report-pdf.dcm";
     public const string SecondaryCaptureFile = "fusion-sc.dcm";
 
-    public static ReportOutputs WriteAll(DosimetryReport report, string outDir)
+    /// <param name="rtDoseBitsAllocated">32 (default) or 16 bits for the RT Dose pixels (16 for viewers that cannot decode 32).</param>
+    public static ReportOutputs WriteAll(DosimetryReport report, string outDir, int rtDoseBitsAllocated = 32)
     {
         ArgumentNullException.ThrowIfNull(report);
         report.Validate();
         Directory.CreateDirectory(outDir);
 
         var rtDose = RtDoseWriter.NewIdentity(report);
-        var rtDosePath = Save(RtDoseWriter.Build(report, rtDose), outDir, RtDoseFile);
+        var rtDosePath = Save(RtDoseWriter.Build(report, rtDose, rtDoseBitsAllocated), outDir, RtDoseFile);
 
         var sr = SrWriter.NewIdentity(report);
         var srPath = Save(SrWriter.Build(report, sr, rtDose), outDir, SrFile);
