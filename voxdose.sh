@@ -1,11 +1,7 @@
 #!/usr/bin/env bash
-# Restores and builds VoxDose (Release), then runs it: ./voxdose.sh demo, ./voxdose.sh --help, ...
+# Restores and builds VoxDose (Release, precompiled ReadyToRun), then runs it: ./voxdose.sh demo, ./voxdose.sh --help, ...
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 out="$here/artifacts/voxdose"
-if ! log=$(dotnet build "$here/src/StoreScp/StoreScp.csproj" -c Release -o "$out" -nologo 2>&1); then
-  echo "$log" >&2
-  echo "voxdose.sh: build failed" >&2
-  exit 1
-fi
+"$here/tools/publish-voxdose.sh" "$out" || { echo "voxdose.sh: build failed" >&2; exit 1; }
 exec dotnet "$out/voxdose.dll" "$@"

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Network benchmark (not a test): DCMTK storescu sends N synthetic PET instances into
-#   (a) our SCP  (voxdose store-scp)  and  (b) DCMTK storescp,
-# both writing to the same disk, alternating for R rounds. Prints instances/s for each and the ratio.
+#   (a) the real node (`voxdose serve`: spool with fsync of file and folders before the answer, SQLite audit
+#       database, assembly) and  (b) DCMTK storescp (plain files, no fsync),
+# both writing to the same disk, alternating for R rounds (each round sends a new series: new UIDs, nothing a duplicate).
+# Prints instances/s for each and the ratio; target: the node >= 1.5x DCMTK storescp. Exits 1 when missed.
 # DCMTK leaves Nagle's algorithm on unless the environment variable TCP_NODELAY=1 is set; with Nagle on, each
 # C-STORE waits for a delayed ACK (~40 ms) and DCMTK's storescp crawls at ~20 instances/s. That would be an unfair
 # comparison, so TCP_NODELAY=1 is exported for storescu and storescp (set DCMTK_DEFAULT_NAGLE=1 to see the default).
@@ -15,45 +17,57 @@ PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; rm -rf "$WORK"; }
 trap cleanup EXIT
 
-echo "building voxdose (Release)..."
-dotnet build src/StoreScp -c Release -o "$WORK/bin" -v quiet -nologo >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+BIN="${VOXDOSE_BIN:-$WORK/bin}"
+if [ -z "${VOXDOSE_BIN:-}" ]; then
+  echo "building voxdose (Release, ReadyToRun)..."
+  tools/publish-voxdose.sh "$BIN" >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
+fi
 echo "generating $N PET instances (${SIZE}x${SIZE}, 16-bit, Explicit VR LE)..."
-/usr/bin/python3 bench/network/make_pet.py "$WORK/data" "$N" "$SIZE"
-du -sh "$WORK/data" | awk '{print "data: " $1}'
+for r in $(seq 0 "$ROUNDS"); do /usr/bin/python3 bench/network/make_pet.py "$WORK/data$r" "$N" "$SIZE"; done
+du -sh "$WORK/data0" | awk '{print "data per round: " $1}'
 
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_port() { for _ in $(seq 1 100); do (echo > /dev/tcp/127.0.0.1/"$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 not listening" >&2; exit 1; }
 
-OURS_PORT=$(free_port); DCMTK_PORT=$(free_port)
-mkdir -p "$WORK/ours" "$WORK/dcmtk"
-"$WORK/bin/voxdose" store-scp --bind 127.0.0.1 --port "$OURS_PORT" --aet OURS --out "$WORK/ours" >"$WORK/ours.log" 2>&1 & PIDS+=($!)
+DCMTK_PORT=$(free_port)
+mkdir -p "$WORK/dcmtk"
 storescp -aet DCMTK -od "$WORK/dcmtk" "$DCMTK_PORT" >"$WORK/dcmtk.log" 2>&1 & PIDS+=($!)
-wait_port "$OURS_PORT"; wait_port "$DCMTK_PORT"
+wait_port "$DCMTK_PORT"
 
+OURS_PORT=$(free_port)
+mkdir -p "$WORK/ours"
+VoxDose__Storage__Root="$WORK/ours" VoxDose__Scp__Port="$OURS_PORT" VoxDose__Scp__BindAddress=127.0.0.1 VoxDose__Scp__AeTitle=OURS \
+  VoxDose__Storage__MinFreeMegabytes=64 VoxDose__Logging__LogLevel__Default=Warning \
+  dotnet "$BIN/voxdose.dll" serve >"$WORK/ours.log" 2>&1 & PIDS+=($!)
+wait_port "$OURS_PORT"
 # One warm-up send each (page cache, JIT), not counted.
-storescu -aec OURS +sd 127.0.0.1 "$OURS_PORT" "$WORK/data" >/dev/null
-storescu -aec DCMTK +sd 127.0.0.1 "$DCMTK_PORT" "$WORK/data" >/dev/null
+storescu -aec OURS +sd 127.0.0.1 "$OURS_PORT" "$WORK/data0" >/dev/null
+storescu -aec DCMTK +sd 127.0.0.1 "$DCMTK_PORT" "$WORK/data0" >/dev/null
 
-run_one() { # name port outdir -> prints instances/s
-  local name=$1 port=$2 out=$3
-  find "$out" -maxdepth 1 -type f -delete
+run_one() { # name port data outdir -> prints instances/s (outdir: where this round's files land)
+  local name=$1 port=$2 data=$3 out=$4
   sync
   local t0 t1
   t0=$(date +%s.%N)
-  storescu -aec "$name" +sd 127.0.0.1 "$port" "$WORK/data" >/dev/null
+  storescu -aec "$name" +sd 127.0.0.1 "$port" "$data" >/dev/null
   t1=$(date +%s.%N)
   local stored
-  stored=$(find "$out" -maxdepth 1 -type f | wc -l)
+  stored=$(find "$out" -type f 2>/dev/null | wc -l)
   [ "$stored" -eq "$N" ] || { echo "$name stored $stored of $N" >&2; exit 1; }
   echo "$N $t0 $t1" | awk '{printf "%.1f", $1 / ($3 - $2)}'
 }
+study_of() { /usr/bin/python3 -c 'import pydicom,sys,glob; print(pydicom.dcmread(sorted(glob.glob(sys.argv[1] + "/*.dcm"))[0], stop_before_pixels=True).StudyInstanceUID)' "$1"; }
 
 ours_all=(); dcmtk_all=()
 for r in $(seq 1 "$ROUNDS"); do
-  o=$(run_one OURS "$OURS_PORT" "$WORK/ours"); d=$(run_one DCMTK "$DCMTK_PORT" "$WORK/dcmtk")
+  rm -rf "$WORK/dcmtk"; mkdir -p "$WORK/dcmtk"
+  o=$(run_one OURS "$OURS_PORT" "$WORK/data$r" "$WORK/ours/spool/$(study_of "$WORK/data$r")"); d=$(run_one DCMTK "$DCMTK_PORT" "$WORK/data$r" "$WORK/dcmtk")
   ours_all+=("$o"); dcmtk_all+=("$d")
-  echo "round $r: voxdose store-scp $o inst/s, dcmtk storescp $d inst/s"
+  echo "round $r: voxdose serve $o inst/s, dcmtk storescp $d inst/s"
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 mo=$(median "${ours_all[@]}"); md=$(median "${dcmtk_all[@]}")
-echo "median over $ROUNDS rounds, $N instances of ${SIZE}x${SIZE}: voxdose $mo inst/s, dcmtk $md inst/s, ratio voxdose/dcmtk $(awk -v a="$mo" -v b="$md" 'BEGIN {printf "%.2f", a / b}')"
+ratio=$(awk -v a="$mo" -v b="$md" 'BEGIN {printf "%.2f", a / b}')
+echo "median over $ROUNDS rounds, $N instances of ${SIZE}x${SIZE} ($(nproc) cores, shared; load average $(cut -d' ' -f1 /proc/loadavg)): voxdose serve $mo inst/s, dcmtk storescp $md inst/s, ratio voxdose/dcmtk $ratio (target >= 1.5)"
+awk -v r="$ratio" 'BEGIN { exit !(r < 1.5) }' && { echo "MISSED: ingest ratio $ratio < 1.5" >&2; exit 1; }
+exit 0

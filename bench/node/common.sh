@@ -1,4 +1,4 @@
-# Shared helpers for the node scripts (sourced). Builds voxdose once into artifacts/bench, unless VOXDOSE_BIN names
+# Shared helpers for the node scripts (sourced). Builds voxdose (ReadyToRun) into artifacts/bench, unless VOXDOSE_BIN names
 # a folder that already holds a built voxdose.dll (the interop test that runs kill9.sh passes its own output folder).
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -9,9 +9,7 @@ voxdose_bg() { ( exec dotnet "$bin/voxdose.dll" "$@" ) & }
 
 build_voxdose() {
   if [ -n "${VOXDOSE_BIN:-}" ]; then [ -f "$bin/voxdose.dll" ] || { echo "no voxdose.dll in VOXDOSE_BIN=$bin" >&2; exit 1; }; return 0; fi
-  if ! log=$(dotnet build "$repo/src/StoreScp/StoreScp.csproj" -c Release -o "$bin" -nologo 2>&1); then
-    echo "$log" >&2; echo "build failed" >&2; exit 1
-  fi
+  "$repo/tools/publish-voxdose.sh" "$bin" >/dev/null || { echo "build failed" >&2; exit 1; }
 }
 
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }

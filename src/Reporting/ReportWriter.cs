@@ -1,4 +1,5 @@
 using VoxDose.Dicom;
+using VoxDose.Dosimetry.Diagnostics;
 using VoxDose.Reporting.Common;
 using VoxDose.Reporting.Images;
 using VoxDose.Reporting.Model;
@@ -38,22 +39,47 @@ public static class ReportWriter
         report.Validate();
         Directory.CreateDirectory(outDir);
 
+        // Identities first (every object references the RT Dose), then the independent outputs in parallel: RT Dose,
+        // SR, and the images with the PDF and Secondary Capture drawn from them. Each writes its own file.
         var rtDose = RtDoseWriter.NewIdentity(report);
-        var rtDosePath = Save(RtDoseWriter.Build(report, rtDose, rtDoseBitsAllocated), outDir, RtDoseFile);
-
         var sr = SrWriter.NewIdentity(report);
-        var srPath = Save(SrWriter.Build(report, sr, rtDose), outDir, SrFile);
-
-        var slices = FusionSeries.Render(report);
-        var pdf = PdfReportWriter.Write(report, slices);
-        var pdfPath = Path.Combine(outDir, PdfFile);
-        File.WriteAllBytes(pdfPath, pdf);
-
         var encapsulated = EncapsulatedPdfWriter.NewIdentity(report);
-        var encapsulatedPath = Save(EncapsulatedPdfWriter.Build(report, encapsulated, pdf, rtDose), outDir, EncapsulatedPdfFile);
-
         var sc = SecondaryCaptureWriter.NewIdentity(report);
-        var scPath = Save(SecondaryCaptureWriter.Build(report, sc, slices, rtDose), outDir, SecondaryCaptureFile);
+        var pdfPath = Path.Combine(outDir, PdfFile);
+        string rtDosePath = "", srPath = "", encapsulatedPath = "", scPath = "";
+
+        Parallel.Invoke(
+            () =>
+            {
+                DicomDataset dataset;
+                using (StageProfile.Measure("rtdose", parallel: true)) dataset = RtDoseWriter.Build(report, rtDose, rtDoseBitsAllocated);
+                rtDosePath = Save(dataset, outDir, RtDoseFile);
+            },
+            () =>
+            {
+                DicomDataset dataset;
+                using (StageProfile.Measure("sr", parallel: true)) dataset = SrWriter.Build(report, sr, rtDose);
+                srPath = Save(dataset, outDir, SrFile);
+            },
+            () =>
+            {
+                IReadOnlyList<FusedSlice> slices;
+                using (StageProfile.Measure("images", parallel: true)) slices = FusionSeries.Render(report);
+                Parallel.Invoke(
+                    () =>
+                    {
+                        byte[] pdf;
+                        using (StageProfile.Measure("pdf", parallel: true)) pdf = PdfReportWriter.Write(report, slices);
+                        using (StageProfile.Measure("writes", parallel: true)) File.WriteAllBytes(pdfPath, pdf);
+                        encapsulatedPath = Save(EncapsulatedPdfWriter.Build(report, encapsulated, pdf, rtDose), outDir, EncapsulatedPdfFile);
+                    },
+                    () =>
+                    {
+                        DicomDataset dataset;
+                        using (StageProfile.Measure("images", parallel: true)) dataset = SecondaryCaptureWriter.Build(report, sc, slices, rtDose);
+                        scPath = Save(dataset, outDir, SecondaryCaptureFile);
+                    });
+            });
 
         return new ReportOutputs(rtDosePath, rtDose, srPath, sr, pdfPath, encapsulatedPath, encapsulated, scPath, sc);
     }
@@ -61,6 +87,7 @@ public static class ReportWriter
     private static string Save(DicomDataset dataset, string outDir, string fileName)
     {
         var path = Path.Combine(outDir, fileName);
+        using var stage = StageProfile.Measure("writes", parallel: true);
         DicomFile.Create(dataset, DicomTransferSyntax.ExplicitVRLittleEndian).Save(path);
         return path;
     }

@@ -36,6 +36,14 @@ public sealed partial class DicomDataset
     {
         var e = FindValue(tag);
         if (e is null) return [];
+        if (e.VR is DicomVR.DS or DicomVR.IS)
+        {
+            // Decoded and split once: linear in the element's length (Contour Data holds hundreds of thousands of values).
+            var texts = DecodeTexts(e);
+            var values = new double[texts.Length];
+            for (var i = 0; i < texts.Length; i++) values[i] = ParseNumberText(e, texts[i]);
+            return values;
+        }
         var n = ValueCount(e);
         var result = new double[n];
         for (var i = 0; i < n; i++) result[i] = ReadNumber(e, i);
@@ -64,9 +72,15 @@ public sealed partial class DicomDataset
     {
         var e = FindValue(tag);
         if (e is null) return [];
-        var n = ValueCount(e);
-        var result = new int[n];
-        for (var i = 0; i < n; i++) result[i] = GetInt(tag, i);
+        var numbers = GetDoubles(tag);
+        var result = new int[numbers.Length];
+        for (var i = 0; i < numbers.Length; i++)
+        {
+            var d = numbers[i];
+            if (d != Math.Floor(d) || d < int.MinValue || d > int.MaxValue)
+                throw new DicomDataException(tag, $"value {d} at index {i} is not a 32-bit integer.");
+            result[i] = (int)d;
+        }
         return result;
     }
 
@@ -107,14 +121,10 @@ public sealed partial class DicomDataset
     {
         if (e.VR is DicomVR.DS or DicomVR.IS)
         {
-            var values = GetStrings(e.Tag);
+            var values = DecodeTexts(e);
             if (index < 0 || index >= values.Length)
                 throw new DicomDataException(e.Tag, $"has {values.Length} value(s); index {index} does not exist.");
-            if (!DicomNumberText.TryParseDecimal(values[index], out var d))
-                throw new DicomDataException(e.Tag, $"value {DicomDataException.Quote(e.Tag, values[index])} is not a valid {e.VR} number.");
-            if (e.VR == DicomVR.IS && d != Math.Floor(d))
-                throw new DicomDataException(e.Tag, $"value {DicomDataException.Quote(e.Tag, values[index])} is not an integer (IS).");
-            return d;
+            return ParseNumberText(e, values[index]);
         }
         if (DicomVRInfo.BinaryValueSize(e.VR) == 0 || e.VR == DicomVR.AT)
             throw new DicomDataException(e.Tag, $"has VR {e.VR}, which does not hold numbers.");
@@ -122,6 +132,16 @@ public sealed partial class DicomDataset
         if (index < 0 || index >= n)
             throw new DicomDataException(e.Tag, $"has {n} value(s); index {index} does not exist.");
         return ReadBinary(e, index);
+    }
+
+    /// <summary>One DS or IS value (already split and trimmed) as a number; throws naming the tag when it is not one.</summary>
+    private static double ParseNumberText(DicomElement e, string text)
+    {
+        if (!DicomNumberText.TryParseDecimal(text, out var d))
+            throw new DicomDataException(e.Tag, $"value {DicomDataException.Quote(e.Tag, text)} is not a valid {e.VR} number.");
+        if (e.VR == DicomVR.IS && d != Math.Floor(d))
+            throw new DicomDataException(e.Tag, $"value {DicomDataException.Quote(e.Tag, text)} is not an integer (IS).");
+        return d;
     }
 
     private static double ReadBinary(DicomElement e, int index)

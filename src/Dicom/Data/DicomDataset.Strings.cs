@@ -24,7 +24,7 @@ public sealed partial class DicomDataset
     {
         var e = FindValue(tag);
         if (e is null) return [];
-        if (DicomVRInfo.IsString(e.VR)) return DicomStringCodec.Split(CharacterSet.Decode(e.Data.Span, e.VR), e.VR);
+        if (DicomVRInfo.IsString(e.VR)) return DecodeTexts(e);
         if (DicomVRInfo.IsBinaryNumber(e.VR))
         {
             var n = ValueCount(e);
@@ -39,6 +39,20 @@ public sealed partial class DicomDataset
         }
         throw new DicomDataException(tag, $"has VR {e.VR}, which is not text.");
     }
+
+    /// <summary>
+    /// Decodes a text element's bytes and splits them into values: the one place a multi-valued text is decoded, so
+    /// its cost is counted (<see cref="TextDecodes"/>) and a reader that decodes an element once per value shows up.
+    /// </summary>
+    private string[] DecodeTexts(DicomElement e)
+    {
+        TextDecodes++;
+        return DicomStringCodec.Split(CharacterSet.Decode(e.Data.Span, e.VR), e.VR);
+    }
+
+    /// <summary>How many times this thread decoded a text element into its values (a work counter for tests).</summary>
+    [ThreadStatic]
+    internal static long TextDecodes;
 
     /// <summary>The values of an AT element.</summary>
     public DicomTag[] GetTags(DicomTag tag)

@@ -33,25 +33,33 @@ public static class DicomUid
         return root + "." + (suffix.Length == 0 ? "1" : suffix);
     }
 
-    /// <summary>At most 64 characters; components of digits separated by single dots; no leading zero in a component of more than one digit.</summary>
-    public static bool IsValid(string? uid)
+    /// <summary>
+    /// The one UID validator (PS3.5 section 9.1): 1-64 characters, components of digits separated by single dots, no
+    /// empty component, no leading zero in a component of more than one digit. A UID that passes is safe as a file-name
+    /// component (no slash, no "..", no NUL).
+    /// </summary>
+    public static bool IsValid(string? uid) => Explain(uid) is null;
+
+    /// <summary>Null when <paramref name="uid"/> is valid, otherwise why not (without echoing an arbitrarily long value).</summary>
+    public static string? Explain(string? uid)
     {
-        if (string.IsNullOrEmpty(uid) || uid.Length > 64) return false;
+        if (string.IsNullOrEmpty(uid)) return "empty";
+        if (uid.Length > 64) return $"{uid.Length} characters (maximum 64)";
         var componentStart = 0;
         for (var i = 0; i <= uid.Length; i++)
         {
             if (i == uid.Length || uid[i] == '.')
             {
                 var length = i - componentStart;
-                if (length == 0) return false;
-                if (length > 1 && uid[componentStart] == '0') return false;
+                if (length == 0) return "empty component";
+                if (length > 1 && uid[componentStart] == '0') return "component with a leading zero";
                 componentStart = i + 1;
             }
             else if (!char.IsAsciiDigit(uid[i]))
             {
-                return false;
+                return $"character U+{(int)uid[i]:X4} is not a digit or '.'";
             }
         }
-        return true;
+        return null;
     }
 }

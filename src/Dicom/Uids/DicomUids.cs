@@ -5,6 +5,7 @@ public static class DicomUids
 {
     public const string Verification = "1.2.840.10008.1.1";
     public const string CTImageStorage = "1.2.840.10008.5.1.4.1.1.2";
+    public const string EnhancedCTImageStorage = "1.2.840.10008.5.1.4.1.1.2.1";
     public const string MRImageStorage = "1.2.840.10008.5.1.4.1.1.4";
     public const string SecondaryCaptureImageStorage = "1.2.840.10008.5.1.4.1.1.7";
     public const string MultiFrameTrueColorSecondaryCaptureImageStorage = "1.2.840.10008.5.1.4.1.1.7.4";

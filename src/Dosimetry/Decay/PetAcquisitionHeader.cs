@@ -37,4 +37,7 @@ public sealed record PetAcquisitionHeader
 
     /// <summary>Series Description (0008,103E).</summary>
     public string? SeriesDescription { get; init; }
+
+    /// <summary>Manufacturer's Model Name (0008,1090): picks the reconstruction's resolution for the partial-volume flags.</summary>
+    public string? ManufacturerModelName { get; init; }
 }

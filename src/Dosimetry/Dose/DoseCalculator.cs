@@ -1,5 +1,6 @@
 using System.Globalization;
 using VoxDose.Dosimetry.Convolution;
+using VoxDose.Dosimetry.Diagnostics;
 using VoxDose.Dosimetry.Kernels;
 using VoxDose.Dosimetry.Pet;
 using VoxDose.Dosimetry.Physics;
@@ -14,15 +15,17 @@ namespace VoxDose.Dosimetry.Dose;
 /// <remarks>
 /// Cumulated activity per voxel Ã [MBq s] = A0 [Bq/mL] x V [mL] x 1e-6 x T½ / ln 2, with A0 decay-corrected to
 /// injection. VSV: D [Gy] = (Ã ⊛ S) [mGy] / 1000, S in mGy/(MBq s). LDM: D [Gy] = Ã [Bq s] x E [J] / m [kg],
-/// m = ρ V, E = 0.9336 MeV (equivalent to A0 [GBq] x 49.76 / m [kg]; EANM quotes 49.67).
+/// m = ρ V, E = 0.9336 MeV (equivalent to A0 [GBq] x 49.76 / m [kg], <see cref="Y90Constants.LdmConstantGyKgPerGBq"/>).
 /// </remarks>
 public static class DoseCalculator
 {
-    public static DoseMapResult Compute(PetSeries series, DoseOptions options)
+    /// <param name="density">Density per voxel on the PET grid (from the CT); null: <see cref="DoseOptions.DensityGPerCm3"/> everywhere.</param>
+    public static DoseMapResult Compute(PetSeries series, DoseOptions options, DensityMap? density = null)
     {
         var errors = options.Validate();
         if (errors.Count > 0) throw new ArgumentException("Invalid dose options: " + string.Join(" ", errors), nameof(options));
 
+        var activityStage = StageProfile.Measure("activity");
         var atInjection = ActivityAtInjection.From(series);
         var concentration = atInjection.ConcentrationBqPerMl;
         var voxelMl = concentration.VoxelVolumeMl;
@@ -53,16 +56,25 @@ public static class DoseCalculator
         var cumulatedVoxels = cumulated.Voxels;
         for (var i = 0; i < cumulatedVoxels.Length; i++) cumulatedVoxels[i] = (float)(cumulatedVoxels[i] * cumulatedFactor);
         var totalCumulatedMBqS = foundMBq * meanLifeS * scale;
+        activityStage.Dispose();
 
         Volume doseGy;
         string description;
         Vec3 calcSpacing;
         double modelledMeV;
-        if (options.Method == DoseMethod.Ldm)
+        if (density is not null)
         {
-            doseGy = LocalDeposition(cumulated, options.DensityGPerCm3);
+            if (!density.DensityGPerMl.HasSameGrid(cumulated)) throw new ArgumentException("The density map is not on the PET grid.", nameof(density));
+            (doseGy, description, calcSpacing, modelledMeV) = options.Method == DoseMethod.Ldm
+                ? (LocalDeposition(cumulated, density.DensityGPerMl), $"Local deposition with the voxel mass from the density map ({density.Source}): D = Ã x {Y90Constants.MeanBetaEnergyMeV.ToString(CultureInfo.InvariantCulture)} MeV / (rho_voxel V)", cumulated.SpacingMm, Y90Constants.MeanBetaEnergyMeV)
+                : DensityCorrectedVsv(cumulated, density, options);
+            notes.Add("Density from " + density.Source);
+        }
+        else if (options.Method == DoseMethod.Ldm)
+        {
+            using (StageProfile.Measure("deposition")) doseGy = LocalDeposition(cumulated, options.DensityGPerCm3);
             description = string.Create(CultureInfo.InvariantCulture,
-                $"Local deposition: D = Ã x {Y90Constants.MeanBetaEnergyMeV} MeV / (rho V), rho {options.DensityGPerCm3:0.###} g/cm3 ({Y90Constants.LdmConstantGyKgPerGBqFromEnergy:0.00} Gy kg/GBq)");
+                $"Local deposition: D = Ã x {Y90Constants.MeanBetaEnergyMeV} MeV / (rho V), rho {options.DensityGPerCm3:0.###} g/cm3 ({Y90Constants.LdmConstantGyKgPerGBq:0.00} Gy kg/GBq)");
             calcSpacing = cumulated.SpacingMm;
             modelledMeV = Y90Constants.MeanBetaEnergyMeV;
         }
@@ -70,11 +82,14 @@ public static class DoseCalculator
         {
             var grid = cumulated;
             if (options.ResampleSpacingMm is { } r)
-                grid = ActivityResampler.ResampleConserving(cumulated, new Vec3(r, r, r));
-            var kernel = KernelCache.GetY90(grid.SpacingMm, options.DensityGPerCm3, options.RelativeElectronsPerGram);
+                using (StageProfile.Measure("resample")) grid = ActivityResampler.ResampleConserving(cumulated, new Vec3(r, r, r));
+            VoxelSValueKernel kernel;
+            using (StageProfile.Measure("kernel")) kernel = KernelCache.GetY90(grid.SpacingMm, options.DensityGPerCm3, options.RelativeElectronsPerGram);
             // S in mGy/(MBq s) x Ã in MBq s = mGy; / 1000 for Gy.
-            var gridDose = grid.WithSameGeometry(FftConvolver.Convolve(grid.Voxels, grid.SizeX, grid.SizeY, grid.SizeZ, kernel, 1e-3, options.MaxDegreeOfParallelism));
-            doseGy = options.ResampleSpacingMm is null ? gridDose : ActivityResampler.InterpolateTo(gridDose, cumulated);
+            Volume gridDose;
+            using (StageProfile.Measure("convolution"))
+                gridDose = grid.WithSameGeometry(FftConvolver.Convolve(grid.Voxels, grid.SizeX, grid.SizeY, grid.SizeZ, kernel, 1e-3, options.MaxDegreeOfParallelism));
+            using (StageProfile.Measure("resample")) doseGy = options.ResampleSpacingMm is null ? gridDose : ActivityResampler.InterpolateTo(gridDose, cumulated);
             description = kernel.Description;
             if (options.ResampleSpacingMm is { } rs)
                 description += string.Create(CultureInfo.InvariantCulture, $"; activity resampled to {rs:0.###} mm (conserving), dose interpolated back to the PET grid (trilinear)");
@@ -87,10 +102,16 @@ public static class DoseCalculator
         double doseSum = 0;
         foreach (var d in doseGy.Voxels) doseSum += d;
         var voxelMassKg = voxelMl * options.DensityGPerCm3 / 1000.0;
+        var deposited = doseSum * voxelMassKg;
+        if (density is not null)
+        {
+            deposited = 0;
+            for (var i = 0; i < doseGy.Count; i++) deposited += doseGy.Voxels[i] * (double)density.DensityGPerMl.Voxels[i] * voxelMl / 1000.0;
+        }
         var energy = new EnergyBalance(
             EmittedJ: decays * Y90Constants.MeanBetaEnergyMeV * Y90Constants.JoulesPerMeV,
             ModelledJ: decays * modelledMeV * Y90Constants.JoulesPerMeV,
-            DepositedInGridJ: doseSum * voxelMassKg);
+            DepositedInGridJ: deposited);
 
         return new DoseMapResult
         {
@@ -99,6 +120,7 @@ public static class DoseCalculator
             KernelDescription = description,
             CalculationSpacingMm = calcSpacing,
             DensityGPerCm3 = options.DensityGPerCm3,
+            Density = density,
             TotalActivityAtInjectionMBq = foundMBq,
             TotalCumulatedActivityMBqS = totalCumulatedMBqS,
             ActivityScaling = scaling,
@@ -119,6 +141,72 @@ public static class DoseCalculator
         var dose = cumulatedMBqS.WithSameGeometry();
         for (var i = 0; i < dose.Count; i++) dose.Voxels[i] = (float)(cumulatedMBqS.Voxels[i] * gyPerMBqS);
         return dose;
+    }
+
+    /// <summary>LDM with a mass per voxel: D [Gy] = Ã [MBq s] x 1e6 x E [J] / (ρ_voxel [g/mL] x V [mL] / 1000).</summary>
+    public static Volume LocalDeposition(Volume cumulatedMBqS, Volume densityGPerMl)
+    {
+        var dose = cumulatedMBqS.WithSameGeometry();
+        var joulesPerMBqS = 1e6 * Y90Constants.MeanBetaEnergyMeV * Y90Constants.JoulesPerMeV;
+        for (var i = 0; i < dose.Count; i++)
+        {
+            var massKg = cumulatedMBqS.VoxelVolumeMl * Math.Max(densityGPerMl.Voxels[i], DensityMap.FloorGPerMl) / 1000.0;
+            dose.Voxels[i] = (float)(cumulatedMBqS.Voxels[i] * joulesPerMBqS / massKg);
+        }
+        return dose;
+    }
+
+    /// <summary>
+    /// VSV with local density (kernel scaling by density after Mikell et al. 2015 and Dieudonné et al. 2013): the sources
+    /// are split by density class (lung-like, soft tissue, bone-like, <see cref="DensityMap.ClassOf"/>); each class is
+    /// convolved with the kernel built at its mean density (Graves point kernel scaled as ρ² D_water(ρ r)), turned
+    /// into energy per voxel with that kernel's voxel mass, summed, and divided by each target voxel's own mass. A uniform
+    /// medium gives exactly its own kernel; energy is conserved across interfaces. Limits: docs/dosimetry.md.
+    /// </summary>
+    private static (Volume Dose, string Description, Vec3 Spacing, double ModelledMeV) DensityCorrectedVsv(Volume cumulated, DensityMap density, DoseOptions options)
+    {
+        var grid = cumulated;
+        var rho = density.DensityGPerMl;
+        if (options.ResampleSpacingMm is { } r)
+        {
+            grid = ActivityResampler.ResampleConserving(cumulated, new Vec3(r, r, r));
+            rho = ActivityResampler.InterpolateTo(density.DensityGPerMl, grid);
+        }
+        var voxelMl = grid.VoxelVolumeMl;
+        var energyJ = new double[grid.Count];
+        var parts = new List<string>();
+        double modelledMeV = 0, totalCumulated = 0;
+        for (var c = 0; c < 3; c++)
+        {
+            var source = new float[grid.Count];
+            double rhoSum = 0, activitySum = 0;
+            var count = 0;
+            for (var i = 0; i < grid.Count; i++)
+            {
+                var d = Math.Max(rho.Voxels[i], DensityMap.FloorGPerMl);
+                if (DensityMap.ClassOf(d) != c) continue;
+                source[i] = grid.Voxels[i];
+                rhoSum += d;
+                activitySum += grid.Voxels[i];
+                count++;
+            }
+            if (count == 0 || !(activitySum > 0)) continue;
+            var classDensity = Math.Round(rhoSum / count, 3);
+            var kernel = KernelCache.GetY90(grid.SpacingMm, classDensity, options.RelativeElectronsPerGram);
+            var doseMGy = FftConvolver.Convolve(source, grid.SizeX, grid.SizeY, grid.SizeZ, kernel, 1.0, options.MaxDegreeOfParallelism);
+            var kernelMassKg = kernel.VoxelMassKg;
+            for (var i = 0; i < energyJ.Length; i++) energyJ[i] += doseMGy[i] * 1e-3 * kernelMassKg;
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"{(c == 0 ? "lung-like" : c == 1 ? "soft tissue" : "bone-like")} sources: kernel at {classDensity:0.###} g/mL"));
+            modelledMeV += kernel.ModelledEnergyPerDecayMeV * activitySum;
+            totalCumulated += activitySum;
+        }
+        var gridDose = grid.WithSameGeometry();
+        for (var i = 0; i < gridDose.Count; i++)
+            gridDose.Voxels[i] = (float)(energyJ[i] / (voxelMl * Math.Max(rho.Voxels[i], DensityMap.FloorGPerMl) / 1000.0));
+        var dose = options.ResampleSpacingMm is null ? gridDose : ActivityResampler.InterpolateTo(gridDose, cumulated);
+        var description = $"Y-90 VSV from the Graves 2019 point kernel with local density ({density.Source}): " + string.Join("; ", parts)
+            + "; energy per voxel divided by each voxel's own mass";
+        return (dose, description, grid.SpacingMm, totalCumulated > 0 ? modelledMeV / totalCumulated : Y90Constants.MeanBetaEnergyMeV);
     }
 
     private static ActivityScalingRecord? Scaling(DoseOptions options, double foundMBq)

@@ -8,7 +8,9 @@ namespace VoxDose.Dosimetry.Metrics;
 /// </summary>
 public static class DecisionSupport
 {
-    public static IReadOnlyList<RoiFlag> Evaluate(RoiRole role, double meanGy, double volumeMl, double equivalentDiameterMm, DecisionOptions options)
+    /// <param name="partialVolume">The lesion's size against the resolution; when in range, the lesion is flagged and its mean-dose flags say so.</param>
+    public static IReadOnlyList<RoiFlag> Evaluate(RoiRole role, double meanGy, double volumeMl, double equivalentDiameterMm, DecisionOptions options,
+        PartialVolumeAssessment? partialVolume = null)
     {
         var flags = new List<RoiFlag>();
         if (!(volumeMl > 0)) return flags;
@@ -19,9 +21,15 @@ public static class DecisionSupport
                     flags.Add(new RoiFlag(RoiFlagCodes.SmallLesion,
                         F($"Lesion smaller than {options.SmallLesionDiameterMm:G4} mm equivalent diameter ({equivalentDiameterMm:F1} mm): lesions under 1 cm were excluded in Yoo et al. 2021, and partial-volume effects make its mean dose unreliable."),
                         FlagSources.Yoo2021));
+                var inPartialVolume = partialVolume is { InRange: true };
+                if (inPartialVolume)
+                    flags.Add(new RoiFlag(RoiFlagCodes.PartialVolume,
+                        F($"Equivalent diameter {partialVolume!.EquivalentDiameterMm:F1} mm is under {partialVolume.DiameterFactor:G3} x the reconstruction's FWHM {partialVolume.FwhmMm:G3} mm ({partialVolume.FwhmSource}): the PET spreads this lesion's activity, so its mean dose is underestimated."),
+                        FlagSources.PartialVolume));
                 if (meanGy < options.LesionMeanCutoffGy)
                     flags.Add(new RoiFlag(RoiFlagCodes.BelowLocalControlDose,
-                        F($"Mean dose {meanGy:F1} Gy is under the {options.LesionMeanCutoffGy:G4} Gy cut-off: below the dose associated with local control in Yoo et al. 2021 (PFS hazard ratio 21.0)."),
+                        F($"Mean dose {meanGy:F1} Gy is under the {options.LesionMeanCutoffGy:G4} Gy cut-off: below the dose associated with local control in Yoo et al. 2021 (PFS hazard ratio 21.0).")
+                        + (inPartialVolume ? " The lesion is in the partial-volume range: the true mean dose may be well above the measured one; do not read this flag without the partial-volume caveat." : ""),
                         FlagSources.Yoo2021));
                 break;
             case RoiRole.NormalLiver:

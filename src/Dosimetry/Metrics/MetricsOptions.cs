@@ -18,6 +18,8 @@ public sealed record MetricsOptions
 
     public RadiobiologyOptions Radiobiology { get; init; } = new();
     public DecisionOptions Decision { get; init; } = new();
+    public Accuracy.PartialVolumeOptions PartialVolume { get; init; } = new();
+    public Accuracy.UncertaintyOptions Uncertainty { get; init; } = new();
 
     /// <summary>Every configuration error, each naming its path; empty when valid.</summary>
     public IReadOnlyList<string> Validate(string path = SectionName)
@@ -29,6 +31,8 @@ public sealed record MetricsOptions
         if (DvhMaxPoints < 3) errors.Add($"{path}:DvhMaxPoints must be at least 3, got {DvhMaxPoints}.");
         errors.AddRange(Radiobiology.Validate(path + ":Radiobiology"));
         errors.AddRange(Decision.Validate(path + ":Decision"));
+        errors.AddRange(PartialVolume.Validate(path + ":PartialVolume"));
+        errors.AddRange(Uncertainty.Validate(path + ":Uncertainty"));
         return errors;
     }
 

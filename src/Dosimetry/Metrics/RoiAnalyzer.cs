@@ -1,4 +1,6 @@
+using VoxDose.Dosimetry.Accuracy;
 using VoxDose.Dosimetry.Contours;
+using VoxDose.Dosimetry.Diagnostics;
 using VoxDose.Dosimetry.Results;
 using VoxDose.Dosimetry.Volumes;
 
@@ -36,8 +38,9 @@ public sealed class RoiAnalyzer
     /// <param name="structureSets">Every RTSTRUCT offered with the study (none is fine).</param>
     /// <param name="maskSink">Receives each region's mask with its metrics as it is computed (e.g. to export or draw
     /// it); the analyzer itself does not keep the masks.</param>
+    /// <param name="accuracy">The study's resolution and timing for the lesion accuracy figures; null: the default resolution, no timing.</param>
     public RoiAnalysisResult Analyze(Volume doseGy, Volume? activity, IReadOnlyList<StructureSet> structureSets,
-        Action<RoiMetrics, RoiMask>? maskSink = null)
+        Action<RoiMetrics, RoiMask>? maskSink = null, StudyAccuracyInputs? accuracy = null)
     {
         var matches = structureSets.Select(s => StructureSetMatcher.Match(s, doseGy.FrameOfReferenceUid)).ToList();
         var results = new List<RoiMetrics>();
@@ -51,19 +54,34 @@ public sealed class RoiAnalyzer
             maskSink?.Invoke(metrics, mask);
         }
 
-        foreach (var match in matches.Where(m => m.Applies))
+        // Lesions first: each lesion's background shell leaves out every other lesion.
+        var applicable = matches.Where(m => m.Applies).SelectMany(m => m.ApplicableRois)
+            .Select(roi => (Roi: roi, Role: _classifier.Classify(roi.Name, roi.InterpretedType))).ToList();
+        var lesionMasks = applicable.Where(r => r.Role == RoiRole.Lesion)
+            .ToDictionary(r => (object)r.Roi, r => ContourRasterizer.Rasterize(doseGy, r.Roi.Contours, _raster), ReferenceEqualityComparer.Instance);
+        var lesionAccuracy = new LesionAccuracyEvaluator(doseGy, activity, _metrics, accuracy ?? StudyAccuracyInputs.Default(_metrics.PartialVolume), lesionMasks.Values);
+
+        foreach (var (roi, role) in applicable)
         {
-            foreach (var roi in match.ApplicableRois)
+            RoiMask? mask = lesionMasks.TryGetValue(roi, out var lesionMask) ? lesionMask : null;
+            if (mask is null)
             {
-                var role = _classifier.Classify(roi.Name, roi.InterpretedType);
-                var mask = ContourRasterizer.Rasterize(doseGy, roi.Contours, _raster);
-                Add(RoiMetricsCalculator.Compute(roi.Name, role, roi.Number, doseGy, mask, _metrics) with { Notes = mask.Notes }, mask);
-                if (role == RoiRole.NormalLiver) hasNormalLiver = true;
-                if (role == RoiRole.WholeLiver && (liver is null || mask.VolumeMl > liver.VolumeMl)) liver = mask;
-                if (role == RoiRole.Lesion) RoiMaskAlgebra.AddTo(lesionSum ??= new float[doseGy.Count], mask, mask);
+                using (StageProfile.Measure("rasterise")) mask = ContourRasterizer.Rasterize(doseGy, roi.Contours, _raster);
             }
+            RoiMetrics metrics;
+            using (StageProfile.Measure("metrics"))
+            {
+                metrics = role == RoiRole.Lesion
+                    ? lesionAccuracy.Complete(RoiMetricsCalculator.Compute(roi.Name, role, roi.Number, doseGy, mask, _metrics, partialVolume: lesionAccuracy.Assess(mask.VolumeMl)), mask)
+                    : RoiMetricsCalculator.Compute(roi.Name, role, roi.Number, doseGy, mask, _metrics);
+            }
+            Add(metrics with { Notes = mask.Notes }, mask);
+            if (role == RoiRole.NormalLiver) hasNormalLiver = true;
+            if (role == RoiRole.WholeLiver && (liver is null || mask.VolumeMl > liver.VolumeMl)) liver = mask;
+            if (role == RoiRole.Lesion) RoiMaskAlgebra.AddTo(lesionSum ??= new float[doseGy.Count], mask, mask);
         }
 
+        using var derivedStage = StageProfile.Measure("metrics");
         if (!hasNormalLiver && liver is not null)
         {
             var normal = RoiMaskAlgebra.Subtract(liver, lesionSum ?? new float[doseGy.Count]);

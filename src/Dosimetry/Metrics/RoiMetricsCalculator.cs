@@ -8,7 +8,7 @@ namespace VoxDose.Dosimetry.Metrics;
 public static class RoiMetricsCalculator
 {
     public static RoiMetrics Compute(string name, RoiRole role, int? roiNumber, Volume doseGy, RoiMask mask, MetricsOptions options,
-        IEnumerable<RoiFlag>? extraFlags = null)
+        IEnumerable<RoiFlag>? extraFlags = null, PartialVolumeAssessment? partialVolume = null)
     {
         options.EnsureValid();
         var distribution = WeightedDoseDistribution.From(doseGy, mask);
@@ -38,8 +38,9 @@ public static class RoiMetricsCalculator
             BedGy = distribution.WeightedMean(d => PermanentImplantBed.BedGy(d, radiobiology, options.Radiobiology.PhysicalHalfLifeH)),
             EudGy = distribution.GeneralisedEud(radiobiology.GeudA),
             Dvh = distribution.CumulativeDvh(options.DvhBinWidthGy, options.DvhMaxPoints),
+            PartialVolume = partialVolume,
         };
-        flags.AddRange(DecisionSupport.Evaluate(role, metrics.MeanGy, volumeMl, metrics.EquivalentDiameterMm, options.Decision));
+        flags.AddRange(DecisionSupport.Evaluate(role, metrics.MeanGy, volumeMl, metrics.EquivalentDiameterMm, options.Decision, partialVolume));
         return metrics with { Flags = flags };
     }
 }

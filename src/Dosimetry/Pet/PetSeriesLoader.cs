@@ -167,24 +167,14 @@ public static class PetSeriesLoader
             }
         }
 
-        var codes = item.GetSequence(DicomTag.RadionuclideCodeSequence);
-        var code = codes.Count > 0 ? codes[0] : null;
-        double? halfLife = item.TryGetDouble(DicomTag.RadionuclideHalfLife, out var h) ? h : null;
-        double? totalDose = item.TryGetDouble(DicomTag.RadionuclideTotalDose, out var d) ? d : null;
-        return new PetAcquisitionHeader
+        return RadionuclideHeaderReader.Read(first) with
         {
             Units = units,
             DecayCorrection = first.GetString(DicomTag.DecayCorrection),
             SeriesDateTime = seriesDateTime,
             EarliestAcquisitionDateTime = earliestAcquisition,
             InjectionDateTime = injection,
-            RadionuclideHalfLifeS = halfLife,
-            RadionuclideTotalDoseBq = totalDose,
-            RadionuclideCodeValue = code?.GetString(DicomTag.CodeValue),
-            RadionuclideCodingScheme = code?.GetString(DicomTag.CodingSchemeDesignator),
-            RadionuclideCodeMeaning = code?.GetString(DicomTag.CodeMeaning),
-            Radiopharmaceutical = item.GetString(DicomTag.Radiopharmaceutical),
-            SeriesDescription = first.GetString(DicomTag.SeriesDescription),
+            ManufacturerModelName = first.GetString(DicomTag.ManufacturerModelName),
         };
     }
 }

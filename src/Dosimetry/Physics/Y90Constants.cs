@@ -27,11 +27,12 @@ public static class Y90Constants
     public const double MeanBetaEnergyMeV = 0.9336;
 
     /// <summary>
-    /// Local deposition constant quoted by the EANM 2022 guideline (and Kao 2013): 49.67 Gy kg / GBq. VoxDose's LDM
-    /// uses Ã x E / m with <see cref="MeanBetaEnergyMeV"/>, which gives <see cref="LdmConstantGyKgPerGBqFromEnergy"/>
-    /// (49.76, 0.2 % higher); this quoted value is kept for reports and as a cross-check in the tests.
+    /// The EANM 2022 guideline's (and Kao 2013's) local deposition constant, 49.67 Gy kg / GBq: NOT used for any dose.
+    /// VoxDose has ONE LDM constant, <see cref="LdmConstantGyKgPerGBq"/> (49.76), derived from the same half-life and
+    /// mean energy as the kernels so that LDM and VSV deposit the same energy; the quoted value is 0.2 % lower (an older
+    /// mean beta energy) and is kept only so the tests can show the two agree within 0.5 % (docs/dosimetry.md).
     /// </summary>
-    public const double LdmConstantGyKgPerGBqEanm = 49.67;
+    public const double LdmConstantGyKgPerGBqEanmQuoted = 49.67;
 
     /// <summary>Soft-tissue density in g/cm3 (= g/mL): 1.04, the density of the Lanconelli 2012 soft-tissue VSV database (ICRU 44 soft tissue).</summary>
     public const double SoftTissueDensityGPerCm3 = 1.04;
@@ -60,8 +61,12 @@ public static class Y90Constants
     /// <summary>Mean life T½ / ln 2 in seconds: the number of decays per becquerel integrated to infinity.</summary>
     public static double MeanLifeS => HalfLifeS / Math.Log(2.0);
 
-    /// <summary>Gy kg per GBq injected and fully decayed in place: 1e9 x T½/ln2 x E x 1.602e-13 J/MeV (= 49.76).</summary>
-    public static double LdmConstantGyKgPerGBqFromEnergy => 1e9 * MeanLifeS * MeanBetaEnergyMeV * JoulesPerMeV;
+    /// <summary>
+    /// THE local deposition constant, Gy kg per GBq injected and fully decayed in place: 1e9 x T½/ln2 x E x 1.602e-13 J/MeV
+    /// = 49.76 Gy kg/GBq, from <see cref="HalfLifeS"/> (ENSDF) and <see cref="MeanBetaEnergyMeV"/> (Graves et al., Med Phys 2019,
+    /// ICRP-107 spectrum). Every LDM dose, report and the phantom's truth use it.
+    /// </summary>
+    public static double LdmConstantGyKgPerGBq => 1e9 * MeanLifeS * MeanBetaEnergyMeV * JoulesPerMeV;
 
     /// <summary>Whether a half-life (s) is within tolerance of Y-90's.</summary>
     public static bool IsY90HalfLife(double halfLifeS) =>

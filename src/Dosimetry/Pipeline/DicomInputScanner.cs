@@ -15,21 +15,25 @@ public static class DicomInputScanner
         var notes = new List<string>();
         var series = new Dictionary<string, (string? Study, string? Frame, List<string> Files)>(StringComparer.Ordinal);
         var structureSets = new List<string>();
+        var structureSetDatasets = new Dictionary<string, DicomDataset>(StringComparer.Ordinal);
         var skipped = 0;
         foreach (var path in Expand(inputs, notes))
         {
-            DicomDataset header;
-            try { header = DicomFile.Open(path, HeaderOnly).Dataset; }
+            DicomFile file;
+            try { file = DicomFile.Open(path, HeaderOnly); }
             catch (Exception e) when (e is DicomDataException or IOException or InvalidDataException or EndOfStreamException or UnauthorizedAccessException)
             {
                 skipped++;
                 continue;
             }
+            var header = file.Dataset;
             var sopClass = header.GetString(DicomTag.SOPClassUID);
             var modality = header.GetString(DicomTag.Modality);
             if (sopClass == DicomUids.RTStructureSetStorage || string.Equals(modality, "RTSTRUCT", StringComparison.OrdinalIgnoreCase))
             {
                 structureSets.Add(path);
+                // An RTSTRUCT has no pixel data, so the "header" read parsed it to its end: keep it rather than read it again.
+                if (!file.StoppedBeforePixelData) structureSetDatasets[path] = header;
             }
             else if (sopClass is DicomUids.PETImageStorage or DicomUids.EnhancedPETImageStorage || string.Equals(modality, "PT", StringComparison.OrdinalIgnoreCase))
             {
@@ -51,7 +55,7 @@ public static class DicomInputScanner
         if (skipped > 0) notes.Add($"{skipped} file(s) are neither PET images nor RTSTRUCTs (or not DICOM) and were skipped");
         var pets = series.Select(s => new PetSeriesFiles(s.Key, s.Value.Study, s.Value.Frame, [.. s.Value.Files.Order(StringComparer.Ordinal)]))
             .OrderByDescending(s => s.Files.Count).ToList();
-        return new DicomInputSet(pets, structureSets, notes);
+        return new DicomInputSet(pets, structureSets, notes) { StructureSetDatasets = structureSetDatasets };
     }
 
     private static IEnumerable<string> Expand(IEnumerable<string> inputs, List<string> notes)

@@ -36,6 +36,9 @@ public sealed record DoseStudyResult
 
     public required RoiAnalysisResult Rois { get; init; }
 
+    /// <summary>The metrics options the ROIs were evaluated with (thresholds, radiobiology, partial volume), for the report; null when built by hand.</summary>
+    public MetricsOptions? MetricsOptions { get; init; }
+
     /// <summary>Study-level flags, not bound to one ROI (activity recovery, half-life override), each with its source.</summary>
     public IReadOnlyList<RoiFlag> Flags { get; init; } = [];
 

@@ -1,5 +1,7 @@
 using VoxDose.Dicom;
+using VoxDose.Dosimetry.Accuracy;
 using VoxDose.Dosimetry.Contours;
+using VoxDose.Dosimetry.Diagnostics;
 using VoxDose.Dosimetry.Dose;
 using VoxDose.Dosimetry.Metrics;
 using VoxDose.Dosimetry.Pet;
@@ -19,6 +21,7 @@ public sealed class OfflineDosePipeline(RoiAnalyzer analyzer)
     /// <param name="maskSink">Receives each region's partial-volume mask with its metrics (see <see cref="RoiAnalyzer.Analyze"/>).</param>
     public DoseStudyResult Run(DosePipelineRequest request, Action<Results.RoiMetrics, RoiMask>? maskSink = null)
     {
+        var readStage = StageProfile.Measure("read");
         var scan = DicomInputScanner.Scan(request.Inputs);
         var notes = new List<string>(scan.Notes);
         var pet = ChoosePetSeries(scan, request.SeriesInstanceUid, notes);
@@ -39,7 +42,7 @@ public sealed class OfflineDosePipeline(RoiAnalyzer analyzer)
         {
             try
             {
-                var set = RtStructReader.Read(file);
+                var set = scan.StructureSetDatasets.TryGetValue(file, out var parsed) ? RtStructReader.Read(parsed, file) : RtStructReader.Read(file);
                 structureSets.Add(set);
                 notes.AddRange(set.Notes.Select(n => $"{Path.GetFileName(file)}: {n}"));
             }
@@ -49,6 +52,7 @@ public sealed class OfflineDosePipeline(RoiAnalyzer analyzer)
             }
         }
 
+        readStage.Dispose();
         var result = Run(datasets, structureSets, request.Dose, notes, maskSink);
         return result with { Rois = result.Rois with { StructureSets = [.. result.Rois.StructureSets, .. unreadable] } };
     }
@@ -61,9 +65,10 @@ public sealed class OfflineDosePipeline(RoiAnalyzer analyzer)
     public DoseStudyResult Run(IReadOnlyList<DicomDataset> petDatasets, IReadOnlyList<StructureSet> structureSets, DoseOptions dose,
         IEnumerable<string>? notes = null, Action<Results.RoiMetrics, RoiMask>? maskSink = null)
     {
-        var series = PetSeriesLoader.Load(petDatasets);
+        PetSeries series;
+        using (StageProfile.Measure("activity")) series = PetSeriesLoader.Load(petDatasets);
         var doseMap = DoseCalculator.Compute(series, dose);
-        var analysis = analyzer.Analyze(doseMap.DoseGy, series.ActivityBqPerMl, structureSets, maskSink);
+        var analysis = analyzer.Analyze(doseMap.DoseGy, series.ActivityBqPerMl, structureSets, maskSink, AccuracyInputs(series, doseMap, analyzer.Options));
         return new DoseStudyResult
         {
             StudyInstanceUid = petDatasets[0].GetString(DicomTag.StudyInstanceUID),
@@ -76,9 +81,18 @@ public sealed class OfflineDosePipeline(RoiAnalyzer analyzer)
             Pet = series,
             PetDatasets = petDatasets,
             Rois = analysis,
+            MetricsOptions = analyzer.Options,
             Flags = StudyQaFlags.Evaluate(doseMap, series.Header.RadionuclideTotalDoseBq, analyzer.Options.Decision),
             Notes = [.. notes ?? [], .. doseMap.Notes],
         };
+    }
+
+    /// <summary>The study's resolution (by scanner model) and timing for the lesion accuracy figures.</summary>
+    private static StudyAccuracyInputs AccuracyInputs(PetSeries series, Results.DoseMapResult doseMap, MetricsOptions options)
+    {
+        var (fwhmMm, source) = options.PartialVolume.ResolutionFor(series.Header.ManufacturerModelName);
+        var interval = doseMap.Decay.InjectionToAcquisitionS;
+        return new StudyAccuracyInputs(fwhmMm, source, interval >= 0 ? interval : null, doseMap.Y90.HalfLifeUsedS, doseMap.ActivityScaling is not null);
     }
 
     private static PetSeriesFiles ChoosePetSeries(DicomInputSet scan, string? seriesUid, List<string> notes)

@@ -124,6 +124,7 @@ public static class ResultsJsonWriter
         foreach (var (y, percent) in roi.VxPercent.OrderBy(p => p.Key)) Number(json, $"v{y}Percent", percent);
         Number(json, "bedGy", roi.BedGy ?? double.NaN);
         Number(json, "eudGy", roi.EudGy ?? double.NaN);
+        WriteAccuracy(json, roi);
         WriteFlags(json, roi.Flags);
         Strings(json, "notes", roi.Notes);
         json.WriteStartObject("dvh");
@@ -136,6 +137,51 @@ public static class ResultsJsonWriter
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    /// <summary>Lesions: partial volume, the recovery-corrected mean (beside TDv, never instead) and the uncertainty (k = 1) with its components.</summary>
+    private static void WriteAccuracy(Utf8JsonWriter json, RoiMetrics roi)
+    {
+        if (roi.PartialVolume is { } pv)
+        {
+            json.WriteStartObject("partialVolume");
+            json.WriteBoolean("inRange", pv.InRange);
+            Number(json, "equivalentDiameterMm", pv.EquivalentDiameterMm);
+            Number(json, "resolutionFwhmMm", pv.FwhmMm);
+            json.WriteString("resolutionSource", pv.FwhmSource);
+            Number(json, "limitDiameterMm", pv.LimitMm);
+            json.WriteEndObject();
+        }
+        if (roi.RecoveryCorrected is { } rc)
+        {
+            json.WriteStartObject("recoveryCorrected");
+            json.WriteString("label", "Partial-volume corrected estimate (not TDv)");
+            Number(json, "meanGy", rc.CorrectedMeanGy);
+            Number(json, "recoveryCoefficient", rc.Rc);
+            Number(json, "backgroundGy", rc.BackgroundGy);
+            json.WriteString("method", rc.Method);
+            json.WriteEndObject();
+        }
+        if (roi.Uncertainty is { } u)
+        {
+            json.WriteStartObject("uncertainty");
+            json.WriteString("coverage", "k = 1 (standard uncertainty)");
+            json.WriteString("method", "Gear et al., EJNMMI 2018;45:2456: independent components combined in quadrature");
+            Number(json, "combinedGy", u.CombinedGy);
+            json.WriteStartArray("components");
+            foreach (var c in u.Components)
+            {
+                json.WriteStartObject();
+                json.WriteString("code", c.Code);
+                json.WriteString("name", c.Name);
+                Number(json, "relative", c.Relative);
+                Number(json, "gy", c.Gy);
+                json.WriteString("detail", c.Detail);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
     }
 
     private static void WriteFlags(Utf8JsonWriter json, IEnumerable<RoiFlag> flags)

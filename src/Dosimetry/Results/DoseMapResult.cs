@@ -22,6 +22,9 @@ public sealed record DoseMapResult
 
     public required double DensityGPerCm3 { get; init; }
 
+    /// <summary>The density map the dose used (from the CT), or null: <see cref="DensityGPerCm3"/> (soft tissue) everywhere.</summary>
+    public DensityMap? Density { get; init; }
+
     /// <summary>Activity in the PET field of view decay-corrected to injection, before any scaling, MBq.</summary>
     public required double TotalActivityAtInjectionMBq { get; init; }
 

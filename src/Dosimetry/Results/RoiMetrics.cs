@@ -50,6 +50,15 @@ public sealed record RoiMetrics
     /// <summary>What was tolerated or skipped when building the region (POINT contours, repeated points, derivation...).</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 
+    /// <summary>Lesions: the size against the reconstruction's resolution; null for other roles or when not assessed.</summary>
+    public PartialVolumeAssessment? PartialVolume { get; init; }
+
+    /// <summary>Lesions, when a recovery table is configured: the recovery-corrected mean, reported beside TDv (never instead).</summary>
+    public RecoveryCorrectedDose? RecoveryCorrected { get; init; }
+
+    /// <summary>Lesions: the standard uncertainty (k = 1) of the mean dose with its components; null when not computed.</summary>
+    public DoseUncertainty? Uncertainty { get; init; }
+
     /// <summary>Equivalent sphere diameter in mm (lesions under 10 mm are flagged as in the study).</summary>
     public double EquivalentDiameterMm => 2.0 * Math.Cbrt(3.0 * VolumeMl * 1000.0 / (4.0 * Math.PI));
 }

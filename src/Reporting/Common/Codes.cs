@@ -65,6 +65,26 @@ public static class Codes
     public static readonly CodedConcept QualityCheck = new("QA", PrivateScheme, "Quality assurance check");
     public static readonly CodedConcept VsvMethod = new("VSV", PrivateScheme, "Y-90 voxel S-value kernel convolution");
     public static readonly CodedConcept LdmMethod = new("LDM", PrivateScheme, "Local deposition method");
+    public static readonly CodedConcept EquivalentDiameter = new("EQDIAM", PrivateScheme, "Equivalent sphere diameter");
+    public static readonly CodedConcept ResolutionFwhm = new("FWHM", PrivateScheme, "Reconstruction resolution FWHM");
+    public static readonly CodedConcept RecoveryCorrectedMean = new("PVCMEAN", PrivateScheme, "Partial-volume corrected mean absorbed dose estimate (not TDv)");
+    public static readonly CodedConcept RecoveryCoefficient = new("RC", PrivateScheme, "Contrast recovery coefficient");
+    public static readonly CodedConcept MeanDoseUncertainty = new("UMEAN", PrivateScheme, "Standard uncertainty (k=1) of mean absorbed dose");
+
+    /// <summary>One component of the mean dose's standard uncertainty: code "UMEAN-NOISE" etc. (SH: at most 16 characters; meaning LO: 64).</summary>
+    public static CodedConcept MeanDoseUncertaintyComponent(string code, string name)
+    {
+        var suffix = code switch
+        {
+            "calibration" => "CAL",
+            "timing" => "TIME",
+            "halfLife" => "HALFLIFE",
+            _ => code.ToUpperInvariant(),
+        };
+        var value = $"UMEAN-{suffix}";
+        var meaning = $"Uncertainty (k=1) of mean dose: {name.ToLowerInvariant()}";
+        return new(value.Length <= 16 ? value : value[..16], PrivateScheme, meaning.Length <= 64 ? meaning : meaning[..64]);
+    }
 
     /// <summary>Dx: minimum dose to the hottest x % of the volume, code "D70" etc.</summary>
     public static CodedConcept Dx(int percent) =>

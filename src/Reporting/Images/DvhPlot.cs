@@ -14,7 +14,8 @@ public static class DvhPlot
     public const int WidthPx = 760;
     public const int HeightPx = 470;
 
-    public static byte[] RenderPng(IReadOnlyList<RoiMetrics> rois, int widthPx = WidthPx, int heightPx = HeightPx)
+    /// <param name="cutoffGy">The lesion mean-dose cut-off drawn as a dashed vertical line (Yoo et al. 2021: 81 Gy); null: none.</param>
+    public static byte[] RenderPng(IReadOnlyList<RoiMetrics> rois, int widthPx = WidthPx, int heightPx = HeightPx, double? cutoffGy = 81)
     {
         RegisterFonts();
         var plot = new Plot();
@@ -34,13 +35,22 @@ public static class DvhPlot
             scatter.LegendText = rois[r].Name;
             maxDoseGy = Math.Max(maxDoseGy, dvh.Max(p => p.DoseGy));
         }
+        if (cutoffGy is { } cut && cut > 0)
+        {
+            var line = plot.Add.VerticalLine(cut);
+            line.Color = Colors.Black;
+            line.LineWidth = 1.5f;
+            line.LinePattern = LinePattern.Dashed;
+            line.LegendText = $"{cut.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)} Gy lesion cut-off (Yoo 2021)";
+            maxDoseGy = Math.Max(maxDoseGy, cut);
+        }
         plot.Axes.SetLimits(0, maxDoseGy > 0 ? maxDoseGy * 1.05 : 1, 0, 102);
         plot.ShowLegend(Edge.Bottom); // below the axes: never over a curve, room for long ROI names
         return plot.GetImageBytes(widthPx, heightPx, ImageFormat.Png);
     }
 
     /// <summary>ScottPlot finds no system fonts with the dependency-free Linux Skia build: register DejaVu Sans.</summary>
-    private static void RegisterFonts()
+    internal static void RegisterFonts()
     {
         lock (FontGate)
         {

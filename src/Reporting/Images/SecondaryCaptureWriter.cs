@@ -14,7 +14,7 @@ public static class SecondaryCaptureWriter
     public const int SeriesNumber = 9004;
 
     public static OutputSeries NewIdentity(DosimetryReport report) =>
-        OutputSeries.New(DicomUids.MultiFrameTrueColorSecondaryCaptureImageStorage, SeriesNumber, $"Y-90 dose over PET {report.Calculation.MethodShortName}");
+        OutputSeries.New(DicomUids.MultiFrameTrueColorSecondaryCaptureImageStorage, SeriesNumber, $"Y-90 dose over PET {report.Calculation.MethodShortName}{report.Revision.SeriesSuffix}");
 
     public static DicomDataset Build(DosimetryReport report, OutputSeries identity, IReadOnlyList<FusedSlice> slices, OutputSeries? rtDose = null)
     {

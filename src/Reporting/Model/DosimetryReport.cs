@@ -24,11 +24,17 @@ public sealed record DosimetryReport
     /// <summary>The absorbed dose map in Gy.</summary>
     public required Volume DoseGy { get; init; }
 
+    /// <summary>The thresholds and radiobiology parameters the metrics and flags used (stated in the PDF).</summary>
+    public Dosimetry.Metrics.MetricsOptions MetricsOptions { get; init; } = new();
+
     /// <summary>The VoxDose version that produced the report (Software Versions (0018,1020)).</summary>
     public required string SoftwareVersion { get; init; }
 
     /// <summary>When the report was created (Content Date/Time of the objects).</summary>
     public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>Which revision of the study's reports this is, and what it supersedes (first report by default).</summary>
+    public ReportRevision Revision { get; init; } = ReportRevision.First;
 
     /// <summary>Every flag: the global ones first, then each ROI's, paired with the ROI name ("" for global).</summary>
     public IEnumerable<(string RoiName, RoiFlag Flag)> AllFlags =>

@@ -61,6 +61,11 @@ public static class DosimetryReportBuilder
             new("Mean beta energy", F(dose.MeanBetaEnergyMeV, "G5"), "MeV"),
             new("Calculation grid", $"{F(s.X, "G4")} x {F(s.Y, "G4")} x {F(s.Z, "G4")}", "mm"),
             new("Injection", dose.Decay.InjectionDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
+            new("Scan start", dose.Decay.AcquisitionStartDateTime.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)),
+            new("Injection to scan", F(dose.Decay.InjectionToAcquisitionS / 3600.0, "F2"), "h"),
+            new("Tissue density model", dose.Density is { } d
+                ? $"density map ({d.Source}): voxel mass from density for LDM, VSV kernels scaled by density"
+                : $"no CT used: soft tissue {F(dose.DensityGPerCm3, "G4")} g/cm3 assumed everywhere (lung dose underestimated; EANM 2022 asks for the CT lung mass)"),
             new("Decay correction", $"{dose.Decay.Mode.ToString().ToUpperInvariant()} ({dose.Decay.ReferenceRule})"),
             new("Cumulated activity", F(dose.TotalCumulatedActivityMBqS, "G6"), "MBq s"),
         };

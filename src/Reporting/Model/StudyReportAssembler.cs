@@ -71,7 +71,7 @@ public static class StudyReportAssembler
         var main = rasterised.Values.FirstOrDefault(v => v.From is not null);
         var report = DosimetryReportBuilder.Build(dose, pet, petDatasets, rois, softwareVersion, createdAt, main.Header, study.Flags);
         var notes = report.Qa.Notes.Concat(study.Notes).Distinct(StringComparer.Ordinal).ToList();
-        return report with { Qa = report.Qa with { Notes = notes } };
+        return report with { Qa = report.Qa with { Notes = notes }, MetricsOptions = study.MetricsOptions ?? report.MetricsOptions };
     }
 
     /// <summary>The RTSTRUCT's own data set (for its SOP Class, Instance and Series UIDs): kept by the reader, or read again from its file.</summary>

@@ -19,23 +19,12 @@ public sealed class DejaVuFontResolver : IFontResolver
     public byte[] GetFont(string faceName) =>
         File.ReadAllBytes(faceName == BoldFace ? ReportFonts.Bold : ReportFonts.Regular);
 
-    /// <summary>
-    /// Installs this resolver unless the application already installed one, and loads PDFsharp's licence:
-    /// PDFsharp 6.5 throws PdfSharpLicenseException until a licence is loaded; VoxDose, being open source,
-    /// uses the free AGPL licence (https://docs.pdfsharp.net/General/License/License-loading.html).
-    /// </summary>
+    /// <summary>Installs this resolver unless the application already installed one (PDFsharp 6.2, MIT: no licence to load).</summary>
     public static void EnsureInstalled()
     {
         lock (Gate)
         {
-            if (!licenceLoaded)
-            {
-                PdfSharp.PdfSharpLicense.SetAgplLicense();
-                licenceLoaded = true;
-            }
             if (GlobalFontSettings.FontResolver is null) GlobalFontSettings.FontResolver = new DejaVuFontResolver();
         }
     }
-
-    private static bool licenceLoaded;
 }

@@ -10,7 +10,7 @@ public static class EncapsulatedPdfWriter
     public const int SeriesNumber = 9003;
 
     public static OutputSeries NewIdentity(DosimetryReport report) =>
-        OutputSeries.New(DicomUids.EncapsulatedPDFStorage, SeriesNumber, $"Y-90 dosimetry report {report.Calculation.MethodShortName}");
+        OutputSeries.New(DicomUids.EncapsulatedPDFStorage, SeriesNumber, $"Y-90 dosimetry report {report.Calculation.MethodShortName}{report.Revision.SeriesSuffix}");
 
     public static DicomDataset Build(DosimetryReport report, OutputSeries identity, byte[] pdf, OutputSeries? rtDose = null)
     {

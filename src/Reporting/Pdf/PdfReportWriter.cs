@@ -30,9 +30,10 @@ public static class PdfReportWriter
             PatientStudy(cursor, report.Header);
             Method(cursor, report);
             RoiTable.Draw(cursor, report.Rois.Select(r => r.Metrics).ToList());
+            LesionAccuracyTable.Draw(cursor, report.Rois.Select(r => r.Metrics).ToList());
             var dvhWidth = cursor.ContentWidth * 0.9;
             cursor.HeadingLine("Dose-volume histograms", dvhWidth * DvhPlot.HeightPx / DvhPlot.WidthPx + 4);
-            cursor.Image(DvhPlot.RenderPng(report.Rois.Select(r => r.Metrics).ToList()), dvhWidth);
+            cursor.Image(DvhPlot.RenderPng(report.Rois.Select(r => r.Metrics).ToList(), cutoffGy: report.MetricsOptions.Decision.LesionMeanCutoffGy), dvhWidth);
             Slices(cursor, slices);
             Flags(cursor, report);
             Qa(cursor, report);
@@ -78,11 +79,40 @@ public static class PdfReportWriter
             ("Kernel", report.Calculation.Kernel),
         };
         pairs.AddRange(report.Calculation.Parameters.Select(p => (p.Name, p.Unit.Length == 0 ? p.Value : $"{p.Value} {p.Unit}")));
+        if (report.Revision.Description is { } revision) pairs.Add(("Revision", revision));
         pairs.Add(("Source PET series", $"{report.Sources.PetSeriesDescription} ({report.Sources.PetSeriesInstanceUid})".Trim()));
         var g = report.DoseGy;
         pairs.Add(("Dose grid", string.Create(CultureInfo.InvariantCulture,
             $"{g.SizeX} x {g.SizeY} x {g.SizeZ} voxels of {g.SpacingMm.X:G4} x {g.SpacingMm.Y:G4} x {g.SpacingMm.Z:G4} mm (the PET grid)")));
+        pairs.Add(("LDM constant", string.Create(CultureInfo.InvariantCulture,
+            $"{Dosimetry.Physics.Y90Constants.LdmConstantGyKgPerGBq:F2} Gy kg/GBq = T1/2/ln2 x {Dosimetry.Physics.Y90Constants.MeanBetaEnergyMeV} MeV (ENSDF half-life, Graves 2019 mean energy)")));
+        pairs.AddRange(Assumptions(report));
         c.KeyValues(pairs);
+    }
+
+    /// <summary>What the flags, BED and EUD rest on, in words: microspheres, radiobiology, perfused region, lungs.</summary>
+    private static IEnumerable<(string, string)> Assumptions(DosimetryReport report)
+    {
+        var m = report.MetricsOptions;
+        var d = m.Decision;
+        yield return ("Microspheres", d.Microspheres == Dosimetry.Metrics.MicrosphereType.Glass
+            ? $"glass: EANM 2022 normal-liver limit {d.NormalLiverLimitGlassGy:G4} Gy (whole normal liver)"
+            : $"resin: EANM 2022 normal-liver limit {d.NormalLiverLimitResinGy:G4} Gy");
+        yield return ("Lesion cut-off", string.Create(CultureInfo.InvariantCulture,
+            $"TDv < {d.LesionMeanCutoffGy:G4} Gy flagged (Yoo et al., Nucl Med Commun 2021); dashed line on the DVH"));
+        var r = m.Radiobiology;
+        string P(string role, Dosimetry.Metrics.RadiobiologyParameters p) =>
+            string.Create(CultureInfo.InvariantCulture, $"{role}: alpha/beta {p.AlphaBetaGy:G3} Gy, T_rep {p.RepairHalfTimeH:G3} h, a {p.GeudA:G3}");
+        yield return ("BED and EUD", string.Create(CultureInfo.InvariantCulture,
+            $"BED = D [1 + D T_rep / (T_rep + T1/2) / (alpha/beta)], T1/2 {r.PhysicalHalfLifeH:F2} h (permanent implant, Dale 1985; EANM 2022); gEUD = (mean of d^a)^(1/a) (Niemierko). ")
+            + string.Join("; ", new[] { P("lesion", r.Lesion), P("normal liver", r.NormalLiver), P("whole liver", r.WholeLiver), P("perfused", r.PerfusedRegion), P("lung", r.Lung), P("other", r.Other) }));
+        yield return ("Perfused region", "used only when no RTSTRUCT applies: voxels whose activity, after a 3 x 3 x 3 mean filter, is at least 10 % of the filtered maximum");
+        var scaling = report.Calculation.Parameters.FirstOrDefault(p => p.Name == "Lung shunt fraction");
+        var lungs = report.Rois.Where(x => x.Metrics.Role == Dosimetry.Results.RoiRole.Lung && double.IsFinite(x.Metrics.MeanGy)).Select(x => x.Metrics).ToList();
+        var lungDose = lungs.Count == 0 ? "no lung ROI: lung dose not assessed"
+            : string.Join("; ", lungs.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Name} mean {l.MeanGy:F1} Gy over {l.VolumeMl:F0} mL")))
+              + string.Create(CultureInfo.InvariantCulture, $" (EANM 2022 limit {d.LungLimitPerSessionGy:G3} Gy per session)");
+        yield return ("Lungs", (scaling is null ? "lung shunt fraction: not given" : $"lung shunt fraction {scaling.Value} (planning, removed from the liver's activity)") + "; " + lungDose);
     }
 
     private static void Slices(PdfCursor c, IReadOnlyList<FusedSlice> slices)

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace VoxDose.Reporting.RtDose;
 
 /// <summary>
@@ -22,7 +24,23 @@ public static class DoseQuantizer
     /// <returns>The stored values, the scaling, and how many negative voxels were clamped to 0.</returns>
     public static (uint[] Stored, double ScalingGy, int NegativeClamped) Quantize(float[] doseGy, int bitsAllocated, Func<double, double> roundScaling)
     {
+        var (pixelData, scaling, negative) = QuantizeToPixelData(doseGy, bitsAllocated, roundScaling);
+        var stored = bitsAllocated == 32
+            ? MemoryMarshal.Cast<byte, uint>(pixelData).ToArray()
+            : [.. MemoryMarshal.Cast<byte, ushort>(pixelData).ToArray().Select(v => (uint)v)];
+        return (stored, scaling, negative);
+    }
+
+    /// <summary>
+    /// As <see cref="Quantize"/>, but writes the stored values straight into the little-endian Pixel Data bytes
+    /// (bitsAllocated / 8 bytes a voxel): one pass to find the maximum, one to quantise, one buffer the size of the
+    /// Pixel Data, no intermediate array of the 17 MB grid.
+    /// </summary>
+    public static (byte[] PixelData, double ScalingGy, int NegativeClamped) QuantizeToPixelData(float[] doseGy, int bitsAllocated, Func<double, double> roundScaling)
+    {
         ArgumentNullException.ThrowIfNull(doseGy);
+        ArgumentNullException.ThrowIfNull(roundScaling);
+        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("RT Dose pixel encoding assumes a little-endian machine.");
         var max = 0.0;
         for (var i = 0; i < doseGy.Length; i++)
         {
@@ -35,14 +53,28 @@ public static class DoseQuantizer
         var limit = bitsAllocated == 32 ? uint.MaxValue : ushort.MaxValue;
         var scaling = max > 0 ? roundScaling(max / target) : 1.0;
         if (Math.Round(max / scaling) > limit) throw new InvalidOperationException($"Dose Grid Scaling {scaling} overflows {bitsAllocated} bits for {max} Gy.");
-        var stored = new uint[doseGy.Length];
+        var pixelData = new byte[doseGy.Length * (bitsAllocated / 8)];
         var negative = 0;
-        for (var i = 0; i < doseGy.Length; i++)
+        if (bitsAllocated == 32)
         {
-            var d = doseGy[i];
-            if (d < 0) { negative++; continue; }
-            stored[i] = (uint)Math.Round(d / scaling);
+            var stored = MemoryMarshal.Cast<byte, uint>(pixelData.AsSpan());
+            for (var i = 0; i < doseGy.Length; i++)
+            {
+                var d = doseGy[i];
+                if (d < 0) { negative++; continue; }
+                stored[i] = (uint)Math.Round(d / scaling);
+            }
         }
-        return (stored, scaling, negative);
+        else
+        {
+            var stored = MemoryMarshal.Cast<byte, ushort>(pixelData.AsSpan());
+            for (var i = 0; i < doseGy.Length; i++)
+            {
+                var d = doseGy[i];
+                if (d < 0) { negative++; continue; }
+                stored[i] = (ushort)Math.Round(d / scaling);
+            }
+        }
+        return (pixelData, scaling, negative);
     }
 }

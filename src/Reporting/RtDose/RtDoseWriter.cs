@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using VoxDose.Dicom;
 using VoxDose.Reporting.Common;
 using VoxDose.Reporting.Model;
@@ -28,7 +27,7 @@ public static class RtDoseWriter
         OutputSeries.New(DicomUids.RTDoseStorage, SeriesNumber, SeriesDescriptionOf(report));
 
     public static string SeriesDescriptionOf(DosimetryReport report) =>
-        $"Y-90 dose {report.Calculation.MethodShortName} {report.Calculation.Kernel}";
+        $"Y-90 dose {report.Calculation.MethodShortName}{report.Revision.SeriesSuffix} {report.Calculation.Kernel}";
 
     /// <param name="bitsAllocated">32 (the default: full precision) or 16 (for old readers; step max/65000).</param>
     public static DicomDataset Build(DosimetryReport report, OutputSeries identity, int bitsAllocated = 32)
@@ -71,7 +70,7 @@ public static class RtDoseWriter
         ds.AddOrUpdate(DicomTag.DoseSummationType, DicomVR.CS, DoseSummationType);
         ds.AddOrUpdate(DicomTag.DoseComment, DicomVR.LO, DicomText.Fit($"Y-90 TARE absorbed dose ({report.Calculation.MethodShortName})", 64));
 
-        var (stored, scaling, negative) = DoseQuantizer.Quantize(dose.Voxels, bitsAllocated, s =>
+        var (pixelBytes, scaling, negative) = DoseQuantizer.QuantizeToPixelData(dose.Voxels, bitsAllocated, s =>
         {
             ds.AddOrUpdate(DicomTag.DoseGridScaling, DicomVR.DS, s);
             return ds.GetDouble(DicomTag.DoseGridScaling);
@@ -92,10 +91,6 @@ public static class RtDoseWriter
         ds.AddOrUpdate(DicomTag.HighBit, DicomVR.US, bitsAllocated - 1);
         ds.AddOrUpdate(DicomTag.PixelRepresentation, DicomVR.US, 0);
         // Pixel Data is OW in Explicit VR Little Endian whatever Bits Allocated (PS3.5 A.2); bytes are little endian.
-        var pixelBytes = bitsAllocated == 32
-            ? MemoryMarshal.AsBytes(stored.AsSpan()).ToArray()
-            : MemoryMarshal.AsBytes(stored.Select(v => (ushort)v).ToArray().AsSpan()).ToArray();
-        if (!BitConverter.IsLittleEndian) throw new PlatformNotSupportedException("RT Dose pixel encoding assumes a little-endian machine.");
         ds.AddOrUpdate(DicomTag.PixelData, DicomVR.OW, pixelBytes);
         return ds;
     }

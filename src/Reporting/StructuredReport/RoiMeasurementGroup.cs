@@ -43,6 +43,22 @@ internal static class RoiMeasurementGroup
         foreach (var (y, percent) in m.VxPercent.OrderBy(p => p.Key)) items.Add(Num(Contains, Codes.Vx(y), percent, Codes.Percent));
         if (m.BedGy is { } bed && double.IsFinite(bed)) items.Add(Num(Contains, Codes.Bed, bed, Codes.Gy));
         if (m.EudGy is { } eud && double.IsFinite(eud)) items.Add(Num(Contains, Codes.Eud, eud, Codes.Gy));
+        if (m.Uncertainty is { } u && double.IsFinite(u.CombinedGy))
+        {
+            items.Add(Num(Contains, Codes.MeanDoseUncertainty, u.CombinedGy, Codes.Gy));
+            foreach (var c in u.Components.Where(c => double.IsFinite(c.Gy)))
+                items.Add(Num(Contains, Codes.MeanDoseUncertaintyComponent(c.Code, c.Name), c.Gy, Codes.Gy));
+        }
+        if (m.PartialVolume is { } pv)
+        {
+            items.Add(Num(Contains, Codes.EquivalentDiameter, pv.EquivalentDiameterMm, Codes.Mm));
+            items.Add(Num(Contains, Codes.ResolutionFwhm, pv.FwhmMm, Codes.Mm));
+        }
+        if (m.RecoveryCorrected is { } rc && double.IsFinite(rc.CorrectedMeanGy))
+        {
+            items.Add(Num(Contains, Codes.RecoveryCorrectedMean, rc.CorrectedMeanGy, Codes.Gy));
+            items.Add(Num(Contains, Codes.RecoveryCoefficient, rc.Rc, Codes.Ratio));
+        }
         foreach (var flag in m.Flags) items.Add(Text(Contains, Codes.DosimetryFlag, FlagText(flag)));
         return Container(Contains, Codes.MeasurementGroup, items);
     }

@@ -16,7 +16,7 @@ public static class SrWriter
     public const int SeriesNumber = 9002;
 
     public static OutputSeries NewIdentity(DosimetryReport report) =>
-        OutputSeries.New(DicomUids.ComprehensiveSRStorage, SeriesNumber, $"Y-90 dosimetry SR {report.Calculation.MethodShortName}");
+        OutputSeries.New(DicomUids.ComprehensiveSRStorage, SeriesNumber, $"Y-90 dosimetry SR {report.Calculation.MethodShortName}{report.Revision.SeriesSuffix}");
 
     /// <param name="rtDose">The RT Dose the measurements were made on (referenced from every group).</param>
     public static DicomDataset Build(DosimetryReport report, OutputSeries identity, OutputSeries rtDose)
@@ -33,6 +33,14 @@ public static class SrWriter
         CommonModules.ContentDateTime(ds, report.CreatedAt);
         ds.AddOrUpdateSequence(DicomTag.PerformedProcedureCodeSequence);
         ds.AddOrUpdateSequence(DicomTag.CurrentRequestedProcedureEvidenceSequence, Evidence(report, rtDose));
+        if (report.Revision.PredecessorSr is { } predecessor)
+        {
+            // The SR of the revision this one supersedes (Type 1C: present when this document replaces another).
+            var study = new DicomDataset();
+            study.AddOrUpdate(DicomTag.StudyInstanceUID, DicomVR.UI, predecessor.StudyInstanceUid);
+            study.AddOrUpdateSequence(DicomTag.ReferencedSeriesSequence, SeriesItem(predecessor.SeriesInstanceUid, [(predecessor.SopClassUid, predecessor.SopInstanceUid)]));
+            ds.AddOrUpdateSequence(DicomTag.PredecessorDocumentsSequence, study);
+        }
 
         // SR Document Content (C.17.3): the TID 1500 root.
         ds.AddOrUpdate(DicomTag.ValueType, DicomVR.CS, "CONTAINER");

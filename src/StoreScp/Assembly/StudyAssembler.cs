@@ -41,6 +41,8 @@ public sealed class StudyAssembler(StudyRepository studies, EventRepository even
             if (outcome.StudyState == StudyState.Assembled)
                 await scheduler.SchedulePipelineAsync(arrival.StudyUid, time.GetUtcNow(), ct).ConfigureAwait(false);
         }
+        if (arrival.Role == SeriesRole.RtStruct && !outcome.RevisionBumped && outcome.StudyState == StudyState.Assembled)
+            await scheduler.SchedulePipelineAsync(arrival.StudyUid, time.GetUtcNow(), ct).ConfigureAwait(false); // the contours it may wait for
         if (arrival.Role == SeriesRole.Y90Pet)
             await CheckSeriesAsync(arrival.SeriesUid, ct).ConfigureAwait(false);
         else if (outcome.StudyState == StudyState.Received)

@@ -68,6 +68,11 @@ public sealed class InstanceRepository(AuditDatabase database, TimeProvider time
             await c.ExecuteAsync(tx, "UPDATE studies SET state = 'received', reason = NULL, state_changed_at = @t WHERE study_uid = @s",
                 ct, ("@t", now), ("@s", a.StudyUid)).ConfigureAwait(false);
         }
+        else if (a.Role == SeriesRole.RtStruct && before.State == StudyState.Assembled && !await ComputationStartedAsync(c, tx, a.StudyUid, before.Revision, ct).ConfigureAwait(false))
+        {
+            // Contours for a study assembled but not yet computed (e.g. waiting for them, Processing:RtStructGraceSeconds):
+            // the coming computation uses them; no new revision.
+        }
         else if (a.Role is SeriesRole.Y90Pet or SeriesRole.RtStruct && before.State is not (StudyState.Received or StudyState.Ignored))
         {
             // New input for a study already (being) processed: a new revision; it is computed again once its PET is complete.
@@ -86,6 +91,10 @@ public sealed class InstanceRepository(AuditDatabase database, TimeProvider time
         return new ArrivalOutcome(version == 1 ? ArrivalKind.NewInstance : ArrivalKind.NewVersion, version, state,
             before.Revision + (bumped ? 1 : 0), bumped);
     }
+
+    private static async Task<bool> ComputationStartedAsync(DbConnection c, DbTransaction tx, string studyUid, long revision, CancellationToken ct) =>
+        Convert.ToInt64(await c.ScalarAsync(tx, "SELECT COUNT(*) FROM computations WHERE study_uid = @s AND revision = @r", ct,
+            ("@s", studyUid), ("@r", revision)).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
 
     public async Task<List<InstanceRecord>> ForStudyAsync(string studyUid, CancellationToken ct = default)
     {

@@ -3,11 +3,13 @@ namespace VoxDose.StoreScp.Audit;
 /// <summary>
 /// A study row. Error: why it Failed; Reason: why it ended Ignored or NotExported; Attempts: failed attempts of the
 /// current revision; RetryAt: when a Failed study is tried again (null: not automatically). PatientId, AccessionNumber
-/// and StudyDate are PHI, for <c>audit list</c> filters only, never logged.
+/// and StudyDate are PHI, for <c>audit list</c> filters only, never logged. Method: the dose method an operator asked
+/// for (<c>studies reprocess --method</c>), null for the node's.
 /// </summary>
 public sealed record StudyRecord(string StudyUid, StudyState State, long Revision, DateTimeOffset FirstReceivedAt,
     DateTimeOffset LastReceivedAt, DateTimeOffset StateChangedAt, string? Error, string? Reason = null, long Attempts = 0,
-    DateTimeOffset? RetryAt = null, string? PatientId = null, string? AccessionNumber = null, string? StudyDate = null);
+    DateTimeOffset? RetryAt = null, string? PatientId = null, string? AccessionNumber = null, string? StudyDate = null,
+    string? Method = null);
 
 public sealed record SeriesRecord(string SeriesUid, string StudyUid, string Modality, SeriesRole Role, string? FrameOfReferenceUid,
     long? ExpectedInstances, long ReceivedInstances, DateTimeOffset LastReceivedAt, DateTimeOffset? CompletedAt, string? Reason);

@@ -140,13 +140,15 @@ public sealed class StudyRepository(AuditDatabase database, TimeProvider time)
 
     /// <summary>
     /// Takes a study out of an end state (<paramref name="from"/>) to resume at <paramref name="to"/> (a retry or an
-    /// operator's request); its error and retry time are cleared, its attempt count kept.
+    /// operator's request); its error and retry time are cleared, its attempt count kept unless
+    /// <paramref name="resetAttempts"/> (an operator's retry starts a fresh schedule).
     /// </summary>
-    public async Task<bool> ResumeAsync(string studyUid, long revision, StudyState from, StudyState to, CancellationToken ct = default)
+    public async Task<bool> ResumeAsync(string studyUid, long revision, StudyState from, StudyState to, bool resetAttempts = false,
+        CancellationToken ct = default)
     {
         await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
-        return await c.ExecuteAsync(null, """
-            UPDATE studies SET state = @to, error = NULL, reason = NULL, retry_at = NULL, state_changed_at = @t
+        return await c.ExecuteAsync(null, $"""
+            UPDATE studies SET state = @to, error = NULL, reason = NULL, retry_at = NULL, state_changed_at = @t{(resetAttempts ? ", attempts = 0" : "")}
             WHERE study_uid = @s AND revision = @r AND state = @from
             """, ct, ("@to", to.ToText()), ("@t", AuditTime.Format(time.GetUtcNow())), ("@s", studyUid), ("@r", revision),
             ("@from", from.ToText())).ConfigureAwait(false) > 0;
@@ -176,21 +178,22 @@ public sealed class StudyRepository(AuditDatabase database, TimeProvider time)
     /// A new revision on an operator's request (<c>studies reprocess</c>): from an end state back to Assembled when
     /// its Y-90 PET is complete. Returns the new revision, or null when the study is busy or has no complete PET.
     /// </summary>
-    public async Task<long?> NewRevisionAsync(string studyUid, CancellationToken ct = default)
+    public async Task<long?> NewRevisionAsync(string studyUid, string? method = null, CancellationToken ct = default)
     {
         await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
         var changed = await c.ExecuteAsync(null, """
             UPDATE studies SET revision = revision + 1, state = 'assembled', error = NULL, reason = NULL, retry_at = NULL,
-              attempts = 0, state_changed_at = @t
+              attempts = 0, method = COALESCE(@m, method), state_changed_at = @t
             WHERE study_uid = @s AND state IN ('exported', 'failed', 'notexported', 'ignored')
               AND EXISTS (SELECT 1 FROM series WHERE series.study_uid = @s AND role = 'y90pet' AND completed_at IS NOT NULL)
-            """, ct, ("@t", AuditTime.Format(time.GetUtcNow())), ("@s", studyUid)).ConfigureAwait(false);
+            """, ct, ("@t", AuditTime.Format(time.GetUtcNow())), ("@s", studyUid), ("@m", method)).ConfigureAwait(false);
         return changed > 0 ? (await GetAsync(c, null, studyUid, ct).ConfigureAwait(false))!.Revision : null;
     }
 
     private static StudyRecord Map(DbDataReader r) => new(r.Text("study_uid")!, StudyStateText.Parse(r.Text("state")!), r.Long("revision"),
         r.Time("first_received_at")!.Value, r.Time("last_received_at")!.Value, r.Time("state_changed_at")!.Value, r.Text("error"),
-        r.Text("reason"), r.Long("attempts"), r.Time("retry_at"), r.Text("patient_id"), r.Text("accession_number"), r.Text("study_date"));
+        r.Text("reason"), r.Long("attempts"), r.Time("retry_at"), r.Text("patient_id"), r.Text("accession_number"), r.Text("study_date"),
+        r.Text("method"));
 
     private static SeriesRecord MapSeries(DbDataReader r) => new(r.Text("series_uid")!, r.Text("study_uid")!, r.Text("modality")!,
         RoleText.ParseRole(r.Text("role")!), r.Text("frame_of_reference_uid"), r.LongOrNull("expected_instances"), r.Long("received_instances"),

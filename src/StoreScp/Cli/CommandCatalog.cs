@@ -18,6 +18,10 @@ internal static class CommandCatalog
         yield return ServeCommand.Create();
         yield return Audit.AuditCommand.Create();
         yield return UsersCommand.Create();
+        yield return Studies.StudiesCommand.Create();
+        yield return Exports.ExportsCommand.Create();
         yield return PhantomCommand.Create();
+        yield return Cohort.CohortCommand.Create();
+        yield return PlanCommand.Create();
     }
 }

@@ -13,14 +13,23 @@ internal static class PhantomCommand
         var output = new Option<string>("--out") { Description = "Folder to write pet/, rtstruct.dcm and truth.json into.", Required = true };
         var slices = new Option<int>("--slices") { Description = "Number of PET planes (2.027 mm apart).", DefaultValueFactory = _ => 111 };
         var seed = new Option<int>("--seed") { Description = "Noise seed (same seed, same pixels).", DefaultValueFactory = _ => 90 };
+        var maa = new Option<bool>("--maa") { Description = "Also write the pre-treatment Tc-99m MAA SPECT/CT a week earlier: DIR/maa/ (NM + RTSTRUCT + truth) and DIR/y90/ (the PET study)." };
         var command = new Command("phantom", "Write a synthetic post-TARE Y-90 PET study (liver, lesions, lung shunt) with its RTSTRUCT and true doses.");
         command.Options.Add(output);
         command.Options.Add(slices);
         command.Options.Add(seed);
+        command.Options.Add(maa);
         command.SetAction(parseResult =>
         {
             var spec = new PhantomSpec { Slices = parseResult.GetValue(slices), Seed = parseResult.GetValue(seed) };
             var directory = Path.GetFullPath(parseResult.GetValue(output)!);
+            if (parseResult.GetValue(maa))
+            {
+                var pair = PhantomMaaStudyWriter.Write(spec, directory);
+                Console.WriteLine($"MAA SPECT/CT written to {Path.GetDirectoryName(pair.SpectFile)} (study {pair.MaaIdentity.StudyInstanceUid}), RTSTRUCT {pair.MaaRtStructFile}, truth {pair.MaaTruthFile}");
+                Console.WriteLine($"Y-90 PET {PhantomMaaStudyWriter.DaysBeforeTreatment} days later written to {Path.Combine(directory, "y90")} (study {pair.Y90.Identity.StudyInstanceUid}), patient {pair.Y90.Identity.PatientId}");
+                return 0;
+            }
             var study = PhantomStudyWriter.Write(spec, directory);
             Console.WriteLine($"Phantom written to {directory}");
             Console.WriteLine($"  PET: {study.PetFiles.Count} slices ({spec.Columns} x {spec.Rows}, {spec.PixelSpacingMm} x {spec.PixelSpacingMm} x {spec.SliceSpacingMm} mm) in pet/");

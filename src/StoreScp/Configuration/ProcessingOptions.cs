@@ -31,6 +31,12 @@ public sealed class ProcessingOptions
     /// <summary>How long (seconds) a failing study is retried automatically before it stays Failed (default 24 h).</summary>
     public double RetryForSeconds { get; set; } = 86400;
 
+    /// <summary>
+    /// How long (seconds) an assembled study without an RTSTRUCT waits for one before its first report (default 0: no
+    /// wait). An RTSTRUCT arriving within the wait is used at once; after it, it makes a new revision.
+    /// </summary>
+    public double RtStructGraceSeconds { get; set; }
+
     /// <summary>How often (seconds) the sweeper looks for work in an intermediate state without a scheduled job.</summary>
     public double SweepSeconds { get; set; } = 60;
 

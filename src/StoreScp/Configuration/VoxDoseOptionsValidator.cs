@@ -90,17 +90,50 @@ public sealed class VoxDoseOptionsValidator : IValidateOptions<VoxDoseOptions>
                 errors.Add($"{path}:RetryDelaysSeconds:{i}: {processing.RetryDelaysSeconds[i]} is not a positive number of seconds.");
         if (!(processing.RetryForSeconds >= 0))
             errors.Add($"{path}:RetryForSeconds: {processing.RetryForSeconds} is negative.");
+        if (!(processing.RtStructGraceSeconds is >= 0 and <= 86400))
+            errors.Add($"{path}:RtStructGraceSeconds: {processing.RtStructGraceSeconds} is outside 0-86400.");
         if (!(processing.SweepSeconds is > 0 and <= 86400))
             errors.Add($"{path}:SweepSeconds: {processing.SweepSeconds} is outside 0-86400 (exclusive of 0).");
     }
 
     private static void ValidateDosimetry(DosimetryOptions dosimetry, string path, List<string> errors)
     {
+        if (!Enum.IsDefined(dosimetry.Microspheres))
+            errors.Add($"{path}:Microspheres: '{dosimetry.Microspheres}' is not resin or glass.");
         CheckPositive(dosimetry.TumourCutoffGy, $"{path}:TumourCutoffGy", errors);
         CheckPositive(dosimetry.NormalLiverLimitGy, $"{path}:NormalLiverLimitGy", errors);
+        CheckPositive(dosimetry.NormalLiverLimitGlassGy, $"{path}:NormalLiverLimitGlassGy", errors);
         CheckPositive(dosimetry.LungLimitGy, $"{path}:LungLimitGy", errors);
         if (!(dosimetry.SmallLesionDiameterMm >= 0))
             errors.Add($"{path}:SmallLesionDiameterMm: {dosimetry.SmallLesionDiameterMm} is negative.");
+        CheckPositive(dosimetry.ActivityRecoveryMinPercent, $"{path}:ActivityRecoveryMinPercent", errors);
+        CheckPositive(dosimetry.ActivityRecoveryMaxPercent, $"{path}:ActivityRecoveryMaxPercent", errors);
+        if (!(dosimetry.ActivityRecoveryMinPercent < dosimetry.ActivityRecoveryMaxPercent))
+            errors.Add($"{path}:ActivityRecoveryMinPercent: {dosimetry.ActivityRecoveryMinPercent} is not below ActivityRecoveryMaxPercent ({dosimetry.ActivityRecoveryMaxPercent}).");
+        for (var i = 0; i < dosimetry.DxPercents.Count; i++)
+        {
+            if (dosimetry.DxPercents[i] is < 0 or > 100)
+                errors.Add($"{path}:DxPercents:{i}: {dosimetry.DxPercents[i]} is outside 0-100 %.");
+        }
+        for (var i = 0; i < dosimetry.VxThresholdsGy.Count; i++)
+        {
+            if (dosimetry.VxThresholdsGy[i] < 0)
+                errors.Add($"{path}:VxThresholdsGy:{i}: {dosimetry.VxThresholdsGy[i]} is negative.");
+        }
+        var radiobiology = dosimetry.Radiobiology;
+        foreach (var (name, tissue) in new[] { ("Lesion", radiobiology.Lesion), ("NormalLiver", radiobiology.NormalLiver), ("WholeLiver", radiobiology.WholeLiver),
+                     ("PerfusedRegion", radiobiology.PerfusedRegion), ("Lung", radiobiology.Lung), ("Other", radiobiology.Other) })
+        {
+            var p = $"{path}:Radiobiology:{name}";
+            CheckPositive(tissue.AlphaBetaGy, $"{p}:AlphaBetaGy", errors);
+            CheckPositive(tissue.RepairHalfTimeH, $"{p}:RepairHalfTimeH", errors);
+            if (tissue.GeudA == 0 || !double.IsFinite(tissue.GeudA))
+                errors.Add($"{p}:GeudA: {tissue.GeudA} is not a finite non-zero number.");
+        }
+        // The engine's own check of the patterns (each compiled as a regular expression); its paths are the configuration's.
+        errors.AddRange(dosimetry.RoiRoles.ToEngine().Validate($"{path}:RoiRoles"));
+        errors.AddRange(dosimetry.PartialVolume.Validate($"{path}:PartialVolume"));
+        errors.AddRange(dosimetry.Uncertainty.Validate($"{path}:Uncertainty"));
     }
 
     private static void ValidateDestinations(List<DestinationOptions> destinations, string path, List<string> errors)

@@ -85,7 +85,7 @@ public sealed class DemoRunner(string workDirectory, Action<string> say)
         while (DateTime.UtcNow < deadline)
         {
             study = await studies.GetAsync(phantom.Identity.StudyInstanceUid, ct).ConfigureAwait(false);
-            if (study?.State is StudyState.Exported or StudyState.Failed) break;
+            if (study is not null && study.State.IsFinal()) break; // exported, or an end state that says why not
             await Task.Delay(200, ct).ConfigureAwait(false);
         }
         var computation = study is null ? null

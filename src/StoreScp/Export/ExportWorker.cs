@@ -2,8 +2,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VoxDose.StoreScp.Audit;
 using VoxDose.StoreScp.Configuration;
-using VoxDose.StoreScp.Hosting;
 using VoxDose.StoreScp.Scheduling;
+using VoxDose.StoreScp.Telemetry;
 
 namespace VoxDose.StoreScp.Export;
 

@@ -13,6 +13,8 @@ using VoxDose.StoreScp.Pipeline;
 using VoxDose.StoreScp.Scheduling;
 using VoxDose.StoreScp.Scp;
 using VoxDose.StoreScp.Storage;
+using VoxDose.StoreScp.Telemetry;
+using VoxDose.StoreScp.Jobs;
 
 namespace VoxDose.StoreScp.Hosting;
 

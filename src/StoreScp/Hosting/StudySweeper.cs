@@ -62,9 +62,11 @@ public sealed class StudySweeper(StudyRepository studies, ComputationRepository 
         }
         foreach (var destination in await exports.DestinationsWithPendingAsync(ct).ConfigureAwait(false))
         {
-            if (await scheduler.IsActiveAsync(JobKind.Export, destination, ct).ConfigureAwait(false)) continue;
+            // Re-armed at the earliest due export unless already due sooner (voxdose exports retry makes exports due now).
+            var active = await scheduler.IsActiveAsync(JobKind.Export, destination, ct).ConfigureAwait(false);
             var due = await exports.NextDueAsync(destination, ct).ConfigureAwait(false) ?? now;
             await scheduler.ScheduleExportAsync(destination, due, ct).ConfigureAwait(false);
+            if (active) continue;
             HostLog.RescuedExports(logger, destination, due);
             rescued++;
         }

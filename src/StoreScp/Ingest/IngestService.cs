@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Logging;
 using VoxDose.StoreScp.Assembly;
 using VoxDose.StoreScp.Audit;
-using VoxDose.StoreScp.Hosting;
 using VoxDose.StoreScp.Storage;
+using VoxDose.Dicom;
+using VoxDose.StoreScp.Telemetry;
 
 namespace VoxDose.StoreScp.Ingest;
 
@@ -13,20 +14,23 @@ namespace VoxDose.StoreScp.Ingest;
 public sealed class IngestService(SpoolStore spool, InstanceRepository instances, EventRepository events, StudyAssembler assembler,
     NodeMeter meter, ILogger<IngestService> logger)
 {
-    public async Task<ushort> IngestAsync(string receivedFile, InstanceHeader header, long? associationId, CancellationToken ct = default)
+    /// <param name="receivedSha256">The file's SHA-256 when the receiver hashed it on the way in: the file is then
+    /// renamed into the spool, not read and copied.</param>
+    public async Task<ushort> IngestAsync(string receivedFile, InstanceHeader header, long? associationId,
+        string? receivedSha256 = null, CancellationToken ct = default)
     {
-        var status = await StoreAsync(receivedFile, header, associationId, ct).ConfigureAwait(false);
+        var status = await StoreAsync(receivedFile, header, associationId, receivedSha256, ct).ConfigureAwait(false);
         if (status == StoreStatus.Success) meter.InstancesStored.Add(1);
         else meter.InstancesRefused.Add(1, new KeyValuePair<string, object?>("status", status.ToString("X4", System.Globalization.CultureInfo.InvariantCulture)));
         return status;
     }
 
-    private async Task<ushort> StoreAsync(string receivedFile, InstanceHeader header, long? associationId, CancellationToken ct)
+    private async Task<ushort> StoreAsync(string receivedFile, InstanceHeader header, long? associationId, string? receivedSha256, CancellationToken ct)
     {
         try
         {
             var (role, reason) = ObjectClassifier.Classify(header);
-            var stored = await spool.StoreAsync(receivedFile, header.StudyUid, header.SeriesUid, header.SopInstanceUid, ct).ConfigureAwait(false);
+            var stored = await spool.StoreAsync(receivedFile, header.StudyUid, header.SeriesUid, header.SopInstanceUid, receivedSha256, ct).ConfigureAwait(false);
             var arrival = new InstanceArrival(header.StudyUid, header.SeriesUid, header.SopInstanceUid, header.SopClassUid, header.Modality,
                 role, reason, header.FrameOfReferenceUid, header.NumberOfSlices, stored.Sha256, stored.SizeBytes, stored.Path, associationId,
                 header.Identifiers);
@@ -51,7 +55,7 @@ public sealed class IngestService(SpoolStore spool, InstanceRepository instances
             var status = refused.Refusal == SpoolRefusal.DiskFull ? StoreStatus.OutOfResources : StoreStatus.CannotUnderstand;
             IngestLog.Refused(logger, status, refused.Reason);
             await TryAuditAsync(refused.Refusal == SpoolRefusal.DiskFull ? "refused-disk-full" : "refused-invalid-uid",
-                DicomUidValidator.IsValid(header.StudyUid) ? header.StudyUid : null, $"C-STORE {status:X4}: {refused.Reason}").ConfigureAwait(false);
+                DicomUid.IsValid(header.StudyUid) ? header.StudyUid : null, $"C-STORE {status:X4}: {refused.Reason}").ConfigureAwait(false);
             return status;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Data.Common.DbException)

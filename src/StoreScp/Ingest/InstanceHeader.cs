@@ -2,7 +2,8 @@ namespace VoxDose.StoreScp.Ingest;
 
 /// <summary>
 /// The few attributes of a received instance the node routes on. No patient data in the log: the
-/// PHI it carries for the audit database (<see cref="StudyIdentifiers"/>) prints as withheld.
+/// PHI it carries for the audit database (<see cref="StudyIdentifiers"/>) prints as withheld. The radionuclide
+/// fields are those <see cref="VoxDose.Dosimetry.Decay.Y90Recognizer"/> decides on.
 /// </summary>
 public sealed record InstanceHeader(
     string StudyUid,
@@ -15,4 +16,7 @@ public sealed record InstanceHeader(
     string? RadionuclideCode = null,
     double? RadionuclideHalfLifeS = null,
     string? RadiopharmaceuticalDescription = null,
-    StudyIdentifiers? Identifiers = null);
+    StudyIdentifiers? Identifiers = null,
+    string? SeriesDescription = null,
+    string? RadionuclideCodeMeaning = null,
+    string? RadionuclideCodingScheme = null);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using VoxDose.Dicom;
+using VoxDose.Dosimetry.Decay;
 
 namespace VoxDose.StoreScp.Ingest;
 
@@ -19,22 +20,15 @@ public static class InstanceHeaderReader
         if (string.IsNullOrEmpty(sopClass)) return (null, "SOP Class UID (0008,0016)");
 
         int? numberOfSlices = dataset.TryGetInt(DicomTag.NumberOfSlices, out var n) && n > 0 ? n : null;
-        string? code = null;
-        double? halfLifeS = null;
-        string? description = dataset.GetString(DicomTag.Radiopharmaceutical);
-        var radiopharmaceutical = dataset.GetSequence(DicomTag.RadiopharmaceuticalInformationSequence);
-        if (radiopharmaceutical.Count > 0)
-        {
-            var item = radiopharmaceutical[0];
-            if (item.TryGetDouble(DicomTag.RadionuclideHalfLife, out var h)) halfLifeS = h;
-            var codes = item.GetSequence(DicomTag.RadionuclideCodeSequence);
-            if (codes.Count > 0) code = codes[0].GetString(DicomTag.CodeValue);
-            description = item.GetString(DicomTag.Radiopharmaceutical) ?? description;
-        }
+        // The same facts, read the same way, as the PET loader gives the engine's Y90Recognizer.
+        var radionuclide = RadionuclideHeaderReader.Read(dataset);
         return (new InstanceHeader(study, series, sopInstance, sopClass, dataset.GetString(DicomTag.Modality) ?? "",
-            dataset.GetString(DicomTag.FrameOfReferenceUID), numberOfSlices, code, halfLifeS, description,
+            dataset.GetString(DicomTag.FrameOfReferenceUID), numberOfSlices, radionuclide.RadionuclideCodeValue, radionuclide.RadionuclideHalfLifeS,
+            radionuclide.Radiopharmaceutical,
             new StudyIdentifiers(Blank(dataset.GetString(DicomTag.PatientID)), Blank(dataset.GetString(DicomTag.AccessionNumber)),
-                Blank(dataset.GetString(DicomTag.StudyDate)))), null);
+                Blank(dataset.GetString(DicomTag.StudyDate))),
+            SeriesDescription: radionuclide.SeriesDescription, RadionuclideCodeMeaning: radionuclide.RadionuclideCodeMeaning,
+            RadionuclideCodingScheme: radionuclide.RadionuclideCodingScheme), null);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

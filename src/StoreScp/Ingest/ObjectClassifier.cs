@@ -1,49 +1,42 @@
-using System.Globalization;
+using VoxDose.Dosimetry.Decay;
 using VoxDose.StoreScp.Audit;
+using VoxDose.Dicom;
 
 namespace VoxDose.StoreScp.Ingest;
 
 /// <summary>
-/// Decides what a received object is for. A PET is taken as Y-90 by its Radionuclide Code Sequence
-/// (14691008 SCT, legacy C-162A7 SRT), else by a half-life within 230 000-231 000 s (ENSDF 230 580 s; scanners
-/// write 230 400-230 760 s), else by a description naming Y-90; the reason says which. Scanners often leave F-18
-/// codes in place, so the half-life and description are checked too.
+/// Decides what a received object is for. Whether a PET is Y-90 is <see cref="Y90Recognizer"/>'s decision, the same
+/// rule the dose engine applies (radionuclide code, half-life within 0.5 % of Y-90's, code meaning, radiopharmaceutical
+/// or series description text): a PET the engine would accept is never ignored at ingest, and the reason says why.
 /// </summary>
 public static class ObjectClassifier
 {
-    public const double Y90HalfLifeMinS = 230_000;
-    public const double Y90HalfLifeMaxS = 231_000;
-
     public static (SeriesRole Role, string Reason) Classify(InstanceHeader header)
     {
+        ArgumentNullException.ThrowIfNull(header);
         switch (header.SopClassUid)
         {
-            case SopClasses.PetImage:
-            case SopClasses.EnhancedPetImage:
-                var why = WhyY90(header);
-                return why is null
-                    ? (SeriesRole.Ignored, $"PET whose radionuclide is not Y-90 (code '{header.RadionuclideCode ?? "none"}', half-life {Format(header.RadionuclideHalfLifeS)} s)")
-                    : (SeriesRole.Y90Pet, why);
-            case SopClasses.CtImage:
-            case SopClasses.EnhancedCtImage:
+            case DicomUids.PETImageStorage:
+            case DicomUids.EnhancedPETImageStorage:
+                var recognition = Y90Recognizer.Recognize(new PetAcquisitionHeader
+                {
+                    RadionuclideCodeValue = header.RadionuclideCode,
+                    RadionuclideCodingScheme = header.RadionuclideCodingScheme,
+                    RadionuclideCodeMeaning = header.RadionuclideCodeMeaning,
+                    RadionuclideHalfLifeS = header.RadionuclideHalfLifeS,
+                    Radiopharmaceutical = header.RadiopharmaceuticalDescription,
+                    SeriesDescription = header.SeriesDescription,
+                });
+                return recognition.IsY90
+                    ? (SeriesRole.Y90Pet, recognition.Summary)
+                    : (SeriesRole.Ignored, "PET whose radionuclide is not Y-90: " + recognition.Summary);
+            case DicomUids.CTImageStorage:
+            case DicomUids.EnhancedCTImageStorage:
                 return (SeriesRole.Ct, "CT kept for the study");
-            case SopClasses.RtStructureSet:
+            case DicomUids.RTStructureSetStorage:
                 return (SeriesRole.RtStruct, "RT Structure Set kept for contours");
             default:
                 return (SeriesRole.Ignored, $"SOP class {header.SopClassUid} ({header.Modality}) is not used by the dose pipeline");
         }
     }
-
-    private static string? WhyY90(InstanceHeader h)
-    {
-        if (h.RadionuclideCode is "14691008" or "C-162A7") return $"Y-90 by Radionuclide Code {h.RadionuclideCode}";
-        if (h.RadionuclideHalfLifeS is >= Y90HalfLifeMinS and <= Y90HalfLifeMaxS) return $"Y-90 by half-life {Format(h.RadionuclideHalfLifeS)} s";
-        var text = (h.RadiopharmaceuticalDescription ?? "").ToUpperInvariant().Replace(" ", "", StringComparison.Ordinal);
-        if (text.Contains("Y-90", StringComparison.Ordinal) || text.Contains("Y90", StringComparison.Ordinal)
-            || text.Contains("90Y", StringComparison.Ordinal) || text.Contains("YTTRIUM", StringComparison.Ordinal))
-            return "Y-90 by radiopharmaceutical description";
-        return null;
-    }
-
-    private static string Format(double? value) => value?.ToString("0.#", CultureInfo.InvariantCulture) ?? "unknown";
 }

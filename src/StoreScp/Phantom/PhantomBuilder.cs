@@ -72,14 +72,7 @@ public static class PhantomBuilder
             regionTruth.Add(new(VoxDose.Dosimetry.Metrics.RoiAnalyzer.DerivedNormalLiverName, "normal-liver", normalLiver[0], normalLiver[1],
                 PhantomPhysics.LdmDoseGy(normalLiver[1] / normalLiver[0])));
 
-        var elapsedS = (spec.AcquisitionDateTime - spec.InjectionDateTime).TotalSeconds;
-        var pet = truth.WithSameGeometry();
-        var decay = (float)PhantomPhysics.DecayFactor(elapsedS);
-        for (var i = 0; i < pet.Count; i++) pet.Voxels[i] = truth.Voxels[i] * decay;
-        GaussianBlur.Apply(pet, spec.ResolutionFwhmMm);
-        AddNoise(spec, pet, liverConcentration * decay);
-        GaussianBlur.Apply(pet, spec.PostFilterFwhmMm);
-        for (var i = 0; i < pet.Count; i++) pet.Voxels[i] = Math.Max(0, pet.Voxels[i]);
+        var pet = Scan(spec, BlurredAtScan(spec, truth), liverConcentration);
 
         return new PhantomVolumes(truth, pet, new PhantomTruth
         {
@@ -91,6 +84,32 @@ public static class PhantomBuilder
             NormalLiverConcentrationBqPerMlAtInjection = liverConcentration,
             Regions = regionTruth,
         });
+    }
+
+    /// <summary>The true activity decayed to the scan start and blurred by the scanner's resolution (before any noise).</summary>
+    public static Volume BlurredAtScan(PhantomSpec spec, Volume trueActivityAtInjection)
+    {
+        var elapsedS = (spec.AcquisitionDateTime - spec.InjectionDateTime).TotalSeconds;
+        var decay = (float)PhantomPhysics.DecayFactor(elapsedS);
+        var pet = trueActivityAtInjection.WithSameGeometry();
+        for (var i = 0; i < pet.Count; i++) pet.Voxels[i] = trueActivityAtInjection.Voxels[i] * decay;
+        GaussianBlur.Apply(pet, spec.ResolutionFwhmMm);
+        return pet;
+    }
+
+    /// <summary>
+    /// A PET realisation from the blurred activity (left untouched): count-like noise with <see cref="PhantomSpec.Seed"/>, then the
+    /// post-filter, no negative values. The noise is correlated by the post-filter only.
+    /// </summary>
+    /// <param name="liverConcentrationAtInjection">Normal-liver concentration at injection (Bq/mL), the noise reference level.</param>
+    public static Volume Scan(PhantomSpec spec, Volume blurredAtScan, double liverConcentrationAtInjection)
+    {
+        var elapsedS = (spec.AcquisitionDateTime - spec.InjectionDateTime).TotalSeconds;
+        var pet = blurredAtScan.WithSameGeometry((float[])blurredAtScan.Voxels.Clone());
+        AddNoise(spec, pet, liverConcentrationAtInjection * PhantomPhysics.DecayFactor(elapsedS));
+        GaussianBlur.Apply(pet, spec.PostFilterFwhmMm);
+        for (var i = 0; i < pet.Count; i++) pet.Voxels[i] = Math.Max(0, pet.Voxels[i]);
+        return pet;
     }
 
     /// <summary>Inside the body outline (an elliptic cylinder 340 x 240 mm).</summary>

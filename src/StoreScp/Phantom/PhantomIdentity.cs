@@ -12,6 +12,7 @@ public sealed record PhantomIdentity
     public string PetSeriesInstanceUid { get; init; } = DicomUid.Generate();
     public string RtStructSeriesInstanceUid { get; init; } = DicomUid.Generate();
     public string FrameOfReferenceUid { get; init; } = DicomUid.Generate();
+    public string StudyDescription { get; init; } = "Post-TARE Y-90 PET (synthetic phantom)";
 
     public void WritePatientAndStudy(DicomDataset ds, PhantomSpec spec)
     {
@@ -26,6 +27,6 @@ public sealed record PhantomIdentity
         ds.AddOrUpdate(DicomTag.StudyID, "1");
         ds.AddOrUpdate(DicomTag.AccessionNumber, AccessionNumber);
         ds.AddOrUpdate(DicomTag.ReferringPhysicianName, "");
-        ds.AddOrUpdate(DicomTag.StudyDescription, "Post-TARE Y-90 PET (synthetic phantom)");
+        ds.AddOrUpdate(DicomTag.StudyDescription, StudyDescription);
     }
 }

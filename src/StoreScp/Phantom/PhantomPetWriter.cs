@@ -1,6 +1,5 @@
 using VoxDose.Dicom;
 using VoxDose.Dosimetry.Volumes;
-using VoxDose.StoreScp.Ingest;
 
 namespace VoxDose.StoreScp.Phantom;
 
@@ -21,7 +20,7 @@ public static class PhantomPetWriter
             var ds = new DicomDataset();
             ds.AddOrUpdate(DicomTag.SpecificCharacterSet, "ISO_IR 100");
             ds.AddOrUpdate(DicomTag.ImageType, "ORIGINAL", "PRIMARY");
-            ds.AddOrUpdate(DicomTag.SOPClassUID, SopClasses.PetImage);
+            ds.AddOrUpdate(DicomTag.SOPClassUID, DicomUids.PETImageStorage);
             var sopInstanceUid = DicomUid.Generate();
             ds.AddOrUpdate(DicomTag.SOPInstanceUID, sopInstanceUid);
             identity.WritePatientAndStudy(ds, spec);

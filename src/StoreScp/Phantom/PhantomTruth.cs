@@ -15,7 +15,7 @@ public sealed record PhantomTruth
     public required IReadOnlyList<PhantomRegionTruth> Regions { get; init; }
 
     public string DoseDefinition { get; init; } =
-        "Local deposition of the true (unblurred, noiseless) activity: D = A0 [GBq] x 49.67 Gy kg/GBq / m [kg], soft tissue 1.04 g/cm3 "
+        "Local deposition of the true (unblurred, noiseless) activity: D = A0 [GBq] x 49.76 Gy kg/GBq / m [kg] (VoxDose's one LDM constant, Y90Constants.LdmConstantGyKgPerGBq), soft tissue 1.04 g/cm3 "
         + "(lungs included, as VoxDose's soft-tissue method does; real lung tissue is lighter). Regions sampled 2x2x2 per voxel.";
 }
 

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using VoxDose.Dicom;
@@ -12,26 +11,33 @@ using VoxDose.Dosimetry.Results;
 using VoxDose.Reporting;
 using VoxDose.Reporting.Model;
 using VoxDose.StoreScp.Configuration;
+using VoxDose.StoreScp.Storage;
 
 namespace VoxDose.StoreScp.Pipeline;
 
 /// <summary>
 /// The node's dose pipeline: the offline pipeline (<see cref="OfflineDosePipeline"/>: PET loading, dose map, structure
-/// sets, ROI metrics) on the spooled files, results.json, then the report writers (RT Dose, SR, PDF as Encapsulated PDF).
-/// The computed result is kept in memory between the two stages; after a restart between them it is computed again.
+/// sets, ROI metrics) on the spooled files, results.json and the report writers (RT Dose, SR, PDF as Encapsulated PDF), all
+/// written durably before the study is marked Computed. Nothing is kept in memory between the stages: the report stage
+/// reads what is on disk, so a restart, or a second node, resumes without computing the dose again.
 /// </summary>
 public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, TimeProvider time) : IStudyProcessor
 {
-    private readonly ConcurrentDictionary<(string Study, long Revision), Computed> _computed = new();
+    /// <summary>The report objects of a computed revision, written (fsync, rename) after them: the Computed boundary on disk.</summary>
+    public const string OutputsManifestFile = "outputs.json";
 
+    public const string ResultsFile = "results.json";
+
+    /// <summary>
+    /// Computes the dose and writes, durably, everything the later stages need: results.json and the report objects
+    /// (the RT Dose is the dose map), each fsynced, then the manifest naming them (temporary file, fsync, rename). The
+    /// PET and the volumes go out of scope here: nothing is kept in memory for the next stage.
+    /// </summary>
     public Task<ComputeOutcome> ComputeAsync(StudyInputs inputs, string outputDirectory, CancellationToken ct) =>
-        Task.Run(() =>
+        Task.Run(async () =>
         {
             var computed = Compute(inputs, ct);
-            _computed[(inputs.StudyUid, inputs.Revision)] = computed;
-            Directory.CreateDirectory(outputDirectory);
-            var resultsPath = Path.Combine(outputDirectory, "results.json");
-            ResultsJsonWriter.Write(computed.Result, resultsPath, SoftwareVersion.Current);
+            var outputs = await WriteDurablyAsync(computed, inputs, outputDirectory, ct).ConfigureAwait(false);
             var dose = computed.Result.DoseMap!;
             var parameters = JsonSerializer.Serialize(new
             {
@@ -44,26 +50,65 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
                 DecayCorrection = dose.Decay.Mode.ToString(),
                 Y90 = dose.Y90.Summary,
             });
-            return new ComputeOutcome(dose.Method.ToString().ToLowerInvariant(), dose.KernelDescription, parameters, File.ReadAllText(resultsPath));
+            return new ComputeOutcome(dose.Method.ToString().ToLowerInvariant(), dose.KernelDescription, parameters,
+                await File.ReadAllTextAsync(Path.Combine(outputDirectory, ResultsFile), ct).ConfigureAwait(false));
         }, ct);
 
-    public Task<IReadOnlyList<OutputObject>> WriteReportsAsync(StudyInputs inputs, string outputDirectory, CancellationToken ct) =>
-        Task.Run<IReadOnlyList<OutputObject>>(() =>
+    /// <summary>
+    /// The report objects of the computed revision, read from its manifest (no recomputation, whichever process
+    /// computed it). A revision computed by a version that kept results in memory has no manifest: computed again.
+    /// </summary>
+    public async Task<IReadOnlyList<OutputObject>> WriteReportsAsync(StudyInputs inputs, string outputDirectory, CancellationToken ct)
+    {
+        var stored = await ReadManifestAsync(outputDirectory, ct).ConfigureAwait(false);
+        if (stored is not null) return stored;
+        return await Task.Run(async () => await WriteDurablyAsync(Compute(inputs, ct), inputs, outputDirectory, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The outputs named by a complete manifest whose files all exist, else null.</summary>
+    public static async Task<IReadOnlyList<OutputObject>?> ReadManifestAsync(string outputDirectory, CancellationToken ct)
+    {
+        var manifest = Path.Combine(outputDirectory, OutputsManifestFile);
+        if (!File.Exists(manifest)) return null;
+        var outputs = JsonSerializer.Deserialize<List<OutputObject>>(await File.ReadAllBytesAsync(manifest, ct).ConfigureAwait(false));
+        return outputs is { Count: > 0 } && outputs.All(o => File.Exists(o.Path)) ? outputs : null;
+    }
+
+    /// <summary>Revision N of the study's reports, superseding the SR of the latest reported earlier revision (if it is still on disk).</summary>
+    public static ReportRevision RevisionOf(StudyInputs inputs)
+    {
+        SopInstanceReference? predecessor = null;
+        if (inputs.PredecessorSrPath is { } path && File.Exists(path))
         {
-            if (!_computed.TryRemove((inputs.StudyUid, inputs.Revision), out var computed)) computed = Compute(inputs, ct);
-            // ROI masks rasterised on the dose grid for the images, and the RTSTRUCT each ROI comes from.
-            var report = StudyReportAssembler.Build(computed.Result, computed.PetDatasets, SoftwareVersion.Current, time.GetUtcNow(), computed.Pet,
-                computed.Masks);
-            var written = ReportWriter.WriteAll(report, outputDirectory, options.Value.Processing.RtDoseBitsAllocated);
-            return
-            [
-                new OutputObject("RtDose", written.RtDosePath, written.RtDose.SopInstanceUid),
-                new OutputObject("Sr", written.SrPath, written.Sr.SopInstanceUid),
-                new OutputObject("Pdf", written.EncapsulatedPdfPath, written.EncapsulatedPdf.SopInstanceUid),
-                // The fused secondary capture: written always, sent where Processing:Outputs or a destination's Objects name "Sc".
-                new OutputObject("Sc", written.SecondaryCapturePath, written.SecondaryCapture.SopInstanceUid),
-            ];
-        }, ct);
+            var sr = DicomFile.Open(path).Dataset;
+            predecessor = new SopInstanceReference(sr.GetString(DicomTag.StudyInstanceUID) ?? inputs.StudyUid, sr.GetString(DicomTag.SeriesInstanceUID) ?? "",
+                sr.GetString(DicomTag.SOPClassUID) ?? "", sr.GetString(DicomTag.SOPInstanceUID) ?? "");
+        }
+        return new ReportRevision((int)inputs.Revision, predecessor, inputs.PredecessorRevision is { } r ? (int)r : null);
+    }
+
+    private async Task<IReadOnlyList<OutputObject>> WriteDurablyAsync(Computed computed, StudyInputs inputs, string outputDirectory, CancellationToken ct)
+    {
+        Directory.CreateDirectory(outputDirectory);
+        var resultsPath = Path.Combine(outputDirectory, ResultsFile);
+        ResultsJsonWriter.Write(computed.Result, resultsPath, SoftwareVersion.Current);
+        // ROI masks rasterised on the dose grid for the images, and the RTSTRUCT each ROI comes from.
+        var report = StudyReportAssembler.Build(computed.Result, computed.PetDatasets, SoftwareVersion.Current, time.GetUtcNow(), computed.Pet,
+            computed.Masks) with { Revision = RevisionOf(inputs) };
+        var written = ReportWriter.WriteAll(report, outputDirectory, options.Value.Processing.RtDoseBitsAllocated);
+        foreach (var path in new[] { resultsPath, written.RtDosePath, written.SrPath, written.PdfPath, written.EncapsulatedPdfPath, written.SecondaryCapturePath })
+            DurableFile.Sync(path);
+        IReadOnlyList<OutputObject> outputs =
+        [
+            new OutputObject("RtDose", written.RtDosePath, written.RtDose.SopInstanceUid),
+            new OutputObject("Sr", written.SrPath, written.Sr.SopInstanceUid),
+            new OutputObject("Pdf", written.EncapsulatedPdfPath, written.EncapsulatedPdf.SopInstanceUid),
+            // The fused secondary capture: written always, sent where Processing:Outputs or a destination's Objects name "Sc".
+            new OutputObject("Sc", written.SecondaryCapturePath, written.SecondaryCapture.SopInstanceUid),
+        ];
+        await DurableFile.WriteAllBytesAsync(Path.Combine(outputDirectory, OutputsManifestFile), JsonSerializer.SerializeToUtf8Bytes(outputs), ct).ConfigureAwait(false);
+        return outputs;
+    }
 
     private Computed Compute(StudyInputs inputs, CancellationToken ct)
     {
@@ -92,27 +137,12 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
                 throw new InvalidStudyException($"the RTSTRUCT cannot be read ({e.Message})", e);
             }
         }
-        var processing = options.Value.Processing;
-        var dosimetry = options.Value.Dosimetry;
-        var doseOptions = new DoseOptions
-        {
-            Method = processing.Method == DoseMethodOption.Ldm ? DoseMethod.Ldm : DoseMethod.Vsv,
-            ResampleSpacingMm = processing.DoseGridMm,
-        };
-        var metrics = new MetricsOptions
-        {
-            Decision = new DecisionOptions
-            {
-                LesionMeanCutoffGy = dosimetry.TumourCutoffGy,
-                NormalLiverLimitResinGy = dosimetry.NormalLiverLimitGy,
-                LungLimitPerSessionGy = dosimetry.LungLimitGy,
-                SmallLesionDiameterMm = dosimetry.SmallLesionDiameterMm,
-            },
-        };
+        // The same settings, made the same way, as voxdose dose computes with (a reprocess may choose the method).
+        var settings = DosimetrySettings.From(options.Value, methodOverride: inputs.Method);
         try
         {
             var masks = new RoiMaskCollector();
-            var result = new OfflineDosePipeline(new RoiAnalyzer(metrics)).Run(datasets, structureSets, doseOptions, maskSink: masks.Sink);
+            var result = new OfflineDosePipeline(settings.CreateAnalyzer()).Run(datasets, structureSets, settings.Dose, maskSink: masks.Sink);
             return new Computed(result, result.Pet ?? PetSeriesLoader.Load(datasets), datasets, rtStruct, masks.Masks);
         }
         catch (DoseInputException e)

@@ -29,6 +29,9 @@ internal static partial class PipelineLog
     [LoggerMessage(EventId = 10308, Level = LogLevel.Warning, Message = "Study {StudyUid} revision {Revision} not exported: {Reason}")]
     public static partial void NotExported(ILogger logger, string studyUid, long revision, string reason);
 
+    [LoggerMessage(EventId = 10309, Level = LogLevel.Information, Message = "Study {StudyUid} assembled without an RTSTRUCT: waiting for one until {Until} (Processing:RtStructGraceSeconds)")]
+    public static partial void WaitingForRtStruct(ILogger logger, string studyUid, DateTimeOffset until);
+
     [LoggerMessage(EventId = 10305, Level = LogLevel.Error, Message = "Unexpected error in the pipeline of study {StudyUid}")]
     public static partial void Unexpected(ILogger logger, string studyUid, Exception exception);
 }

@@ -1,7 +1,12 @@
 namespace VoxDose.StoreScp.Pipeline;
 
-/// <summary>The spooled files of one study revision the pipeline computes from (latest version of each instance).</summary>
-public sealed record StudyInputs(string StudyUid, long Revision, IReadOnlyList<string> PetFiles, string? RtStructFile, IReadOnlyList<string> CtFiles);
+/// <summary>
+/// The spooled files of one study revision the pipeline computes from (latest version of each instance), the dose
+/// method an operator asked for (null: the node's), and the SR of the latest reported earlier revision, which this
+/// revision's reports supersede (null for a first report).
+/// </summary>
+public sealed record StudyInputs(string StudyUid, long Revision, IReadOnlyList<string> PetFiles, string? RtStructFile, IReadOnlyList<string> CtFiles,
+    Configuration.DoseMethodOption? Method = null, string? PredecessorSrPath = null, long? PredecessorRevision = null);
 
 /// <summary>What a computation produced: for the audit row, and the results document (JSON) the reports are built from.</summary>
 public sealed record ComputeOutcome(string Method, string Kernel, string ParametersJson, string ResultsJson);

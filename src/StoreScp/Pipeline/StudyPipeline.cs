@@ -5,8 +5,8 @@ using Microsoft.Extensions.Options;
 using VoxDose.StoreScp.Assembly;
 using VoxDose.StoreScp.Audit;
 using VoxDose.StoreScp.Configuration;
-using VoxDose.StoreScp.Hosting;
 using VoxDose.StoreScp.Scheduling;
+using VoxDose.StoreScp.Telemetry;
 
 namespace VoxDose.StoreScp.Pipeline;
 
@@ -27,6 +27,7 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
             var study = await studies.GetAsync(studyUid, ct).ConfigureAwait(false);
             if (study is null) return;
             if (study.State == StudyState.Assembled && await WaitForTransferAsync(study, ct).ConfigureAwait(false)) return;
+            if (study.State == StudyState.Assembled && await WaitForRtStructAsync(study, ct).ConfigureAwait(false)) return;
             var advanced = study.State switch
             {
                 StudyState.Received => await CheckReceivedAsync(study, ct).ConfigureAwait(false),
@@ -57,13 +58,29 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
         return true;
     }
 
+    /// <summary>
+    /// Processing:RtStructGraceSeconds: the first revision of a study without an RTSTRUCT waits that long after
+    /// assembly for its contours (an arriving RTSTRUCT schedules this job at once).
+    /// </summary>
+    private async Task<bool> WaitForRtStructAsync(StudyRecord study, CancellationToken ct)
+    {
+        var grace = TimeSpan.FromSeconds(options.Value.Processing.RtStructGraceSeconds);
+        if (grace <= TimeSpan.Zero || study.Revision > 1) return false;
+        var latest = study.StateChangedAt + grace;
+        if (time.GetUtcNow() >= latest) return false;
+        if ((await studies.SeriesAsync(study.StudyUid, ct).ConfigureAwait(false)).Any(s => s.Role == SeriesRole.RtStruct)) return false;
+        await scheduler.SchedulePipelineAsync(study.StudyUid, latest, ct).ConfigureAwait(false);
+        PipelineLog.WaitingForRtStruct(logger, study.StudyUid, latest);
+        return true;
+    }
+
     private async Task<bool> ComputeAsync(StudyRecord study, CancellationToken ct)
     {
         var inputs = await GatherInputsAsync(study, ct).ConfigureAwait(false);
         var outputDir = OutputDirectory(study);
         PipelineLog.Computing(logger, study.StudyUid, study.Revision, inputs.PetFiles.Count, inputs.RtStructFile is not null);
         var processing = options.Value.Processing;
-        var computationId = await computations.StartAsync(study.StudyUid, study.Revision, processing.Method.ToString().ToLowerInvariant(),
+        var computationId = await computations.StartAsync(study.StudyUid, study.Revision, (inputs.Method ?? processing.Method).ToString().ToLowerInvariant(),
             "", JsonSerializer.Serialize(new { processing.DoseGridMm, processing.Method, options.Value.Dosimetry }),
             SoftwareVersion.Current, JsonSerializer.Serialize(inputs), ct).ConfigureAwait(false);
         var watch = Stopwatch.StartNew();
@@ -210,7 +227,7 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
     private async Task<bool> RetryIfDueAsync(StudyRecord study, CancellationToken ct)
     {
         if (study.RetryAt is null || study.RetryAt > time.GetUtcNow()) return false;
-        var to = await StudyResumption.ResumeAsync(study, studies, computations, exports, ct).ConfigureAwait(false);
+        var to = await StudyResumption.ResumeAsync(study, studies, computations, exports, false, ct).ConfigureAwait(false);
         if (to is null) return false;
         await events.AddAsync("pipeline", "retry", study.StudyUid, $"revision {study.Revision}: attempt {study.Attempts + 1}, resuming at {to.Value.ToText()}", ct).ConfigureAwait(false);
         return true;
@@ -231,6 +248,12 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
             rtStruct = (await instances.LatestOfSeriesAsync(rtSeries.SeriesUid, ct).ConfigureAwait(false)).OrderByDescending(i => i.ReceivedAt).FirstOrDefault()?.Path;
         var ct0 = series.Where(s => s.Role == SeriesRole.Ct).OrderByDescending(s => s.LastReceivedAt).FirstOrDefault();
         var ctFiles = ct0 is null ? [] : (await instances.LatestOfSeriesAsync(ct0.SeriesUid, ct).ConfigureAwait(false)).Select(i => i.Path).ToList();
-        return new StudyInputs(study.StudyUid, study.Revision, petFiles, rtStruct, ctFiles);
+        Configuration.DoseMethodOption? method = Enum.TryParse<Configuration.DoseMethodOption>(study.Method, ignoreCase: true, out var m) ? m : null;
+        var previous = (await computations.ForStudyAsync(study.StudyUid, ct).ConfigureAwait(false))
+            .Where(c => c.Revision < study.Revision && c.Status == "reported" && c.OutputUids is not null).MaxBy(c => c.Revision);
+        var predecessorSr = previous is null ? null
+            : JsonSerializer.Deserialize<List<OutputObject>>(previous.OutputUids!)?.FirstOrDefault(o => o.Kind == "Sr");
+        return new StudyInputs(study.StudyUid, study.Revision, petFiles, rtStruct, ctFiles, method, predecessorSr?.Path,
+            predecessorSr is null ? null : previous!.Revision);
     }
 }

@@ -10,7 +10,7 @@ namespace VoxDose.StoreScp.Pipeline;
 public static class StudyResumption
 {
     public static async Task<StudyState?> ResumeAsync(StudyRecord study, StudyRepository studies, ComputationRepository computations,
-        ExportRepository exports, CancellationToken ct)
+        ExportRepository exports, bool byOperator, CancellationToken ct)
     {
         if (study.State != StudyState.Failed) return null;
         var computation = await computations.GetAsync(study.StudyUid, study.Revision, ct).ConfigureAwait(false);
@@ -20,7 +20,7 @@ public static class StudyResumption
             "computed" => StudyState.Computed,
             _ => StudyState.Assembled,
         };
-        if (!await studies.ResumeAsync(study.StudyUid, study.Revision, StudyState.Failed, to, ct).ConfigureAwait(false)) return null;
+        if (!await studies.ResumeAsync(study.StudyUid, study.Revision, StudyState.Failed, to, byOperator, ct).ConfigureAwait(false)) return null;
         if (to == StudyState.Reported) await exports.RequeueAsync(computation!.Id, null, ct).ConfigureAwait(false);
         return to;
     }

@@ -61,7 +61,7 @@ public sealed class NodeStoreHandler(IngestService ingest, AssociationRepository
         if (header.SopInstanceUid.Trim() != request.SopInstanceUid || header.SopClassUid.Trim() != request.SopClassUid)
             return Refuse(request, StoreStatus.DataSetDoesNotMatchSopClass, "(0008,0016)/(0008,0018) differ from the C-STORE command");
         transfers.Received(request.Association.Request, header.StudyUid);
-        var status = await ingest.IngestAsync(request.FilePath, header, associationId, ct).ConfigureAwait(false);
+        var status = await ingest.IngestAsync(request.FilePath, header, associationId, request.FileSha256, ct).ConfigureAwait(false);
         return (status, status == StoreStatus.Success ? null : $"refused with {status:X4} (see the node's audit)");
     }
 

@@ -51,6 +51,49 @@ public static partial class DurableFile
         }
     }
 
+    /// <summary>fsync(2) on a file already written (by a writer that did not), and on its directory.</summary>
+    public static void Sync(string path)
+    {
+        SyncFile(path);
+        SyncDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+    }
+
+    /// <summary>
+    /// Moves a complete file into place durably, without copying it: fsync the file, rename it over the target (same
+    /// file system), then fsync the target's directory, and the parents of every directory this call created, so the
+    /// new entries survive a power cut. A file on another file system is copied (by <see cref="File.Move(string, string, bool)"/>).
+    /// </summary>
+    public static void MoveInto(string sourcePath, string targetPath, string stopAtDirectory)
+    {
+        SyncFile(sourcePath);
+        var directory = Path.GetDirectoryName(targetPath)!;
+        var created = new List<string>();
+        for (var d = directory; d is not null && !Directory.Exists(d) && d.Length > stopAtDirectory.Length; d = Path.GetDirectoryName(d))
+            created.Add(d);
+        Directory.CreateDirectory(directory);
+        File.Move(sourcePath, targetPath, overwrite: true);
+        SyncDirectory(directory);
+        foreach (var d in created) SyncDirectory(Path.GetDirectoryName(d)!);
+    }
+
+    /// <summary>fsync(2) on a file's data and metadata (Linux and macOS); a no-op elsewhere.</summary>
+    public static void SyncFile(string path)
+    {
+        if (!(OperatingSystem.IsLinux() || OperatingSystem.IsMacOS()))
+        {
+            using var stream = new FileStream(path, FileMode.Open, FileAccess.ReadWrite, FileShare.ReadWrite);
+            stream.Flush(flushToDisk: true);
+            return;
+        }
+        var fd = Open(path, 0 /* O_RDONLY */);
+        if (fd < 0) throw new IOException($"{path}: cannot open it to fsync (errno {Marshal.GetLastPInvokeError()}).");
+        try
+        {
+            if (Fsync(fd) != 0) throw new IOException($"{path}: fsync failed (errno {Marshal.GetLastPInvokeError()}).");
+        }
+        finally { _ = Close(fd); }
+    }
+
     /// <summary>fsync(2) on a directory (Linux and macOS); a no-op elsewhere.</summary>
     public static void SyncDirectory(string directory)
     {
@@ -61,10 +104,10 @@ public static partial class DurableFile
         finally { _ = Close(fd); }
     }
 
-    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8)]
+    [LibraryImport("libc", EntryPoint = "open", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
     private static partial int Open(string path, int flags);
 
-    [LibraryImport("libc", EntryPoint = "fsync")]
+    [LibraryImport("libc", EntryPoint = "fsync", SetLastError = true)]
     private static partial int Fsync(int fd);
 
     [LibraryImport("libc", EntryPoint = "close")]

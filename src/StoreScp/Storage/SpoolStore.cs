@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
 using VoxDose.StoreScp.Configuration;
+using VoxDose.Dicom;
 
 namespace VoxDose.StoreScp.Storage;
 
@@ -28,24 +29,33 @@ public sealed class SpoolStore(IOptions<VoxDoseOptions> options, IDiskSpaceProbe
                 $"only {available / (1024 * 1024)} MB free under {root}, below Storage:MinFreeMegabytes {Storage.MinFreeMegabytes}");
     }
 
-    public async Task<SpoolResult> StoreAsync(string sourceFile, string studyUid, string seriesUid, string sopInstanceUid, CancellationToken ct = default)
+    /// <summary>
+    /// Stores a received file in the spool. With <paramref name="receivedSha256"/> (hashed while it was received) the
+    /// file is not read again: it is fsynced and renamed into place (<see cref="DurableFile.MoveInto"/>), one write per
+    /// instance. Without it, the file is hashed and copied durably, and the source is left where it is.
+    /// </summary>
+    public async Task<SpoolResult> StoreAsync(string sourceFile, string studyUid, string seriesUid, string sopInstanceUid,
+        string? receivedSha256 = null, CancellationToken ct = default)
     {
         CheckUid(studyUid, "Study Instance UID (0020,000D)");
         CheckUid(seriesUid, "Series Instance UID (0020,000E)");
         CheckUid(sopInstanceUid, "SOP Instance UID (0008,0018)");
         EnsureSpace();
 
-        var (sha256, size) = await HashAsync(sourceFile, ct).ConfigureAwait(false);
+        var (sha256, size) = receivedSha256 is null
+            ? await HashAsync(sourceFile, ct).ConfigureAwait(false)
+            : (receivedSha256, new FileInfo(sourceFile).Length);
         var target = Path.Combine(SpoolRoot, studyUid, seriesUid, sopInstanceUid, sha256 + ".dcm");
         if (File.Exists(target) && new FileInfo(target).Length == size)
             return new SpoolResult(target, sha256, size, AlreadyPresent: true);
-        await DurableFile.CopyAsync(sourceFile, target, ct).ConfigureAwait(false);
+        if (receivedSha256 is null) await DurableFile.CopyAsync(sourceFile, target, ct).ConfigureAwait(false);
+        else DurableFile.MoveInto(sourceFile, target, SpoolRoot);
         return new SpoolResult(target, sha256, size, AlreadyPresent: false);
     }
 
     private static void CheckUid(string uid, string name)
     {
-        var problem = DicomUidValidator.Explain(uid);
+        var problem = DicomUid.Explain(uid);
         if (problem is not null) throw new SpoolRefusedException(SpoolRefusal.InvalidUid, $"{name} is not a valid UID: {problem}");
     }
 

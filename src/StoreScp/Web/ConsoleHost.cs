@@ -15,6 +15,7 @@ using VoxDose.StoreScp.Assembly;
 using VoxDose.StoreScp.Audit;
 using VoxDose.StoreScp.Configuration;
 using VoxDose.StoreScp.Hosting;
+using VoxDose.StoreScp.Telemetry;
 using VoxDose.StoreScp.Scheduling;
 using VoxDose.StoreScp.Scp;
 using VoxDose.StoreScp.Storage;

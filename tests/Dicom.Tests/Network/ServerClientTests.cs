@@ -175,6 +175,33 @@ public class ServerClientTests
         Assert.Equal(DicomUids.ExplicitVRLittleEndian, request.TransferSyntaxUid);
     }
 
+    [Fact]
+    public async Task Received_file_comes_with_its_sha256_computed_while_receiving()
+    {
+        var handler = new HashCheckingHandler();
+        await using var scp = await ScpHarness.StartAsync(handler: handler);
+        var dir = TestPaths.NewTempDirectory();
+        SyntheticDicom.WritePetSeries(dir, 3, rows: 64, columns: 64);
+        var results = await DicomClient.SendAsync(scp.Client() with { MaxPduLength = 4096 }, [dir]);
+        Assert.All(results, r => Assert.True(r.Succeeded, r.ToString()));
+        Assert.Equal(3, handler.Checked.Count);
+        // SHA-256 of the bytes on disk, computed independently, equals the one the receiver computed in flight.
+        Assert.All(handler.Checked, c => Assert.Equal((c.OnDisk, c.OnDiskLength), (c.Received, c.ReceivedLength)));
+    }
+
+    private sealed class HashCheckingHandler : IDicomServiceHandler
+    {
+        public List<(string? Received, string OnDisk, long ReceivedLength, long OnDiskLength)> Checked { get; } = [];
+
+        public ValueTask<StoreResponse> OnStoreAsync(StoreRequest request, CancellationToken cancellationToken)
+        {
+            var bytes = File.ReadAllBytes(request.FilePath);
+            var onDisk = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes));
+            lock (Checked) Checked.Add((request.FileSha256, onDisk, request.FileLength, bytes.LongLength));
+            return ValueTask.FromResult(StoreResponse.Success);
+        }
+    }
+
     private sealed class CapturingHandler : IDicomServiceHandler
     {
         public List<StoreRequest> Requests { get; } = [];

@@ -15,8 +15,22 @@ public class Y90ConstantsTests
     [Fact]
     public void Energy_based_LDM_constant_agrees_with_the_EANM_49_67_Gy_kg_per_GBq()
     {
-        Assert.Equal(1.0, Y90Constants.LdmConstantGyKgPerGBqFromEnergy / Y90Constants.LdmConstantGyKgPerGBqEanm, 0.005);
-        Assert.Equal(49.76, Y90Constants.LdmConstantGyKgPerGBqFromEnergy, 2);
+        Assert.Equal(1.0, Y90Constants.LdmConstantGyKgPerGBq / Y90Constants.LdmConstantGyKgPerGBqEanmQuoted, 0.005);
+        Assert.Equal(49.76, Y90Constants.LdmConstantGyKgPerGBq, 2);
+    }
+
+    [Fact]
+    public void One_LDM_constant_49_76_Gy_kg_per_GBq_from_literals_and_the_engine_uses_it()
+    {
+        // 1e9 decays/s per GBq x 230580 s / ln 2 x 0.9336 MeV x 1.602176634e-13 J/MeV, per kg: 49.76 Gy kg/GBq.
+        var fromLiterals = 1e9 * 230580 / Math.Log(2) * 0.9336 * 1.602176634e-13;
+        Assert.Equal(fromLiterals, Y90Constants.LdmConstantGyKgPerGBq, 1e-9);
+        Assert.InRange(Y90Constants.LdmConstantGyKgPerGBq, 49.75, 49.77); // EANM's 49.67, Gy g/GBq (x 1000) or a lost ln 2 fall outside
+        // The engine: 1 GBq at injection in one 1000 mL voxel of 1 g/mL (1 kg) gets exactly the constant, in Gy.
+        var voxel = new VoxDose.Dosimetry.Volumes.Volume(1, 1, 1, new(100, 100, 100), new(0, 0, 0));
+        voxel.Voxels[0] = (float)(1e9 / 1e6 * 230580 / Math.Log(2)); // cumulated activity, MBq s
+        var doseGy = VoxDose.Dosimetry.Dose.DoseCalculator.LocalDeposition(voxel, 1.0).Voxels[0];
+        Assert.Equal(49.76, doseGy, 0.01);
     }
 
     [Theory]

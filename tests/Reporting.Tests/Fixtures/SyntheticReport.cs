@@ -6,7 +6,7 @@ namespace VoxDose.Reporting.Tests.Fixtures;
 
 /// <summary>
 /// A small phantom report: an ellipsoidal liver with two hot spherical lesions in a 64 x 56 x 20 PET grid of
-/// 4.07 x 4.07 x 5 mm, a dose map proportional to the PET (LDM-like: 49.67 Gy kg/GBq over 1.04 g/ml), binary masks
+/// 4.07 x 4.07 x 5 mm, a dose map proportional to the PET (LDM-like: 49.76 Gy kg/GBq over 1.04 g/ml), binary masks
 /// and metrics computed here from the masks (so the numbers in the outputs can be checked against these).
 /// </summary>
 internal static class SyntheticReport
@@ -105,6 +105,16 @@ internal static class SyntheticReport
             DxGy = new Dictionary<int, double> { [70] = Dx(70), [90] = Dx(90) },
             VxPercent = new Dictionary<int, double> { [100] = AtLeast(100), [120] = AtLeast(120) },
             Dvh = dvh, Flags = flags,
+            PartialVolume = role == RoiRole.Lesion ? new PartialVolumeAssessment(20, 10, "default", 3) : null,
+            RecoveryCorrected = role == RoiRole.Lesion ? new RecoveryCorrectedDose(0.5, 30, 30 + (mean - 30) / 0.5, "fixture") : null,
+            Uncertainty = role == RoiRole.Lesion
+                ? new DoseUncertainty([
+                    new(UncertaintyCodes.Calibration, "Activity calibration", 0.05, 0.05 * mean, "fixture"),
+                    new(UncertaintyCodes.Timing, "Timing", 0.001, 0.001 * mean, "fixture"),
+                    new(UncertaintyCodes.HalfLife, "Half-life", 0.001, 0.001 * mean, "fixture"),
+                    new(UncertaintyCodes.Noise, "Voxel noise", 0.03, 0.03 * mean, "fixture"),
+                    new(UncertaintyCodes.Contour, "Contour", 0.04, 0.04 * mean, "fixture")])
+                : null,
         };
     }
 

@@ -78,6 +78,25 @@ public class SrWriterTests
     }
 
     [Fact]
+    public void A_lesion_group_holds_its_mean_dose_uncertainty_with_each_component_and_the_partial_volume_figures()
+    {
+        var (sr, report, _) = Build();
+        var lesion = report.Rois.First(r => r.Metrics.Role == Dosimetry.Results.RoiRole.Lesion).Metrics;
+        var group = Items(sr).Where(i => Concept(i) == "125007")
+            .Single(g => Children(g).Any(c => Concept(c) == "112039" && c.GetString(DicomTag.TextValue) == lesion.Name));
+        double Value(string code) => Children(group).Single(c => Concept(c) == code).GetSequence(DicomTag.MeasuredValueSequence)[0].GetDouble(DicomTag.NumericValue);
+        Assert.Equal(lesion.Uncertainty!.CombinedGy, Value("UMEAN"), 1e-6 * lesion.MeanGy);
+        // Quadrature of the fixture's relative components 5 %, 0.1 %, 0.1 %, 3 %, 4 %.
+        Assert.Equal(lesion.MeanGy * Math.Sqrt(0.05 * 0.05 + 2e-6 + 0.03 * 0.03 + 0.04 * 0.04), Value("UMEAN"), 1e-6 * lesion.MeanGy);
+        foreach (var code in new[] { "UMEAN-CAL", "UMEAN-TIME", "UMEAN-HALFLIFE", "UMEAN-NOISE", "UMEAN-CONTOUR" }) Assert.True(Value(code) > 0, code);
+        Assert.Equal(0.03 * lesion.MeanGy, Value("UMEAN-NOISE"), 1e-6 * lesion.MeanGy);
+        Assert.Equal(20, Value("EQDIAM"), 9);
+        Assert.Equal(lesion.RecoveryCorrected!.CorrectedMeanGy, Value("PVCMEAN"), 1e-6 * lesion.MeanGy);
+        Assert.Equal(lesion.MeanGy, Children(group).Single(c => Concept(c) == "128513" && Children(c).Any(m => CodeValue(m) == "373098007"))
+            .GetSequence(DicomTag.MeasuredValueSequence)[0].GetDouble(DicomTag.NumericValue), 1e-6 * lesion.MeanGy); // TDv stays the measured mean
+    }
+
+    [Fact]
     public void Flags_and_parameters_are_in_the_report()
     {
         var (sr, _, _) = Build();

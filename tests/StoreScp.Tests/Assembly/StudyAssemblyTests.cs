@@ -1,6 +1,7 @@
 using VoxDose.StoreScp.Audit;
 using VoxDose.StoreScp.Ingest;
 using VoxDose.StoreScp.Tests.Support;
+using VoxDose.Dicom;
 
 namespace VoxDose.StoreScp.Tests.Assembly;
 
@@ -130,7 +131,7 @@ public class StudyAssemblyTests
     {
         var rig = await IngestRig.CreateAsync();
         var f18 = IngestRig.Pet(1) with { SeriesUid = "1.2.3.77", SopInstanceUid = "1.2.3.77.1", RadionuclideCode = "77004003", RadionuclideHalfLifeS = 6586.2 };
-        var sr = new InstanceHeader(IngestRig.Study, "1.2.3.78", "1.2.3.78.1", SopClasses.ComprehensiveSr, "SR");
+        var sr = new InstanceHeader(IngestRig.Study, "1.2.3.78", "1.2.3.78.1", DicomUids.ComprehensiveSRStorage, "SR");
         Assert.Equal(StoreStatus.Success, await rig.SendAsync(f18));
         Assert.Equal(StoreStatus.Success, await rig.SendAsync(sr));
         var events = await rig.Events.ListAsync(IngestRig.Study);

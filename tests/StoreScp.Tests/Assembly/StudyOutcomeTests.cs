@@ -1,3 +1,4 @@
+using VoxDose.Dicom;
 using VoxDose.StoreScp.Audit;
 using VoxDose.StoreScp.Ingest;
 using VoxDose.StoreScp.Tests.Support;
@@ -8,11 +9,11 @@ namespace VoxDose.StoreScp.Tests.Assembly;
 public class StudyOutcomeTests
 {
     private static InstanceHeader Ct(int i) =>
-        new(IngestRig.Study, "1.2.826.0.1.3680043.10.1.3", $"1.2.826.0.1.3680043.10.1.3.{i}", SopClasses.CtImage, "CT", "1.2.3.9");
+        new(IngestRig.Study, "1.2.826.0.1.3680043.10.1.3", $"1.2.826.0.1.3680043.10.1.3.{i}", DicomUids.CTImageStorage, "CT", "1.2.3.9");
 
     /// <summary>An F-18 FDG PET: code C-111A1, half-life 6586.2 s (109.77 min).</summary>
     private static InstanceHeader F18Pet(int i) =>
-        new(IngestRig.Study, "1.2.826.0.1.3680043.10.1.4", $"1.2.826.0.1.3680043.10.1.4.{i}", SopClasses.PetImage, "PT", "1.2.3.9", 2,
+        new(IngestRig.Study, "1.2.826.0.1.3680043.10.1.4", $"1.2.826.0.1.3680043.10.1.4.{i}", DicomUids.PETImageStorage, "PT", "1.2.3.9", 2,
             "C-111A1", 6586.2, "Fluorodeoxyglucose F^18^");
 
     [Fact]

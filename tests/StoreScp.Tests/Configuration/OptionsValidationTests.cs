@@ -122,25 +122,4 @@ public class OptionsValidationTests
         Assert.Contains(e.Errors, f => f.StartsWith("VoxDose:Scp:Port:", StringComparison.Ordinal));
         Assert.Contains(e.Errors, f => f.StartsWith("VoxDose:Processing:DoseGridMm:", StringComparison.Ordinal));
     }
-
-    // In this class (not StrictConfigurationTests) because it shares the process environment with the test above it.
-    [Fact]
-    public void A_non_numeric_port_in_the_environment_is_an_error_naming_the_variable()
-    {
-        // Was: VoxDose__Scp__Port=abc made the binder throw (exit 1) with only that error.
-        Environment.SetEnvironmentVariable("VoxDose__Scp__Port", "abc");
-        Environment.SetEnvironmentVariable("VoxDose__Processing__Method", "montecarlo");
-        try
-        {
-            var e = Assert.Throws<InvalidConfigurationException>(() => NodeConfiguration.Load());
-            Assert.Contains(e.Errors, x => x.StartsWith("VoxDose:Scp:Port: 'abc' is not a whole number.", StringComparison.Ordinal)
-                && x.Contains("environment variable VoxDose__Scp__Port", StringComparison.Ordinal));
-            Assert.Contains(e.Errors, x => x.StartsWith("VoxDose:Processing:Method: 'montecarlo'", StringComparison.Ordinal));
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("VoxDose__Scp__Port", null);
-            Environment.SetEnvironmentVariable("VoxDose__Processing__Method", null);
-        }
-    }
 }

@@ -9,6 +9,18 @@ public class ServeExitCodeTests
         ExternalTool.Run("dotnet", [Path.Combine(AppContext.BaseDirectory, "voxdose.dll"), .. arguments], TimeSpan.FromMinutes(1), environment: environment);
 
     [Fact]
+    public void A_non_numeric_port_in_the_environment_exits_2_naming_the_variable()
+    {
+        // Was: VoxDose__Scp__Port=abc made the binder throw (exit 1) with only that error shown. A child process, so that
+        // the variable does not leak into tests running in parallel in this one.
+        var run = Voxdose(new Dictionary<string, string> { ["VoxDose__Scp__Port"] = "abc", ["VoxDose__Processing__Method"] = "montecarlo" }, "serve");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("VoxDose:Scp:Port: 'abc' is not a whole number. (environment variable VoxDose__Scp__Port)", run.StdErr, StringComparison.Ordinal);
+        Assert.Contains("VoxDose:Processing:Method: 'montecarlo' is not one of vsv, ldm", run.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.StdErr + run.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Serve_with_a_bad_file_exits_2_printing_every_error_without_a_stack_trace()
     {
         var dir = TestPaths.NewTempDirectory("voxdose-serve-config");

@@ -117,5 +117,9 @@ public class StrictConfigurationTests
     {
         var (_, options) = NodeConfiguration.Load(Path.Combine(TestPaths.RepoRoot, "config", "appsettings.json"), includeEnvironment: false);
         Assert.Equal(11112, options.Scp.Port);
+        // The file documents the defaults: what it says must be what the code does without it.
+        var defaults = new VoxDoseOptions().ApplyListDefaults();
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(defaults.Dosimetry), System.Text.Json.JsonSerializer.Serialize(options.Dosimetry));
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(defaults.Processing), System.Text.Json.JsonSerializer.Serialize(options.Processing));
     }
 }

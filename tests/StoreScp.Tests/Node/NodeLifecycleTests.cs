@@ -96,5 +96,9 @@ public class NodeLifecycleTests
         Assert.Equal(2, processor.ComputeCalls);
         Assert.NotNull(processor.Inputs[1].RtStructFile);
         Assert.Equal(6, (await node.Exports.ForStudyAsync(IngestRig.Study)).Count);
+        // Revision 2's reports supersede revision 1's: the pipeline hands the processor revision 1's SR.
+        var first = (await node.Exports.ForStudyAsync(IngestRig.Study)).First(e => e.ObjectKind == "Sr");
+        Assert.Equal((first.Path, (long?)1), (processor.Inputs[1].PredecessorSrPath, processor.Inputs[1].PredecessorRevision));
+        Assert.Null(processor.Inputs[0].PredecessorSrPath);
     }
 }

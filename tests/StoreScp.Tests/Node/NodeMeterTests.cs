@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using VoxDose.StoreScp.Tests.Support;
+using VoxDose.StoreScp.Telemetry;
 
 namespace VoxDose.StoreScp.Tests.Node;
 

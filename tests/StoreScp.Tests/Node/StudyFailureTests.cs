@@ -39,6 +39,7 @@ public class StudyFailureTests
         var sent = sender.Associations.SelectMany(a => a).ToList();
         Assert.Equal(sent.Count, sent.Distinct().Count()); // every object sent exactly once
         Assert.Equal(3, sent.Count);
+        await Task.Delay(300);
         Assert.Contains(await node.Events.ListAsync(IngestRig.Study), e => e.Kind == "retry");
     }
 

@@ -48,6 +48,26 @@ public class SpoolStoreTests
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(first.Path)!, "*.tmp", SearchOption.AllDirectories));
     }
 
+    [Fact]
+    public async Task A_file_hashed_while_received_is_renamed_into_the_spool_not_read_again()
+    {
+        var (spool, dir) = Create();
+        var received = TempFile(dir, "received bytes");
+        // The receiver's hash is trusted as given: a spool that re-read the file would name it by the real hash.
+        const string receiverHash = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+
+        var stored = await spool.StoreAsync(received, "1.2.3", "1.2.3.4", "1.2.3.4.6", receivedSha256: receiverHash);
+
+        Assert.Equal(Path.Combine(spool.SpoolRoot, "1.2.3", "1.2.3.4", "1.2.3.4.6", receiverHash + ".dcm"), stored.Path);
+        Assert.False(File.Exists(received)); // renamed, not copied
+        Assert.Equal("received bytes", File.ReadAllText(stored.Path));
+        Assert.Equal("received bytes".Length, stored.SizeBytes);
+        Assert.Empty(Directory.GetFiles(spool.SpoolRoot, "*.tmp", SearchOption.AllDirectories));
+
+        var again = await spool.StoreAsync(TempFile(dir, "received bytes"), "1.2.3", "1.2.3.4", "1.2.3.4.6", receivedSha256: receiverHash);
+        Assert.True(again.AlreadyPresent);
+    }
+
     [Theory]
     [InlineData("../../escape", "1.2", "1.3")]
     [InlineData("1.2", "1.2/../../x", "1.3")]

@@ -6,6 +6,8 @@ using VoxDose.StoreScp.Configuration;
 using VoxDose.StoreScp.Ingest;
 using VoxDose.StoreScp.Storage;
 using VoxDose.Tests.Shared;
+using VoxDose.Dicom;
+using VoxDose.StoreScp.Telemetry;
 
 namespace VoxDose.StoreScp.Tests.Support;
 
@@ -32,7 +34,7 @@ public sealed class IngestRig
     }
 
     public string Root { get; }
-    public VoxDose.StoreScp.Hosting.NodeMeter Meter { get; } = new();
+    public VoxDose.StoreScp.Telemetry.NodeMeter Meter { get; } = new();
     public VoxDoseOptions NodeOptions { get; }
 
     /// <summary>A new assembler on the same database, as after a restart of the node at the current (manual) time.</summary>
@@ -62,10 +64,10 @@ public sealed class IngestRig
     }
 
     public static InstanceHeader Pet(int index, int? numberOfSlices = 3, string series = PetSeries) =>
-        new(Study, series, $"{series}.{index}", SopClasses.PetImage, "PT", "1.2.3.9", numberOfSlices, "14691008", 230580);
+        new(Study, series, $"{series}.{index}", DicomUids.PETImageStorage, "PT", "1.2.3.9", numberOfSlices, "14691008", 230580);
 
     public static InstanceHeader RtStruct(int index = 1) =>
-        new(Study, RtSeries, $"{RtSeries}.{index}", SopClasses.RtStructureSet, "RTSTRUCT", "1.2.3.9");
+        new(Study, RtSeries, $"{RtSeries}.{index}", DicomUids.RTStructureSetStorage, "RTSTRUCT", "1.2.3.9");
 
     public async Task<ushort> SendAsync(InstanceHeader header, string content = "")
     {

@@ -80,7 +80,6 @@ public static class AssociationNegotiator
             : new PresentationContextAnswer(pc.Id, PresentationContextResult.Acceptance, chosen);
     }
 
-    /// <summary>A UID per PS3.5 section 9.1: digits and dots, at most 64 characters.</summary>
-    internal static bool IsPlausibleUid(string uid) =>
-        uid.Length is > 0 and <= 64 && uid.All(c => c is '.' or (>= '0' and <= '9')) && uid[0] != '.' && uid[^1] != '.' && !uid.Contains("..", StringComparison.Ordinal);
+    /// <summary>A UID per PS3.5 section 9.1: <see cref="DicomUid.IsValid"/>, the one UID rule.</summary>
+    internal static bool IsPlausibleUid(string uid) => DicomUid.IsValid(uid);
 }

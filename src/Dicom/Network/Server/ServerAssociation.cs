@@ -156,7 +156,7 @@ internal sealed class ServerAssociation(
                 response = DicomCommand.StoreResponse(command, DimseStatus.OutOfResources, "Could not write the incoming data set");
                 break;
             case CommandField.CStoreRequest when sink is TempFileDataSetSink file:
-                var result = await StoreAsync(command, context, file.Path, cancellationToken).ConfigureAwait(false);
+                var result = await StoreAsync(command, context, file, cancellationToken).ConfigureAwait(false);
                 ServerMeter.Stored(result.Status, file.Length);
                 response = DicomCommand.StoreResponse(command, result.Status, result.ErrorComment);
                 break;
@@ -176,7 +176,7 @@ internal sealed class ServerAssociation(
         await connection.WriteMessageAsync(message.ContextId, DicomCommandCodec.Encode(response), null, options.WriteTimeout, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<StoreResponse> StoreAsync(DicomCommand command, AcceptedContext context, string path, CancellationToken cancellationToken)
+    private async Task<StoreResponse> StoreAsync(DicomCommand command, AcceptedContext context, TempFileDataSetSink file, CancellationToken cancellationToken)
     {
         var association = _info!.ToString();
         if (command.AffectedSopClassUid != context.AbstractSyntax)
@@ -185,7 +185,11 @@ internal sealed class ServerAssociation(
             return new StoreResponse(DimseStatus.CannotUnderstand, "Affected SOP Instance UID (0000,1000) missing or not a valid UID");
 
         var request = new StoreRequest(_info, command.MessageId ?? 0, context.AbstractSyntax, instance, context.TransferSyntax,
-            command.Priority ?? DimsePriority.Medium, command.MoveOriginatorAeTitle, command.MoveOriginatorMessageId, path);
+            command.Priority ?? DimsePriority.Medium, command.MoveOriginatorAeTitle, command.MoveOriginatorMessageId, file.Path)
+        {
+            FileSha256 = file.Sha256,
+            FileLength = file.FileLength,
+        };
         StoreResponse result;
         try
         {

@@ -17,7 +17,14 @@ public sealed record StoreRequest(
     DimsePriority Priority,
     string? MoveOriginatorAeTitle,
     ushort? MoveOriginatorMessageId,
-    string FilePath);
+    string FilePath)
+{
+    /// <summary>SHA-256 (lower-case hex) of the file at <see cref="FilePath"/>, computed while it was received; null when unknown.</summary>
+    public string? FileSha256 { get; init; }
+
+    /// <summary>Size of the file at <see cref="FilePath"/> in bytes, as received (0 when unknown).</summary>
+    public long FileLength { get; init; }
+}
 
 /// <summary>The status a handler decides for one C-STORE (use <see cref="DimseStatus"/> constants).</summary>
 public sealed record StoreResponse(ushort Status, string? ErrorComment = null)

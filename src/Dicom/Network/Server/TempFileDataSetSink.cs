@@ -1,15 +1,18 @@
+using System.Security.Cryptography;
 using VoxDose.Dicom.Network.Dimse;
 
 namespace VoxDose.Dicom.Network.Server;
 
 /// <summary>
 /// Writes an incoming data set fragment by fragment to a temporary Part 10 file whose file meta information was
-/// written first (from the C-STORE command and the presentation context). Disposing deletes the file if it is
-/// still there (partial transfers, or a handler that did not move it).
+/// written first (from the C-STORE command and the presentation context), hashing every byte (SHA-256) as it is
+/// written, so a handler can store the file by renaming it without reading it again. Disposing deletes the file if
+/// it is still there (partial transfers, or a handler that did not move it).
 /// </summary>
 internal sealed class TempFileDataSetSink : IDataSetSink
 {
     private readonly FileStream _file;
+    private readonly IncrementalHash _sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
     private TempFileDataSetSink(string path, FileStream file)
     {
@@ -19,7 +22,11 @@ internal sealed class TempFileDataSetSink : IDataSetSink
 
     public string Path { get; }
 
+    /// <summary>Bytes of the data set received (written or discarded after a write error).</summary>
     public long Length => _written + _discarded;
+
+    /// <summary>Bytes in the file: the Part 10 header and the data set written so far.</summary>
+    public long FileLength { get; private set; }
 
     public static async Task<TempFileDataSetSink> CreateAsync(string directory, string sopClassUid, string sopInstanceUid, string transferSyntaxUid,
         string? sourceAeTitle, CancellationToken cancellationToken)
@@ -28,8 +35,13 @@ internal sealed class TempFileDataSetSink : IDataSetSink
         var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 0);
         try
         {
-            await Part10Header.WriteAsync(file, sopClassUid, sopInstanceUid, transferSyntaxUid, sourceAeTitle, cancellationToken).ConfigureAwait(false);
-            return new TempFileDataSetSink(path, file);
+            using var header = new MemoryStream();
+            await Part10Header.WriteAsync(header, sopClassUid, sopInstanceUid, transferSyntaxUid, sourceAeTitle, cancellationToken).ConfigureAwait(false);
+            var bytes = header.GetBuffer().AsMemory(0, (int)header.Length);
+            await file.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+            var sink = new TempFileDataSetSink(path, file) { FileLength = bytes.Length };
+            sink._sha256.AppendData(bytes.Span);
+            return sink;
         }
         catch
         {
@@ -56,7 +68,9 @@ internal sealed class TempFileDataSetSink : IDataSetSink
         try
         {
             await _file.WriteAsync(fragment, cancellationToken).ConfigureAwait(false);
+            _sha256.AppendData(fragment.Span);
             _written += fragment.Length;
+            FileLength += fragment.Length;
         }
         catch (IOException e)
         {
@@ -64,6 +78,9 @@ internal sealed class TempFileDataSetSink : IDataSetSink
             _discarded += fragment.Length;
         }
     }
+
+    /// <summary>SHA-256 (lower-case hex) of the whole file as written, once <see cref="CompleteAsync"/> ran without a write error.</summary>
+    public string? Sha256 { get; private set; }
 
     public async ValueTask CompleteAsync(CancellationToken cancellationToken)
     {
@@ -76,10 +93,12 @@ internal sealed class TempFileDataSetSink : IDataSetSink
             WriteError = e;
         }
         await _file.DisposeAsync().ConfigureAwait(false);
+        if (WriteError is null) Sha256 = Convert.ToHexStringLower(_sha256.GetHashAndReset());
     }
 
     public async ValueTask DisposeAsync()
     {
+        _sha256.Dispose();
         await _file.DisposeAsync().ConfigureAwait(false);
         try { File.Delete(Path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
     }

@@ -31,9 +31,10 @@ internal sealed class AuditReader
         {
             return await OpenAsync(configFile, ct).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is InvalidOperationException or FileNotFoundException or System.Data.Common.DbException)
+        catch (Exception e) when (e is InvalidOperationException or FileNotFoundException or System.Data.Common.DbException
+            or SchemaTooNewException or SchemaUpgradeException)
         {
-            await Console.Error.WriteLineAsync($"voxdose audit: {e.Message}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync($"voxdose: {e.Message}").ConfigureAwait(false);
             return null;
         }
     }

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Per-stage profile of `voxdose dose` (read, activity, kernel, convolution, rasterise, metrics, RT Dose, SR, images,
+# PDF, writes) on the 200 x 200 x 111 phantom (+ its RTSTRUCT), for VSV, VSV on the 3 mm grid and LDM.
+# Each stage's wall time and the process CPU (user + system) it used; the machine may be shared, so read CPU first.
+# Usage: bench/dose/profile.sh [work dir]   (VOXDOSE_BIN=folder with a built voxdose.dll skips the build)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+repo="$(cd "$here/../.." && pwd)"
+work="${1:-$(mktemp -d /tmp/voxdose-profile.XXXXXX)}"
+mkdir -p "$work"
+bin="${VOXDOSE_BIN:-}"
+if [ -z "$bin" ]; then
+  bin="$work/voxdose"
+  "$repo/tools/publish-voxdose.sh" "$bin" >/dev/null
+fi
+[ -d "$work/phantom" ] || dotnet "$bin/voxdose.dll" phantom --out "$work/phantom" --slices 111 >/dev/null
+cat "$work"/phantom/pet/*.dcm "$work/phantom/rtstruct.dcm" >/dev/null
+echo "bench/dose/profile: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); voxdose from $bin"
+for variant in "vsv" "vsv --resample-mm 3" "ldm"; do
+  name=$(echo "$variant" | tr -d ' -')
+  # shellcheck disable=SC2086
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time-$name" dotnet "$bin/voxdose.dll" dose "$work/phantom" --out "$work/out-$name" \
+    --method $variant --profile "$work/profile-$name.json" >"$work/log-$name" 2>&1 || { cat "$work/log-$name" >&2; exit 1; }
+  read -r wall rss user sys < "$work/time-$name"
+  echo
+  echo "== voxdose dose --method $variant: whole process $wall s wall, $(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%.2f", u+s}') s CPU, peak RSS $((rss / 1024)) MB"
+  /usr/bin/python3 - "$work/profile-$name.json" <<'PY'
+import json, sys
+p = json.load(open(sys.argv[1]))
+print(f"{'stage':<14} {'wall ms':>9} {'CPU ms':>9}  runs")
+for s in p["stages"]:
+    print(f"{s['name']:<14} {s['wallMs']:9.1f} {s['cpuMs']:9.1f}  {s['count']}{'  (in parallel with others)' if s['parallel'] else ''}")
+print(f"{'total':<14} {p['totalWallMs']:9.1f} {p['totalCpuMs']:9.1f}  (peak working set {p['peakWorkingSetMB']} MB)")
+PY
+done

@@ -1,0 +1,74 @@
+using VoxDose.Dosimetry.Contours;
+using VoxDose.Dosimetry.Volumes;
+
+namespace VoxDose.Dosimetry.Accuracy;
+
+/// <summary>
+/// Count-like voxel noise estimated from the PET itself: the white noise before the reconstruction's correlation has
+/// variance kappa^2 x C at a voxel of activity C (Poisson-like), and the voxel noise is that white noise filtered by
+/// <see cref="GaussianNoiseKernel"/>. kappa is measured in a reference region (the perfused region) as the robust SD of
+/// the high-pass residual r = x - mean27(x) normalised by sqrt(mean27(x)), divided by the kernel's high-pass gain, so
+/// smooth uptake patterns do not count as noise.
+/// </summary>
+public sealed class VoxelNoiseModel
+{
+    private VoxelNoiseModel(GaussianNoiseKernel kernel, double kappa, int referenceVoxels)
+    {
+        Kernel = kernel;
+        Kappa = kappa;
+        ReferenceVoxels = referenceVoxels;
+    }
+
+    public GaussianNoiseKernel Kernel { get; }
+
+    /// <summary>White-noise amplitude per sqrt(activity unit): sigma_white = kappa sqrt(C); NaN when it could not be estimated.</summary>
+    public double Kappa { get; }
+
+    /// <summary>Voxels the estimate was made from.</summary>
+    public int ReferenceVoxels { get; }
+
+    /// <summary>Estimates kappa from the voxels of <paramref name="reference"/> whose 3 x 3 x 3 neighbourhood lies inside it.</summary>
+    public static VoxelNoiseModel Estimate(Volume activity, RoiMask reference, GaussianNoiseKernel kernel)
+    {
+        var w = reference.Weights.Voxels;
+        var a = activity.Voxels;
+        var values = new List<double>();
+        for (var z = 1; z < activity.SizeZ - 1; z++)
+            for (var y = 1; y < activity.SizeY - 1; y++)
+                for (var x = 1; x < activity.SizeX - 1; x++)
+                {
+                    var centre = activity.Index(x, y, z);
+                    if (w[centre] < 0.5f) continue;
+                    double sum = 0;
+                    var inside = true;
+                    for (var dz = -1; dz <= 1 && inside; dz++)
+                        for (var dy = -1; dy <= 1 && inside; dy++)
+                            for (var dx = -1; dx <= 1; dx++)
+                            {
+                                var i = centre + dx + activity.StrideY * dy + activity.StrideZ * dz;
+                                if (w[i] < 0.5f) { inside = false; break; }
+                                sum += a[i];
+                            }
+                    if (!inside) continue;
+                    var mean = sum / 27;
+                    if (!(mean > 0)) continue;
+                    values.Add((a[centre] - mean) / Math.Sqrt(mean));
+                }
+        if (values.Count < 50) return new VoxelNoiseModel(kernel, double.NaN, values.Count);
+        var robustSd = RobustSd(values);
+        return new VoxelNoiseModel(kernel, robustSd / Math.Sqrt(kernel.HighPassSumOfSquares), values.Count);
+    }
+
+    /// <summary>1.4826 x the median absolute deviation: the SD of a normal distribution, insensitive to edges and hot spots.</summary>
+    internal static double RobustSd(List<double> values)
+    {
+        values.Sort();
+        var median = Median(values);
+        var deviations = values.Select(v => Math.Abs(v - median)).ToList();
+        deviations.Sort();
+        return 1.4826 * Median(deviations);
+    }
+
+    private static double Median(List<double> sorted) =>
+        sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : 0.5 * (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]);
+}

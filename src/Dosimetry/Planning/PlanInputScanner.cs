@@ -1,0 +1,60 @@
+using VoxDose.Dicom;
+
+namespace VoxDose.Dosimetry.Planning;
+
+/// <summary>The NM series and RTSTRUCTs found among the plan's inputs.</summary>
+public sealed record PlanInputs(IReadOnlyList<PlanNmSeries> NmSeries, IReadOnlyList<string> StructureSetFiles, IReadOnlyList<string> Notes);
+
+/// <summary>The files of one NM series and whether its Image Type says reconstructed slices (RECON TOMO) or planar views.</summary>
+public sealed record PlanNmSeries(string SeriesInstanceUid, bool Tomographic, IReadOnlyList<string> Files);
+
+/// <summary>
+/// Sorts the inputs of <c>voxdose plan</c> (files and directories, searched recursively) into NM series and RTSTRUCTs
+/// by their headers; other files are counted and skipped.
+/// </summary>
+public static class PlanInputScanner
+{
+    private static readonly DicomReadOptions HeaderOnly = new() { StopBeforePixelData = true };
+
+    public static PlanInputs Scan(IEnumerable<string> inputs)
+    {
+        var notes = new List<string>();
+        var series = new Dictionary<string, (bool Tomo, List<string> Files)>(StringComparer.Ordinal);
+        var structureSets = new List<string>();
+        var skipped = 0;
+        foreach (var path in Expand(inputs, notes))
+        {
+            DicomDataset header;
+            try { header = DicomFile.Open(path, HeaderOnly).Dataset; }
+            catch (Exception e) when (e is DicomDataException or IOException or InvalidDataException or EndOfStreamException or UnauthorizedAccessException)
+            {
+                skipped++;
+                continue;
+            }
+            var modality = header.GetString(DicomTag.Modality)?.Trim();
+            if (header.GetString(DicomTag.SOPClassUID) == DicomUids.RTStructureSetStorage || modality == "RTSTRUCT") structureSets.Add(path);
+            else if (modality == "NM" && header.GetString(DicomTag.SeriesInstanceUID) is { Length: > 0 } uid)
+            {
+                var types = header.GetStrings(DicomTag.ImageType);
+                var tomo = types.Length > 2 && types[2].Trim().Contains("TOMO", StringComparison.OrdinalIgnoreCase);
+                if (!series.TryGetValue(uid, out var entry)) series[uid] = entry = (tomo, []);
+                entry.Files.Add(path);
+            }
+            else skipped++;
+        }
+        if (skipped > 0) notes.Add($"{skipped} file(s) are neither NM images nor RTSTRUCTs (or not DICOM) and were skipped");
+        return new PlanInputs([.. series.Select(s => new PlanNmSeries(s.Key, s.Value.Tomo, s.Value.Files)).OrderByDescending(s => s.Tomographic).ThenByDescending(s => s.Files.Count)],
+            structureSets, notes);
+    }
+
+    private static IEnumerable<string> Expand(IEnumerable<string> inputs, List<string> notes)
+    {
+        foreach (var input in inputs)
+        {
+            if (File.Exists(input)) yield return Path.GetFullPath(input);
+            else if (Directory.Exists(input))
+                foreach (var f in Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)) yield return f;
+            else notes.Add($"{input}: no such file or directory");
+        }
+    }
+}
