@@ -32,7 +32,8 @@ public static class ReportWriter
     public const string EncapsulatedPdfFile = "report-pdf.dcm";
     public const string SecondaryCaptureFile = "fusion-sc.dcm";
 
-    public static ReportOutputs WriteAll(DosimetryReport report, string outDir)
+    /// <param name="rtDoseBitsAllocated">32 (default) or 16 bits for the RT Dose pixels (16 for viewers that cannot decode 32).</param>
+    public static ReportOutputs WriteAll(DosimetryReport report, string outDir, int rtDoseBitsAllocated = 32)
     {
         ArgumentNullException.ThrowIfNull(report);
         report.Validate();
@@ -51,7 +52,7 @@ public static class ReportWriter
             () =>
             {
                 DicomDataset dataset;
-                using (StageProfile.Measure("rtdose", parallel: true)) dataset = RtDoseWriter.Build(report, rtDose);
+                using (StageProfile.Measure("rtdose", parallel: true)) dataset = RtDoseWriter.Build(report, rtDose, rtDoseBitsAllocated);
                 rtDosePath = Save(dataset, outDir, RtDoseFile);
             },
             () =>

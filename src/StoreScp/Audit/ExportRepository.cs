@@ -9,16 +9,19 @@ public sealed class ExportRepository(AuditDatabase database, TimeProvider time)
     public const string Sent = "sent";
     public const string Failed = "failed";
 
+    /// <summary>Waiting for a physicist's approval in the console (<c>Export:RequireApproval</c>); never due.</summary>
+    public const string Held = "held";
+
     public async Task EnqueueAsync(DbConnection c, DbTransaction tx, long computationId, string studyUid, string destination,
-        string objectKind, string sopInstanceUid, string path, CancellationToken ct = default)
+        string objectKind, string sopInstanceUid, string path, bool held = false, CancellationToken ct = default)
     {
         var now = AuditTime.Format(time.GetUtcNow());
         await c.ExecuteAsync(tx, """
             INSERT INTO exports (computation_id, study_uid, destination, object_kind, sop_instance_uid, path, status, created_at, next_attempt_at)
-            VALUES (@c, @s, @d, @k, @u, @p, 'pending', @t, @t)
+            VALUES (@c, @s, @d, @k, @u, @p, @status, @t, @t)
             ON CONFLICT (computation_id, destination, object_kind) DO NOTHING
             """, ct, ("@c", computationId), ("@s", studyUid), ("@d", destination), ("@k", objectKind), ("@u", sopInstanceUid),
-            ("@p", path), ("@t", now)).ConfigureAwait(false);
+            ("@p", path), ("@t", now), ("@status", held ? Held : Pending)).ConfigureAwait(false);
     }
 
     public async Task<List<ExportRecord>> DueAsync(string destination, DateTimeOffset now, int limit, CancellationToken ct = default)

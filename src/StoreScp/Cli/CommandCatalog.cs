@@ -17,6 +17,7 @@ internal static class CommandCatalog
         yield return DoseCommand.Create();
         yield return ServeCommand.Create();
         yield return Audit.AuditCommand.Create();
+        yield return UsersCommand.Create();
         yield return Studies.StudiesCommand.Create();
         yield return Exports.ExportsCommand.Create();
         yield return PhantomCommand.Create();

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
+using Microsoft.Extensions.DependencyInjection;
 using VoxDose.StoreScp.Audit;
 using VoxDose.StoreScp.Cli.Audit;
 using VoxDose.StoreScp.Demo;
@@ -18,17 +19,65 @@ internal static class DemoCommand
     {
         var keep = new Option<string?>("--out") { Description = "Folder to work in and keep (default: a new temporary folder)." };
         var command = new Command("demo", "Run VoxDose's main job on embedded defaults (no server to install).");
+        var console = new Option<bool>("--console")
+        {
+            Description = "Keep the node and its web console running after the table (URL and a one-time password printed) until Ctrl-C.",
+        };
         command.Options.Add(keep);
+        command.Options.Add(console);
         command.SetAction(async (parseResult, ct) =>
         {
             Console.WriteLine($"VoxDose {SoftwareVersion.Current} demo");
             var work = parseResult.GetValue(keep) is { } dir ? Path.GetFullPath(dir)
                 : Path.Combine(Path.GetTempPath(), $"voxdose-demo-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
             Directory.CreateDirectory(work);
-            var outcome = await new DemoRunner(work, Console.WriteLine).RunAsync(new PhantomSpec(), TimeSpan.FromMinutes(5), ct).ConfigureAwait(false);
-            return Print(outcome);
+            if (!parseResult.GetValue(console))
+            {
+                var outcome = await new DemoRunner(work, Console.WriteLine).RunAsync(new PhantomSpec(), TimeSpan.FromMinutes(5), ct).ConfigureAwait(false);
+                var code = Print(outcome);
+                Console.WriteLine("To review the study in the web console (login, slices, approval): ./voxdose.sh demo --console");
+                return code;
+            }
+            var status = 1;
+            await new DemoRunner(work, Console.WriteLine).RunAsync(new PhantomSpec(), TimeSpan.FromMinutes(5), ct, FreeConsoleUrl(), async (outcome, services) =>
+            {
+                status = Print(outcome);
+                await ServeConsoleAsync(services, ct).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+            return status;
         });
         return command;
+    }
+
+    /// <summary>Where <c>demo --console</c> serves; port 0 (any free port) if 8080 is taken.</summary>
+    private const string ConsoleUrl = "http://127.0.0.1:8080";
+
+    private static string FreeConsoleUrl()
+    {
+        try
+        {
+            using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 8080);
+            probe.Start();
+            return ConsoleUrl;
+        }
+        catch (System.Net.Sockets.SocketException)
+        {
+            return "http://127.0.0.1:0";
+        }
+    }
+
+    private static async Task ServeConsoleAsync(IServiceProvider services, CancellationToken ct)
+    {
+        var password = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12)).Replace('+', 'x').Replace('/', 'y');
+        var users = new VoxDose.StoreScp.Web.Security.UserRepository(services.GetRequiredService<AuditDatabase>(), TimeProvider.System);
+        await users.AddOrUpdateAsync("demo", VoxDose.StoreScp.Web.Security.ConsoleRole.Admin, password, ct).ConfigureAwait(false);
+        var urls = services.GetRequiredService<VoxDose.StoreScp.Web.ConsoleHostedService>().Urls;
+        var url = urls.Count > 0 ? urls[0] : ConsoleUrl;
+        Console.WriteLine();
+        Console.WriteLine($"Web console: {url}  user: demo  one-time password: {password}");
+        Console.WriteLine("The node and the console keep running; press Ctrl-C to stop.");
+        try { await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false); }
+        catch (OperationCanceledException) { Console.WriteLine("Stopping."); }
     }
 
     private static int Print(DemoOutcome outcome)

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using VoxDose.StoreScp.Configuration;
 using VoxDose.StoreScp.Hosting;
+using VoxDose.StoreScp.Web;
 
 namespace VoxDose.StoreScp.Cli;
 
@@ -19,7 +20,9 @@ internal static class ServeCommand
             try
             {
                 var (configuration, _) = NodeConfiguration.Load(parseResult.GetValue(config));
-                using var host = NodeHost.CreateBuilder(configuration).Build();
+                var builder = NodeHost.CreateBuilder(configuration);
+                ConsoleHostedService.AddTo(builder);
+                using var host = builder.Build();
                 await host.RunAsync(ct).ConfigureAwait(false);
                 return 0;
             }

@@ -10,6 +10,6 @@ public sealed class DestinationOptions
     public string Host { get; set; } = "";
     public int Port { get; set; } = 104;
 
-    /// <summary>Objects sent to this destination: any of RtDose, Sr, Pdf. Empty: all of Processing:Outputs.</summary>
+    /// <summary>Objects sent to this destination: any of RtDose, Sr, Pdf, Sc. Empty: all of Processing:Outputs.</summary>
     public List<string> Objects { get; set; } = [];
 }

@@ -21,4 +21,11 @@ public sealed class ExportOptions
 
     /// <summary>Timeout for one association (connect, transfer, release).</summary>
     public double AssociationTimeoutSeconds { get; set; } = 120;
+
+    /// <summary>
+    /// When true, a study's results wait (export rows held) until a physicist approves the revision in the console;
+    /// then the verified SR and the approved PDF go out. When false (default), results go out at once as UNVERIFIED
+    /// and the verified SR and PDF follow an approval.
+    /// </summary>
+    public bool RequireApproval { get; set; }
 }

@@ -40,8 +40,15 @@ public sealed class ProcessingOptions
     /// <summary>How often (seconds) the sweeper looks for work in an intermediate state without a scheduled job.</summary>
     public double SweepSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// Bits Allocated of the RT Dose pixel data: 32 (default; quantisation step max/4e9, exact for any practical purpose)
+    /// or 16 (step max/65 000, e.g. 0.004 Gy for a 250 Gy maximum, below the 0.1 Gy the reports print; needed by viewers
+    /// that cannot decode 32-bit pixels, such as Orthanc's web viewer, which answers HTTP 415). See docs/reporting.md.
+    /// </summary>
+    public int RtDoseBitsAllocated { get; set; } = 32;
+
     public static readonly IReadOnlyList<string> DefaultOutputs = ["RtDose", "Sr", "Pdf"];
 
-    /// <summary>Objects sent to destinations: any of RtDose, Sr, Pdf. Empty in the file means all three (filled in after binding).</summary>
+    /// <summary>Objects sent to destinations: any of RtDose, Sr, Pdf, Sc (the fused PET + dose secondary capture). Empty in the file means RtDose, Sr, Pdf (filled in after binding).</summary>
     public List<string> Outputs { get; set; } = [];
 }

@@ -17,6 +17,7 @@ public sealed class VoxDoseOptions
     public List<DestinationOptions> Destinations { get; set; } = [];
     public ExportOptions Export { get; set; } = new();
     public SchedulerOptions Scheduler { get; set; } = new();
+    public WebOptions Web { get; set; } = new();
 
     /// <summary>
     /// Fills list defaults after binding. Lists start empty because the configuration binder appends configured

@@ -9,7 +9,7 @@ namespace VoxDose.StoreScp.Configuration;
 /// </summary>
 public sealed class VoxDoseOptionsValidator : IValidateOptions<VoxDoseOptions>
 {
-    private static readonly HashSet<string> KnownObjects = new(StringComparer.OrdinalIgnoreCase) { "RtDose", "Sr", "Pdf" };
+    private static readonly HashSet<string> KnownObjects = new(StringComparer.OrdinalIgnoreCase) { "RtDose", "Sr", "Pdf", "Sc" };
 
     public ValidateOptionsResult Validate(string? name, VoxDoseOptions options)
     {
@@ -85,6 +85,8 @@ public sealed class VoxDoseOptionsValidator : IValidateOptions<VoxDoseOptions>
         if (processing.MaxConcurrentStudies is < 1 or > 64)
             errors.Add($"{path}:MaxConcurrentStudies: {processing.MaxConcurrentStudies} is outside 1-64.");
         CheckObjects(processing.Outputs, $"{path}:Outputs", errors);
+        if (processing.RtDoseBitsAllocated is not (16 or 32))
+            errors.Add($"{path}:RtDoseBitsAllocated: {processing.RtDoseBitsAllocated} must be 16 or 32.");
         for (var i = 0; i < processing.RetryDelaysSeconds.Count; i++)
             if (!(processing.RetryDelaysSeconds[i] > 0))
                 errors.Add($"{path}:RetryDelaysSeconds:{i}: {processing.RetryDelaysSeconds[i]} is not a positive number of seconds.");
@@ -196,7 +198,7 @@ public sealed class VoxDoseOptionsValidator : IValidateOptions<VoxDoseOptions>
         for (var i = 0; i < objects.Count; i++)
         {
             if (!KnownObjects.Contains(objects[i]))
-                errors.Add($"{path}:{i}: '{objects[i]}' is not one of RtDose, Sr, Pdf.");
+                errors.Add($"{path}:{i}: '{objects[i]}' is not one of RtDose, Sr, Pdf, Sc.");
         }
     }
 }

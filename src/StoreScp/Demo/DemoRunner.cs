@@ -26,7 +26,10 @@ public sealed record DemoOutcome(string WorkDirectory, PhantomStudy Phantom, Stu
 /// </summary>
 public sealed class DemoRunner(string workDirectory, Action<string> say)
 {
-    public async Task<DemoOutcome> RunAsync(PhantomSpec spec, TimeSpan timeout, CancellationToken ct)
+    /// <param name="console">With a web console URL (e.g. http://127.0.0.1:8080) the console runs in the node, and
+    /// <paramref name="beforeStop"/> is called with the outcome while node and console still run (the demo waits there).</param>
+    public async Task<DemoOutcome> RunAsync(PhantomSpec spec, TimeSpan timeout, CancellationToken ct, string? console = null,
+        Func<DemoOutcome, IServiceProvider, Task>? beforeStop = null)
     {
         var watch = Stopwatch.StartNew();
         say($"Writing a synthetic post-TARE Y-90 PET ({spec.Columns} x {spec.Rows} x {spec.Slices}) with its RTSTRUCT...");
@@ -59,8 +62,12 @@ public sealed class DemoRunner(string workDirectory, Action<string> say)
             ["VoxDose:Destinations:0:Port"] = pacs.LocalEndPoint!.Port.ToString(CultureInfo.InvariantCulture),
             ["VoxDose:Export:RetryDelaysSeconds:0"] = "2",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["VoxDose:Web:Enabled"] = console is null ? "false" : "true",
+            ["VoxDose:Web:Urls"] = console ?? "http://127.0.0.1:0",
         }, includeEnvironment: false);
-        using var node = NodeHost.CreateBuilder(configuration).Build();
+        var builder = NodeHost.CreateBuilder(configuration);
+        Web.ConsoleHostedService.AddTo(builder);
+        using var node = builder.Build();
         await node.StartAsync(ct).ConfigureAwait(false);
         say($"Node VOXDOSE listening on 127.0.0.1:{nodePort}; stand-in PACS DEMOPACS on port {pacs.LocalEndPoint.Port}.");
 
@@ -87,9 +94,11 @@ public sealed class DemoRunner(string workDirectory, Action<string> say)
             : await node.Services.GetRequiredService<ComputationRepository>().GetAsync(study.StudyUid, study.Revision, ct).ConfigureAwait(false);
         var exports = study is null ? []
             : await node.Services.GetRequiredService<ExportRepository>().ForStudyAsync(study.StudyUid, ct).ConfigureAwait(false);
+        string[] Received() => Directory.Exists(pacsDirectory) ? Directory.GetFiles(pacsDirectory, "*.dcm") : [];
+        var outcome = new DemoOutcome(workDirectory, phantom, study, computation, exports, Received(), watch.Elapsed);
+        if (beforeStop is not null) await beforeStop(outcome, node.Services).ConfigureAwait(false);
         await node.StopAsync(CancellationToken.None).ConfigureAwait(false);
-        var received = Directory.Exists(pacsDirectory) ? Directory.GetFiles(pacsDirectory, "*.dcm") : [];
-        return new DemoOutcome(workDirectory, phantom, study, computation, exports, received, watch.Elapsed);
+        return outcome with { ReceivedByDestination = Received() };
     }
 
     private static int FreePort()

@@ -97,7 +97,7 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
         // ROI masks rasterised on the dose grid for the images, and the RTSTRUCT each ROI comes from.
         var report = StudyReportAssembler.Build(computed.Result, computed.PetDatasets, SoftwareVersion.Current, time.GetUtcNow(), computed.Pet,
             computed.Masks) with { Revision = RevisionOf(inputs) };
-        var written = ReportWriter.WriteAll(report, outputDirectory);
+        var written = ReportWriter.WriteAll(report, outputDirectory, options.Value.Processing.RtDoseBitsAllocated);
         foreach (var path in new[] { resultsPath, written.RtDosePath, written.SrPath, written.PdfPath, written.EncapsulatedPdfPath, written.SecondaryCapturePath })
             DurableFile.Sync(path);
         IReadOnlyList<OutputObject> outputs =
@@ -105,6 +105,8 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
             new OutputObject("RtDose", written.RtDosePath, written.RtDose.SopInstanceUid),
             new OutputObject("Sr", written.SrPath, written.Sr.SopInstanceUid),
             new OutputObject("Pdf", written.EncapsulatedPdfPath, written.EncapsulatedPdf.SopInstanceUid),
+            // The fused secondary capture: written always, sent where Processing:Outputs or a destination's Objects name "Sc".
+            new OutputObject("Sc", written.SecondaryCapturePath, written.SecondaryCapture.SopInstanceUid),
         ];
         await DurableFile.WriteAllBytesAsync(Path.Combine(outputDirectory, OutputsManifestFile), JsonSerializer.SerializeToUtf8Bytes(outputs), ct).ConfigureAwait(false);
         return outputs;

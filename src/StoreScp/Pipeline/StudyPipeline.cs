@@ -148,8 +148,11 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
         {
             var kinds = destination.Objects.Count > 0 ? destination.Objects : wanted;
             foreach (var output in outputs.Where(o => kinds.Contains(o.Kind, StringComparer.OrdinalIgnoreCase)))
-                await exports.EnqueueAsync(c, tx, computation.Id, study.StudyUid, destination.Name, output.Kind, output.SopInstanceUid, output.Path, ct).ConfigureAwait(false);
+                await exports.EnqueueAsync(c, tx, computation.Id, study.StudyUid, destination.Name, output.Kind, output.SopInstanceUid, output.Path,
+                    options.Value.Export.RequireApproval, ct).ConfigureAwait(false);
         }
+        if (options.Value.Export.RequireApproval && destinations.Count > 0)
+            await events.AddAsync(c, tx, "pipeline", "held-for-approval", study.StudyUid, $"revision {study.Revision}: exports wait for approval in the console", ct).ConfigureAwait(false);
         await tx.CommitAsync(ct).ConfigureAwait(false);
         PipelineLog.Reported(logger, study.StudyUid, study.Revision, outputs.Count, destinations.Count);
         return true;

@@ -42,6 +42,13 @@ public sealed class PostgreSqlServer : IDisposable
         return server;
     }
 
+    /// <summary>Stops the server (fast shutdown), keeping its data: the database becomes unreachable.</summary>
+    public void Stop() => Pg("pg_ctl", "-D", Path.Combine(_root, "data"), "-m", "fast", "-w", "stop").EnsureSuccess();
+
+    /// <summary>Starts the stopped server again on the same port.</summary>
+    public void Restart() => Pg("pg_ctl", "-D", Path.Combine(_root, "data"), "-o", $"-p {Port} -k {_root} -h 127.0.0.1 -c fsync=off", "-l",
+        Path.Combine(_root, "log"), "-w", "start").EnsureSuccess();
+
     private ToolResult Pg(string tool, params string[] arguments) => _asPostgres
         ? ExternalTool.Run("runuser", ["-u", "postgres", "--", Path.Combine(_bin, tool), .. arguments], TimeSpan.FromMinutes(1))
         : ExternalTool.Run(Path.Combine(_bin, tool), arguments, TimeSpan.FromMinutes(1));
