@@ -3,7 +3,6 @@ using System.Globalization;
 using Spectre.Console;
 using Microsoft.Extensions.DependencyInjection;
 using VoxDose.StoreScp.Audit;
-using VoxDose.StoreScp.Cli.Audit;
 using VoxDose.StoreScp.Demo;
 using VoxDose.StoreScp.Phantom;
 

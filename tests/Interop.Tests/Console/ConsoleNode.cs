@@ -58,6 +58,7 @@ internal sealed class ConsoleNode : IAsyncDisposable
             ["VoxDose:Storage:Root"] = Path.Combine(root, "node"),
             ["VoxDose:Storage:MinFreeMegabytes"] = "16",
             ["VoxDose:Scp:BindAddress"] = "127.0.0.1",
+            ["VoxDose:Scp:AllowAnyCaller"] = "true", // a test node: any caller, on purpose (secure default refuses)
             ["VoxDose:Scp:Port"] = ExternalTool.FreeTcpPort().ToString(CultureInfo.InvariantCulture),
             ["VoxDose:Processing:SeriesQuietSeconds"] = "2",
             ["VoxDose:Destinations:0:Name"] = "pacs",

@@ -54,6 +54,6 @@ public class AuditPostgreSqlTests
         await events.AddAsync("test", "kind", "1.2.3", "detail");
         Assert.Single(await events.ListAsync("1.2.3"));
         Assert.Single(await studies.NotFinalAsync());
-        Assert.Equal(99.5, Assert.Single(VoxDose.StoreScp.Cli.Audit.ResultsSummary.MeanDoses((await computations.GetAsync("1.2.3", 1))!.Results)).MeanGy);
+        Assert.Equal(99.5, Assert.Single(VoxDose.StoreScp.Audit.ResultsSummary.MeanDoses((await computations.GetAsync("1.2.3", 1))!.Results)).MeanGy);
     }
 }

@@ -59,7 +59,7 @@ public class AuditRoundTripTests
         var row = (await repo.GetAsync("1.2", 1))!;
         Assert.Equal(("reported", "vsv", "Lanconelli 2012 3 mm", "{\"gridMm\":3}", "0.1.0", "{\"pet\":[]}", "[\"1.2.9\"]", "/results/1.2/r1"),
             (row.Status, row.Method, row.Kernel, row.Parameters, row.SoftwareVersion, row.Inputs, row.OutputUids, row.OutputDir));
-        Assert.Equal(120.5, Assert.Single(VoxDose.StoreScp.Cli.Audit.ResultsSummary.MeanDoses(row.Results)).MeanGy);
+        Assert.Equal(120.5, Assert.Single(VoxDose.StoreScp.Audit.ResultsSummary.MeanDoses(row.Results)).MeanGy);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public class DemoRunnerTests
 
         Assert.True(outcome.Study?.State == StudyState.Exported, $"{outcome.Study?.State}: {outcome.Study?.Error}\n{string.Join("\n", messages)}");
         Assert.Equal(3, outcome.ReceivedByDestination.Count);
-        var doses = VoxDose.StoreScp.Cli.Audit.ResultsSummary.MeanDoses(outcome.Computation!.Results).ToDictionary(d => d.Name, d => d.MeanGy);
+        var doses = VoxDose.StoreScp.Audit.ResultsSummary.MeanDoses(outcome.Computation!.Results).ToDictionary(d => d.Name, d => d.MeanGy);
         // Every contoured lesion was measured, and the hot lesion reads hotter than the normal liver.
         foreach (var lesion in outcome.Phantom.Truth.Regions.Where(r => r.Kind == "lesion")) Assert.Contains(lesion.Name, doses.Keys);
         Assert.True(doses["Lesion 1"] > 2 * doses["Liver"], $"Lesion 1 {doses["Lesion 1"]} Gy, liver {doses["Liver"]} Gy");

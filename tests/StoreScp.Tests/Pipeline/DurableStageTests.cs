@@ -28,7 +28,7 @@ public class DurableStageTests
         await NewProcessor().ComputeAsync(inputs, outputDir, CancellationToken.None);
         var manifest = await DosePipelineProcessor.ReadManifestAsync(outputDir, CancellationToken.None);
         Assert.NotNull(manifest);
-        Assert.Equal(["RtDose", "Sr", "Pdf"], manifest.Select(o => o.Kind));
+        Assert.Equal(["RtDose", "Sr", "Pdf", "Sc"], manifest.Select(o => o.Kind)); // the SC is written always, sent only where configured
 
         // A new process (restart, or another node): the PET is gone, so any recomputation would fail.
         foreach (var file in phantom.PetFiles) File.Delete(file);

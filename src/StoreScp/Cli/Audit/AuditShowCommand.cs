@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using VoxDose.Dicom;
+using VoxDose.StoreScp.Audit;
 
 namespace VoxDose.StoreScp.Cli.Audit;
 

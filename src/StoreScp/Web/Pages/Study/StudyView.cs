@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http;
 using VoxDose.Dosimetry.Results;
 using VoxDose.Reporting.Model;
 using VoxDose.StoreScp.Audit;
-using VoxDose.StoreScp.Cli.Audit;
 using VoxDose.StoreScp.Web.Security;
 
 namespace VoxDose.StoreScp.Web.Pages.Study;

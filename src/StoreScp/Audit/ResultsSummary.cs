@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace VoxDose.StoreScp.Cli.Audit;
+namespace VoxDose.StoreScp.Audit;
 
 /// <summary>
 /// Pulls (region name, mean dose in Gy) pairs out of a computation's results document: every JSON object holding a

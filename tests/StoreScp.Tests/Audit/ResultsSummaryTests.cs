@@ -1,6 +1,6 @@
-using VoxDose.StoreScp.Cli.Audit;
+using VoxDose.StoreScp.Audit;
 
-namespace VoxDose.StoreScp.Tests.Cli;
+namespace VoxDose.StoreScp.Tests.Audit;
 
 public class ResultsSummaryTests
 {
