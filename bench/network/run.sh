@@ -36,8 +36,8 @@ wait_port "$DCMTK_PORT"
 
 OURS_PORT=$(free_port)
 mkdir -p "$WORK/ours"
-VoxDose__Storage__Root="$WORK/ours" VoxDose__Scp__Port="$OURS_PORT" VoxDose__Scp__BindAddress=127.0.0.1 VoxDose__Scp__AeTitle=OURS \
-  VoxDose__Storage__MinFreeMegabytes=64 VoxDose__Logging__LogLevel__Default=Warning \
+VoxDose__Storage__Root="$WORK/ours" VoxDose__Scp__Port="$OURS_PORT" VoxDose__Scp__BindAddress=127.0.0.1 VoxDose__Scp__AeTitle=OURS VoxDose__Scp__AllowAnyCaller=true \
+  VoxDose__Storage__MinFreeMegabytes=64 Logging__LogLevel__Default=Warning \
   dotnet "$BIN/voxdose.dll" serve >"$WORK/ours.log" 2>&1 & PIDS+=($!)
 wait_port "$OURS_PORT"
 # One warm-up send each (page cache, JIT), not counted.

@@ -33,7 +33,7 @@ export VoxDose__Storage__Root="$work/node" VoxDose__Scp__Port="$node_port" VoxDo
   VoxDose__Processing__SeriesQuietSeconds="$quiet" VoxDose__Storage__MinFreeMegabytes=64 \
   VoxDose__Destinations__0__Name=orthanc VoxDose__Destinations__0__AeTitle=ORTHANC \
   VoxDose__Destinations__0__Host=127.0.0.1 VoxDose__Destinations__0__Port="$orthanc_port" \
-  VoxDose__Logging__LogLevel__Default=Warning
+  Logging__LogLevel__Default=Warning
 voxdose_bg serve >"$work/node.log" 2>&1
 pids+=($!)
 wait_port 127.0.0.1 "$node_port" 60
