@@ -15,7 +15,7 @@ trap cleanup EXIT
 build_voxdose
 node_port=$(free_port)
 export VoxDose__Storage__Root="$root" VoxDose__Scp__Port="$node_port" VoxDose__Scp__BindAddress=127.0.0.1 \
-  VoxDose__Processing__SeriesQuietSeconds=2 VoxDose__Storage__MinFreeMegabytes=64
+  VoxDose__Processing__SeriesQuietSeconds=2 VoxDose__Storage__MinFreeMegabytes=64 VoxDose__Scp__AllowAnyCaller=true
 voxdose_bg serve >>"$work/node.log" 2>&1; node_pid=$!; pids+=($node_pid)
 wait_port 127.0.0.1 "$node_port" 30
 

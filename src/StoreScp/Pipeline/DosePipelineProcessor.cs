@@ -36,23 +36,32 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
     public Task<ComputeOutcome> ComputeAsync(StudyInputs inputs, string outputDirectory, CancellationToken ct) =>
         Task.Run(async () =>
         {
-            var computed = Compute(inputs, ct);
-            var outputs = await WriteDurablyAsync(computed, inputs, outputDirectory, ct).ConfigureAwait(false);
-            var dose = computed.Result.DoseMap!;
-            var parameters = JsonSerializer.Serialize(new
-            {
-                dose.Options.Method,
-                dose.Options.ResampleSpacingMm,
-                dose.DensityGPerCm3,
-                dose.MeanBetaEnergyMeV,
-                HalfLifeS = dose.Y90.HalfLifeUsedS,
-                dose.Y90.HalfLifeSource,
-                DecayCorrection = dose.Decay.Mode.ToString(),
-                Y90 = dose.Y90.Summary,
-            });
-            return new ComputeOutcome(dose.Method.ToString().ToLowerInvariant(), dose.KernelDescription, parameters,
-                await File.ReadAllTextAsync(Path.Combine(outputDirectory, ResultsFile), ct).ConfigureAwait(false));
+            var outcome = await ComputeAndWriteAsync(inputs, outputDirectory, ct).ConfigureAwait(false);
+            // The study's PET, volumes and dose grids (hundreds of MB on the large-object heap) are garbage now: give
+            // the memory back to the system at once instead of holding it until some later study (bench/node/memory.sh).
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+            return outcome;
         }, ct);
+
+    private async Task<ComputeOutcome> ComputeAndWriteAsync(StudyInputs inputs, string outputDirectory, CancellationToken ct)
+    {
+        var computed = Compute(inputs, ct);
+        var outputs = await WriteDurablyAsync(computed, inputs, outputDirectory, ct).ConfigureAwait(false);
+        var dose = computed.Result.DoseMap!;
+        var parameters = JsonSerializer.Serialize(new
+        {
+            dose.Options.Method,
+            dose.Options.ResampleSpacingMm,
+            dose.DensityGPerCm3,
+            dose.MeanBetaEnergyMeV,
+            HalfLifeS = dose.Y90.HalfLifeUsedS,
+            dose.Y90.HalfLifeSource,
+            DecayCorrection = dose.Decay.Mode.ToString(),
+            Y90 = dose.Y90.Summary,
+        });
+        return new ComputeOutcome(dose.Method.ToString().ToLowerInvariant(), dose.KernelDescription, parameters,
+            await File.ReadAllTextAsync(Path.Combine(outputDirectory, ResultsFile), ct).ConfigureAwait(false));
+    }
 
     /// <summary>
     /// The report objects of the computed revision, read from its manifest (no recomputation, whichever process
