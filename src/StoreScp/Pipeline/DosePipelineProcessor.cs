@@ -46,7 +46,7 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
     private async Task<ComputeOutcome> ComputeAndWriteAsync(StudyInputs inputs, string outputDirectory, CancellationToken ct)
     {
         var computed = Compute(inputs, ct);
-        var outputs = await WriteDurablyAsync(computed, inputs, outputDirectory, ct).ConfigureAwait(false);
+        await WriteDurablyAsync(computed, inputs, outputDirectory, ct).ConfigureAwait(false);
         var dose = computed.Result.DoseMap!;
         var parameters = JsonSerializer.Serialize(new
         {

@@ -30,11 +30,9 @@ internal static class StudiesCommand
         command.Arguments.Add(uid);
         command.SetAction(async (parseResult, ct) =>
         {
-            var reader = await AuditReader.TryOpenAsync(parseResult.GetValue(config), ct).ConfigureAwait(false);
-            if (reader is null) return 1;
             var studyUid = parseResult.GetValue(uid)!;
-            var study = await reader.Studies.GetAsync(studyUid, ct).ConfigureAwait(false);
-            if (study is null) return await ErrorAsync($"no study {studyUid} in the audit database").ConfigureAwait(false);
+            var (reader, study, error) = await OpenStudyAsync(parseResult.GetValue(config), studyUid, ct).ConfigureAwait(false);
+            if (reader is null || study is null) return error;
             if (study.State != StudyState.Failed)
                 return await ErrorAsync($"study {studyUid} is {study.State.ToText()}, not failed; use 'voxdose studies reprocess' to compute it again").ConfigureAwait(false);
             var to = await StudyResumption.ResumeAsync(study, reader.Studies, reader.Computations, reader.Exports, true, ct).ConfigureAwait(false);
@@ -57,11 +55,9 @@ internal static class StudiesCommand
         command.Arguments.Add(uid);
         command.SetAction(async (parseResult, ct) =>
         {
-            var reader = await AuditReader.TryOpenAsync(parseResult.GetValue(config), ct).ConfigureAwait(false);
-            if (reader is null) return 1;
             var studyUid = parseResult.GetValue(uid)!;
-            var study = await reader.Studies.GetAsync(studyUid, ct).ConfigureAwait(false);
-            if (study is null) return await ErrorAsync($"no study {studyUid} in the audit database").ConfigureAwait(false);
+            var (reader, study, error) = await OpenStudyAsync(parseResult.GetValue(config), studyUid, ct).ConfigureAwait(false);
+            if (reader is null || study is null) return error;
             var requested = parseResult.GetValue(method);
             var revision = await reader.Studies.NewRevisionAsync(studyUid, requested?.ToString().ToLowerInvariant(), ct).ConfigureAwait(false);
             if (revision is null)
@@ -72,6 +68,16 @@ internal static class StudiesCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The audit database and the study the verb names; exit code 1 (with the message written) when either is missing.</summary>
+    private static async Task<(AuditReader? Reader, StudyRecord? Study, int Error)> OpenStudyAsync(string? configFile, string studyUid, CancellationToken ct)
+    {
+        var reader = await AuditReader.TryOpenAsync(configFile, ct).ConfigureAwait(false);
+        if (reader is null) return (null, null, 1);
+        var study = await reader.Studies.GetAsync(studyUid, ct).ConfigureAwait(false);
+        if (study is null) return (reader, null, await ErrorAsync($"no study {studyUid} in the audit database").ConfigureAwait(false));
+        return (reader, study, 0);
     }
 
     private static async Task<int> ErrorAsync(string message)
