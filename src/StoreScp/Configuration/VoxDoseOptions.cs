@@ -28,6 +28,7 @@ public sealed class VoxDoseOptions
         if (Export.RetryDelaysSeconds.Count == 0) Export.RetryDelaysSeconds.AddRange(ExportOptions.DefaultRetryDelaysSeconds);
         if (Processing.RetryDelaysSeconds.Count == 0) Processing.RetryDelaysSeconds.AddRange(ProcessingOptions.DefaultRetryDelaysSeconds);
         if (Processing.Outputs.Count == 0) Processing.Outputs.AddRange(ProcessingOptions.DefaultOutputs);
+        if (Web.Oidc.Scopes.Count == 0) Web.Oidc.Scopes.AddRange(OidcOptions.DefaultScopes);
         Dosimetry.ApplyListDefaults();
         return this;
     }

@@ -28,6 +28,7 @@ public sealed class VoxDoseOptionsValidator : IValidateOptions<VoxDoseOptions>
         ValidateDosimetry(options.Dosimetry, $"{root}:Dosimetry", errors);
         ValidateDestinations(options.Destinations, $"{root}:Destinations", errors);
         ValidateExport(options.Export, $"{root}:Export", errors);
+        ValidateOidc(options.Web.Oidc, $"{root}:Web:Oidc", errors);
         return errors;
     }
 
@@ -200,5 +201,40 @@ public sealed class VoxDoseOptionsValidator : IValidateOptions<VoxDoseOptions>
             if (!KnownObjects.Contains(objects[i]))
                 errors.Add($"{path}:{i}: '{objects[i]}' is not one of RtDose, Sr, Pdf, Sc.");
         }
+    }
+
+    /// <summary>Single sign-on: all or nothing. Any key set without an Authority, or an Authority without the rest, is an error.</summary>
+    private static void ValidateOidc(OidcOptions oidc, string path, List<string> errors)
+    {
+        var anySet = !string.IsNullOrWhiteSpace(oidc.ClientId) || !string.IsNullOrEmpty(oidc.ClientSecret) || !string.IsNullOrEmpty(oidc.ClientSecretEnv)
+            || oidc.RoleMap.Count > 0;
+        if (!oidc.Enabled)
+        {
+            if (anySet) errors.Add($"{path}:Authority: required when any other Oidc key is set (the identity provider's issuer URL).");
+            return;
+        }
+        if (!Uri.TryCreate(oidc.Authority, UriKind.Absolute, out var authority) || authority.Scheme is not ("https" or "http"))
+            errors.Add($"{path}:Authority: '{oidc.Authority}' is not an absolute http(s) URL.");
+        else if (authority.Scheme == "http" && (oidc.RequireHttpsMetadata || !authority.IsLoopback))
+            errors.Add($"{path}:Authority: '{oidc.Authority}' is plain http; use https (http only for a test provider on loopback with RequireHttpsMetadata false).");
+        if (string.IsNullOrWhiteSpace(oidc.ClientId))
+            errors.Add($"{path}:ClientId: required (the console's client id at the identity provider).");
+        if (!string.IsNullOrEmpty(oidc.ClientSecret) && !string.IsNullOrEmpty(oidc.ClientSecretEnv))
+            errors.Add($"{path}:ClientSecret: set ClientSecret or ClientSecretEnv, not both.");
+        if (!string.IsNullOrEmpty(oidc.ClientSecretEnv) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(oidc.ClientSecretEnv)))
+            errors.Add($"{path}:ClientSecretEnv: environment variable '{oidc.ClientSecretEnv}' is not set or empty.");
+        if (!oidc.Scopes.Contains("openid", StringComparer.Ordinal))
+            errors.Add($"{path}:Scopes: must contain 'openid'.");
+        if (string.IsNullOrWhiteSpace(oidc.RoleClaim))
+            errors.Add($"{path}:RoleClaim: required (the id_token claim mapped to console roles).");
+        if (string.IsNullOrWhiteSpace(oidc.NameClaim))
+            errors.Add($"{path}:NameClaim: required (the id_token claim shown as the user's name).");
+        if (oidc.RoleMap.Count == 0)
+            errors.Add($"{path}:RoleMap: required: map at least one {oidc.RoleClaim} value to viewer, physicist or admin (nobody could log in).");
+        foreach (var (value, role) in oidc.RoleMap)
+            if (!OidcOptions.RoleNames.Contains(role))
+                errors.Add($"{path}:RoleMap:{value}: '{role}' is not viewer, physicist or admin.");
+        if (!oidc.CallbackPath.StartsWith('/') || oidc.CallbackPath.Length < 2)
+            errors.Add($"{path}:CallbackPath: '{oidc.CallbackPath}' must be a path starting with '/'.");
     }
 }

@@ -31,4 +31,7 @@ public sealed class WebOptions
     public int LockoutFailures { get; set; } = 5;
 
     public double LockoutMinutes { get; set; } = 15;
+
+    /// <summary>Single sign-on by OpenID Connect; off while its Authority is empty.</summary>
+    public OidcOptions Oidc { get; set; } = new();
 }

@@ -81,7 +81,8 @@ public static class ConsoleHost
         var keys = Directory.CreateDirectory(Path.Combine(Path.GetFullPath(options.Value.Storage.Root), "console-keys"));
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(keys.FullName, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         services.AddDataProtection().SetApplicationName("VoxDose").PersistKeysToFileSystem(keys);
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+        var authentication = services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme);
+        authentication.AddCookie(o =>
         {
             o.LoginPath = "/login";
             o.LogoutPath = "/logout";
@@ -90,7 +91,9 @@ public static class ConsoleHost
             o.SlidingExpiration = true;
             o.Cookie.Name = "voxdose.session";
             o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Strict;
+            // Strict, except with single sign-on: the session cookie is set on the provider's redirect back (a cross-site
+            // navigation), where a Strict cookie would not be sent on the next hop. Forms keep their anti-forgery token.
+            o.Cookie.SameSite = web.Oidc.Enabled ? SameSiteMode.Lax : SameSiteMode.Strict;
             o.Cookie.SecurePolicy = https ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
             o.Events.OnRedirectToLogin = ctx =>
             {
@@ -105,6 +108,7 @@ public static class ConsoleHost
                 return Task.CompletedTask;
             };
         });
+        if (web.Oidc.Enabled) authentication.AddOidc(web.Oidc, https);
         var metricsToken = string.IsNullOrEmpty(web.MetricsTokenEnv) ? null : Environment.GetEnvironmentVariable(web.MetricsTokenEnv);
         services.AddAuthorization(a =>
         {

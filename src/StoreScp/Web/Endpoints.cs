@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using VoxDose.StoreScp.Configuration;
 using VoxDose.StoreScp.Web.Health;
 using VoxDose.StoreScp.Web.Metrics;
 using VoxDose.StoreScp.Web.Pages.Configuration;
@@ -10,6 +13,7 @@ using VoxDose.StoreScp.Web.Pages.Overview;
 using VoxDose.StoreScp.Web.Pages.Studies;
 using VoxDose.StoreScp.Web.Pages.Study;
 using VoxDose.StoreScp.Web.Pages.Users;
+using VoxDose.StoreScp.Web.Security;
 
 namespace VoxDose.StoreScp.Web;
 
@@ -22,6 +26,7 @@ public static class Endpoints
         MetricsEndpoint.Map(app);
         app.MapGet("/assets/{name}", (string name) => Asset(name)).AllowAnonymous();
         LoginPage.Map(app);
+        if (app.Services.GetRequiredService<IOptions<VoxDoseOptions>>().Value.Web.Oidc.Enabled) OidcLogin.Map(app);
         OverviewPage.Map(app);
         StudiesPage.Map(app);
         StudyPage.Map(app);

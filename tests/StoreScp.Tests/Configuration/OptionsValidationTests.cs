@@ -122,4 +122,41 @@ public class OptionsValidationTests
         Assert.Contains(e.Errors, f => f.StartsWith("VoxDose:Scp:Port:", StringComparison.Ordinal));
         Assert.Contains(e.Errors, f => f.StartsWith("VoxDose:Processing:DoseGridMm:", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void Single_sign_on_is_all_or_nothing_and_every_missing_or_bad_key_is_named()
+    {
+        // Issue 17: a half-configured OIDC must stop the node at launch (exit 2), not fail at the first login.
+        var noClient = ErrorsFor(new() { ["VoxDose:Web:Oidc:Authority"] = "https://idp.hospital.example/realms/staff" });
+        Assert.Contains(noClient, e => e.StartsWith("VoxDose:Web:Oidc:ClientId: required", StringComparison.Ordinal));
+        Assert.Contains(noClient, e => e.StartsWith("VoxDose:Web:Oidc:RoleMap: required", StringComparison.Ordinal));
+
+        var noAuthority = ErrorsFor(new() { ["VoxDose:Web:Oidc:ClientId"] = "voxdose" });
+        Assert.Contains(noAuthority, e => e.StartsWith("VoxDose:Web:Oidc:Authority: required", StringComparison.Ordinal));
+
+        var bad = ErrorsFor(new()
+        {
+            ["VoxDose:Web:Oidc:Authority"] = "http://idp.hospital.example",
+            ["VoxDose:Web:Oidc:ClientId"] = "voxdose",
+            ["VoxDose:Web:Oidc:RoleMap:NUCMED"] = "superuser",
+            ["VoxDose:Web:Oidc:Scopes:0"] = "profile",
+            ["VoxDose:Web:Oidc:ClientSecret"] = "s",
+            ["VoxDose:Web:Oidc:ClientSecretEnv"] = "VOXDOSE_TEST_UNSET_OIDC_SECRET",
+        });
+        Assert.Contains(bad, e => e.StartsWith("VoxDose:Web:Oidc:Authority: 'http://idp.hospital.example' is plain http", StringComparison.Ordinal));
+        Assert.Contains(bad, e => e == "VoxDose:Web:Oidc:RoleMap:NUCMED: 'superuser' is not viewer, physicist or admin.");
+        Assert.Contains(bad, e => e == "VoxDose:Web:Oidc:Scopes: must contain 'openid'.");
+        Assert.Contains(bad, e => e.StartsWith("VoxDose:Web:Oidc:ClientSecret: set ClientSecret or ClientSecretEnv, not both", StringComparison.Ordinal));
+        Assert.Contains(bad, e => e.StartsWith("VoxDose:Web:Oidc:ClientSecretEnv: environment variable 'VOXDOSE_TEST_UNSET_OIDC_SECRET' is not set", StringComparison.Ordinal));
+
+        // Plain http only on loopback and only with RequireHttpsMetadata off (a test provider).
+        var loopback = ErrorsFor(new()
+        {
+            ["VoxDose:Web:Oidc:Authority"] = "http://127.0.0.1:5001",
+            ["VoxDose:Web:Oidc:ClientId"] = "voxdose",
+            ["VoxDose:Web:Oidc:RoleMap:NUCMED"] = "Physicist",
+            ["VoxDose:Web:Oidc:RequireHttpsMetadata"] = "false",
+        });
+        Assert.Empty(loopback);
+    }
 }

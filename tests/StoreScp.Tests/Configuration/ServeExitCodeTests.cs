@@ -57,6 +57,19 @@ public class ServeExitCodeTests
         }
         finally { Directory.Delete(dir, true); }
     }
+
+    [Fact]
+    public void Serve_with_single_sign_on_but_no_client_id_exits_2()
+    {
+        var run = Voxdose(new Dictionary<string, string>
+        {
+            ["VoxDose__Web__Oidc__Authority"] = "https://idp.hospital.example/realms/staff",
+            ["VoxDose__Web__Oidc__RoleMap__NUCMED-PHYSICS"] = "physicist",
+        }, "serve");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("VoxDose:Web:Oidc:ClientId: required", run.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.StdErr + run.StdOut, StringComparison.Ordinal);
+    }
 }
 
 /// <summary>The start-up line of a real <c>voxdose serve</c>: every fact an operator checks, ISO 8601 UTC timestamps, no-destination warning.</summary>
@@ -107,4 +120,5 @@ public class ServeStartupLogTests
         Assert.Contains("voxdose", location, StringComparison.Ordinal);
         Assert.DoesNotContain("s3cret", location, StringComparison.Ordinal);
     }
+
 }

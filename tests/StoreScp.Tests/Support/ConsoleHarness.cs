@@ -16,6 +16,10 @@ namespace VoxDose.StoreScp.Tests.Support;
 /// </summary>
 public sealed partial class ConsoleHarness : IAsyncDisposable
 {
+    /// <summary>Test classes that start a console share this collection: the meter "VoxDose.Console" is one name per
+    /// process, so a second console running at the same time would report its gauges into the first one's /metrics.</summary>
+    public const string Collection = "console";
+
     public const string Password = "a-long-test-password";
 
     private ConsoleHarness(NodeHarness node, WebApplication app, string root)
@@ -112,3 +116,6 @@ public sealed partial class ConsoleHarness : IAsyncDisposable
         }
     }
 }
+
+[CollectionDefinition(ConsoleHarness.Collection)]
+public sealed class ConsoleCollection;

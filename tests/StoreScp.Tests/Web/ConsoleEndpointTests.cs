@@ -12,6 +12,7 @@ namespace VoxDose.StoreScp.Tests.Web;
 /// The console's endpoints and role rules on the in-process test server over the real node (SQLite, Quartz, listener):
 /// who may see and do what, anti-forgery, lockout, audit of study views, headers and cookies.
 /// </summary>
+[Collection(ConsoleHarness.Collection)]
 public sealed class ConsoleEndpointTests(ConsoleEndpointTests.Fixture fixture) : IClassFixture<ConsoleEndpointTests.Fixture>
 {
     private const string StudyUid = "1.2.826.0.1.3680043.8.498.1";

@@ -16,7 +16,8 @@ public static class LoginPage
 {
     public static void Map(WebApplication app)
     {
-        app.MapGet("/login", (HttpContext http, string? returnUrl) => LoginView.Render(http, returnUrl, null)).AllowAnonymous();
+        app.MapGet("/login", (HttpContext http, string? returnUrl, string? error) => LoginView.Render(http, returnUrl,
+            error == "sso" ? "Single sign-on did not log you in (no console role for your account, or the sign-on failed)." : null)).AllowAnonymous();
         app.MapPost("/login", HandleLoginAsync).AllowAnonymous();
         app.MapPost("/logout", async (HttpContext http, IAntiforgery antiforgery, EventRepository events) =>
         {
@@ -51,10 +52,8 @@ public static class LoginPage
         claims.AddRange(ConsoleRoles.Implied(user.Role).Select(r => new Claim(ClaimTypes.Role, r)));
         var principal = new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme));
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal).ConfigureAwait(false);
-        await events.AddAsync("console", "login", null, $"user {user.Name} ({user.Role.ToText()})").ConfigureAwait(false);
-        // Only local paths: never an open redirect.
-        var target = returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
-        return Results.Redirect(target);
+        await events.AddAsync("console", "login", null, $"user {user.Name} ({user.Role.ToText()}) via password").ConfigureAwait(false);
+        return Results.Redirect(OidcLogin.LocalOnly(returnUrl));
     }
 
     private static string Truncate(string s) => s.Length > 64 ? s[..64] : s;
