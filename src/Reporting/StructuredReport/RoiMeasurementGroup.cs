@@ -45,9 +45,9 @@ internal static class RoiMeasurementGroup
         if (m.EudGy is { } eud && double.IsFinite(eud)) items.Add(Num(Contains, Codes.Eud, eud, Codes.Gy));
         if (m.Uncertainty is { } u && double.IsFinite(u.CombinedGy))
         {
-            items.Add(Num(Contains, Codes.MeanDoseUncertainty, u.CombinedGy, Codes.Gy));
+            items.Add(UncertaintyNum(Contains, Codes.MeanDoseUncertainty, u.CombinedGy, Codes.Gy));
             foreach (var c in u.Components.Where(c => double.IsFinite(c.Gy)))
-                items.Add(Num(Contains, Codes.MeanDoseUncertaintyComponent(c.Code, c.Name), c.Gy, Codes.Gy));
+                items.Add(UncertaintyNum(Contains, Codes.MeanDoseUncertaintyComponent(c.Code, c.Name), c.Gy, Codes.Gy));
         }
         if (m.PartialVolume is { } pv)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using VoxDose.Dicom;
 using VoxDose.Reporting.Common;
+using VoxDose.Reporting.Model;
 
 namespace VoxDose.Reporting.StructuredReport;
 
@@ -39,12 +40,20 @@ internal static class SrContent
         return item;
     }
 
-    public static DicomDataset Num(string relationship, CodedConcept concept, double value, CodedConcept unit, params DicomDataset[] children)
+    public static DicomDataset Num(string relationship, CodedConcept concept, double value, CodedConcept unit, params DicomDataset[] children) =>
+        Num(relationship, concept, value, ReportFormat.Round(value, unit.Value), unit, children);
+
+    /// <summary>A standard uncertainty: 2 significant figures (GUM), so that a small component does not read 0.</summary>
+    public static DicomDataset UncertaintyNum(string relationship, CodedConcept concept, double value, CodedConcept unit) =>
+        Num(relationship, concept, value, ReportFormat.Significant(value, ReportFormat.UncertaintySignificantFigures), unit, []);
+
+    private static DicomDataset Num(string relationship, CodedConcept concept, double value, double rounded, CodedConcept unit, DicomDataset[] children)
     {
         if (!double.IsFinite(value)) throw new ArgumentException($"SR numeric value of {concept.Meaning} is not finite ({value}).", nameof(value));
         var item = Item(relationship, "NUM", concept);
         var measured = new DicomDataset();
-        measured.AddOrUpdate(DicomTag.NumericValue, DicomVR.DS, value);
+        // Rounded to what the measurement supports (ReportFormat; docs/reporting.md); results.json keeps full precision.
+        measured.AddOrUpdate(DicomTag.NumericValue, DicomVR.DS, rounded);
         measured.AddOrUpdateSequence(DicomTag.MeasurementUnitsCodeSequence, unit.ToItem());
         item.AddOrUpdateSequence(DicomTag.MeasuredValueSequence, measured);
         return WithChildren(item, children);

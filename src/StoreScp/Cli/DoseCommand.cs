@@ -167,7 +167,7 @@ internal static class DoseCommand
             MetaImageWriter.Write(result.DoseGy, dosePath);
         });
         using (StageProfile.Measure("console")) Print(console, result);
-        var code = WriteReports(console, result, masks, outDir);
+        var code = WriteReports(console, result, masks, outDir, options.Processing.RtDoseBitsAllocated);
         files.GetAwaiter().GetResult();
         console.WriteLine($"Wrote {resultsPath} and {dosePath} (dose in Gy).");
         if (planFile is not null && !ComparePlan(console, result, planFile, outDir)) return 2;
@@ -175,14 +175,14 @@ internal static class DoseCommand
     }
 
     /// <summary>RT Dose, SR, PDF, Encapsulated PDF and Secondary Capture (src/Reporting), from the same result.</summary>
-    private static int WriteReports(IAnsiConsole console, DoseStudyResult result, RoiMaskCollector masks, DirectoryInfo outDir)
+    private static int WriteReports(IAnsiConsole console, DoseStudyResult result, RoiMaskCollector masks, DirectoryInfo outDir, int rtDoseBitsAllocated)
     {
         try
         {
             var now = TimeProvider.System.GetLocalNow();
             DosimetryReport report;
             using (StageProfile.Measure("report model")) report = StudyReportAssembler.Build(result, SoftwareVersion.Current, now, masks.Masks);
-            var written = ReportWriter.WriteAll(report, outDir.FullName);
+            var written = ReportWriter.WriteAll(report, outDir.FullName, rtDoseBitsAllocated); // the node's setting: same RT Dose from both
             console.WriteLine($"Wrote {string.Join(", ", written.DicomPaths.Prepend(written.PdfPath).Select(Path.GetFileName))} to {outDir.FullName}.");
             return 0;
         }

@@ -41,11 +41,12 @@ public sealed class ProcessingOptions
     public double SweepSeconds { get; set; } = 60;
 
     /// <summary>
-    /// Bits Allocated of the RT Dose pixel data: 32 (default; quantisation step max/4e9, exact for any practical purpose)
-    /// or 16 (step max/65 000, e.g. 0.004 Gy for a 250 Gy maximum, below the 0.1 Gy the reports print; needed by viewers
-    /// that cannot decode 32-bit pixels, such as Orthanc's web viewer, which answers HTTP 415). See docs/reporting.md.
+    /// Bits Allocated of the RT Dose pixel data: 16 (default: step max/65 000, e.g. 0.004 Gy for a 250 Gy maximum, far below
+    /// the 0.1 Gy the reports print, and what Orthanc's viewer and other PACS viewers render; checked by
+    /// RtDoseOrthancPreviewTests) or 32 (step max/4e9, for a TPS that wants it; Orthanc 1.10 answers a frame preview of it
+    /// with HTTP 415). See docs/reporting.md, "RT Dose bits".
     /// </summary>
-    public int RtDoseBitsAllocated { get; set; } = 32;
+    public int RtDoseBitsAllocated { get; set; } = 16;
 
     public static readonly IReadOnlyList<string> DefaultOutputs = ["RtDose", "Sr", "Pdf"];
 

@@ -84,11 +84,11 @@ public class DoseVerbReportsTests(ITestOutputHelper output)
         Assert.Equal($"True True {activity.SizeZ} True True", py);
     }
 
-    /// <summary>The SR's mean for an ROI, printed by dsrdump with full precision: the value rounded to 1e-6 Gy must match.</summary>
+    /// <summary>The SR's mean for an ROI as dsrdump prints it: results.json's mean rounded to 0.1 Gy (docs/reporting.md), e.g. "43" or "4.8".</summary>
     private static Regex SrMeanPattern(double meanGy)
     {
-        var whole = Math.Truncate(meanGy).ToString(CultureInfo.InvariantCulture);
-        return new Regex($"Absorbed Dose\"\\)=\"{whole}\\.\\d+\" \\(Gy,UCUM,\"Gy\"\\)>\\s*\\n\\s*<has concept mod CODE:\\(,,\"Derivation\"\\)=\\(373098007,SCT,\"Mean\"\\)>");
+        var rounded = Regex.Escape(Math.Round(meanGy, 1, MidpointRounding.AwayFromZero).ToString("R", CultureInfo.InvariantCulture));
+        return new Regex($"Absorbed Dose\"\\)=\"{rounded}\" \\(Gy,UCUM,\"Gy\"\\)>\\s*\\n\\s*<has concept mod CODE:\\(,,\"Derivation\"\\)=\\(373098007,SCT,\"Mean\"\\)>");
     }
 
     private static List<Contour> Sphere(Vec3 c, double r)

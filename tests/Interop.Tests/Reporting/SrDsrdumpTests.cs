@@ -29,7 +29,7 @@ public class SrDsrdumpTests(ITestOutputHelper output)
         foreach (var roi in report.Rois)
         {
             Assert.Contains($"\"{roi.Name}\"", text);
-            Assert.Contains(means, m => Math.Abs(m - roi.Metrics.MeanGy) <= 1e-9 * roi.Metrics.MeanGy);
+            Assert.Contains(means, m => Math.Abs(m - roi.Metrics.MeanGy) <= 0.05 + 1e-9); // 0.1 Gy in the SR (docs/reporting.md)
         }
         Assert.Contains("D70,99VOXDOSE", text);
         Assert.Contains("V100GY,99VOXDOSE", text);
