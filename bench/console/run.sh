@@ -17,7 +17,8 @@ echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg) ($(nproc) cores on t
 dotnet build "$repo/src/StoreScp/StoreScp.csproj" -c Release -o "$out" -nologo -v q >/dev/null || fail "the build failed"
 work="$(mktemp -d /tmp/voxdose-console-bench.XXXXXX)"
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-export VoxDose__Storage__Root="$work/root" VoxDose__Storage__MinFreeMegabytes=16 VoxDose__Scp__BindAddress=127.0.0.1
+# The bench node allows any caller on purpose (secure default: an empty caller list refuses to start); loopback only.
+export VoxDose__Storage__Root="$work/root" VoxDose__Storage__MinFreeMegabytes=16 VoxDose__Scp__BindAddress=127.0.0.1 VoxDose__Scp__AllowAnyCaller=true
 export VoxDose__Scp__Port="$(free_port)" VoxDose__Web__Urls="http://127.0.0.1:$(free_port)" Logging__LogLevel__Default=Warning
 export BENCH_PASSWORD="console-bench-password"
 mkdir -p "$work/root"
