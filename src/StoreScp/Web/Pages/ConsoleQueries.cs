@@ -61,16 +61,21 @@ public sealed class ConsoleQueries(AuditDatabase database, TimeProvider time)
             where.Add("s.state = @st");
             parameters.Add(("@st", state.ToText()));
         }
-        var join = where.Any(w => w.StartsWith("x.", StringComparison.Ordinal)) ? "JOIN" : "LEFT JOIN";
+        // With a filter on the index (name, ID, accession, dates), the index drives: CROSS JOIN fixes that order in SQLite,
+        // whose planner (no ANALYZE statistics) otherwise starts from the state index and probes thousands of studies for a
+        // name + state search (the two queries took 41 ms in sqlite3 on the 10 000-study bench database, 0.3 ms this way, unloaded); PostgreSQL plans it like an inner join.
+        var byIndex = where.Any(w => w.StartsWith("x.", StringComparison.Ordinal));
+        if (byIndex) where.Insert(0, "x.study_uid = s.study_uid");
+        var tables = byIndex ? "console_study_index x CROSS JOIN studies s" : "studies s LEFT JOIN console_study_index x ON x.study_uid = s.study_uid";
         var clause = where.Count == 0 ? "" : "WHERE " + string.Join(" AND ", where);
         await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
         var total = StudyRepository.ToLong(await c.ScalarAsync(null,
-            $"SELECT COUNT(*) FROM studies s {join} console_study_index x ON x.study_uid = s.study_uid {clause}", ct, [.. parameters]).ConfigureAwait(false));
+            $"SELECT COUNT(*) FROM {tables} {clause}", ct, [.. parameters]).ConfigureAwait(false));
         parameters.Add(("@limit", PageSize));
         parameters.Add(("@offset", Math.Max(0, page - 1) * PageSize));
         var rows = await c.QueryAsync(null, $"""
             SELECT s.study_uid, s.state, s.revision, s.last_received_at, s.error, x.patient_id, x.patient_name, x.accession, x.study_date, x.study_description
-            FROM studies s {join} console_study_index x ON x.study_uid = s.study_uid {clause}
+            FROM {tables} {clause}
             ORDER BY s.last_received_at DESC, s.study_uid LIMIT @limit OFFSET @offset
             """, r => new StudyRow(r.Text("study_uid")!, StudyStateText.Parse(r.Text("state")!), r.Long("revision"), r.Time("last_received_at")!.Value,
                 r.Text("error"), r.Text("patient_id") ?? "", r.Text("patient_name") ?? "", r.Text("accession") ?? "", r.Text("study_date") ?? "",
