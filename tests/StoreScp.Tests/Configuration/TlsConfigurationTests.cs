@@ -122,6 +122,19 @@ public class TlsConfigurationTests(PkiFixture fixture) : IClassFixture<PkiFixtur
     }
 
     [Fact]
+    public void An_expired_certificate_is_a_configuration_error()
+    {
+        using var key = System.Security.Cryptography.ECDsa.Create(System.Security.Cryptography.ECCurve.NamedCurves.nistP256);
+        var request = new System.Security.Cryptography.X509Certificates.CertificateRequest("CN=expired", key, System.Security.Cryptography.HashAlgorithmName.SHA256);
+        using var expired = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-10), DateTimeOffset.UtcNow.AddDays(-1));
+        var certificate = Path.Combine(_pki.Directory, "expired.pem");
+        var keyFile = Path.Combine(_pki.Directory, "expired.key");
+        File.WriteAllText(certificate, expired.ExportCertificatePem());
+        File.WriteAllText(keyFile, key.ExportPkcs8PrivateKeyPem());
+        AssertOneError(Errors(Scp(certificate, keyFile)), "VoxDose:Scp:Tls:CertificatePath", "the certificate 'CN=expired' expired on");
+    }
+
+    [Fact]
     public void Both_sides_offer_tls_1_2_and_1_3_only()
     {
         var server = NodeTls.Server(new TlsOptions { Enabled = true, CertificatePath = _pki.ServerPem, KeyPath = _pki.ServerKey });
