@@ -97,7 +97,7 @@ public class TlsConfigurationTests(PkiFixture fixture) : IClassFixture<PkiFixtur
         AssertOneError(Errors(Scp(_pki.ServerPem, Path.Combine(dir, "absent.key"))), path, "absent.key' does not exist");
         AssertOneError(Errors(Scp(garbage, _pki.ServerKey)), path, "holds no readable PEM certificate");
         AssertOneError(Errors(Scp(text)), path, "neither PEM nor PKCS#12");
-        AssertOneError(Errors(Scp(_pki.ServerPem)), path, "holds no private key: name the key file (KeyPath)");
+        AssertOneError(Errors(Scp(_pki.ServerPem)), path, "holds no private key: give its key file (KeyPath");
         AssertOneError(Errors(Scp(_pki.ServerPem, _pki.ClientKey)), path, "does not match the certificate");
         AssertOneError(Errors(Scp(_pki.ServerPem, _pki.ServerPem)), path, "holds no PEM private key");
         AssertOneError(Errors(Scp(null)), path, "required when TLS is enabled");
@@ -132,6 +132,28 @@ public class TlsConfigurationTests(PkiFixture fixture) : IClassFixture<PkiFixtur
         File.WriteAllText(certificate, expired.ExportCertificatePem());
         File.WriteAllText(keyFile, key.ExportPkcs8PrivateKeyPem());
         AssertOneError(Errors(Scp(certificate, keyFile)), "VoxDose:Scp:Tls:CertificatePath", "the certificate 'CN=expired' expired on");
+    }
+
+    [Fact]
+    public void The_ca_bundle_is_the_only_trust_root_and_a_self_signed_certificate_can_be_its_own()
+    {
+        bool Chains(string trusted, string certificate, string purpose)
+        {
+            using var chain = new System.Security.Cryptography.X509Certificates.X509Chain
+            {
+                ChainPolicy = VoxDose.Dicom.Network.Transport.TlsFiles.TrustOnly(VoxDose.Dicom.Network.Transport.TlsFiles.LoadCaBundle(trusted), purpose),
+            };
+            using var leaf = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadCertificateFromFile(certificate);
+            return chain.Build(leaf);
+        }
+        const string client = VoxDose.Dicom.Network.Transport.TlsFiles.ClientAuthenticationOid;
+        const string server = VoxDose.Dicom.Network.Transport.TlsFiles.ServerAuthenticationOid;
+        Assert.True(Chains(_pki.CaPem, _pki.ClientPem, client));
+        Assert.False(Chains(_pki.CaPem, _pki.OtherClientPem, client));
+        Assert.False(Chains(_pki.CaPem, _pki.SelfSignedClientPem, client));
+        Assert.True(Chains(_pki.SelfSignedClientPem, _pki.SelfSignedClientPem, client));
+        Assert.False(Chains(_pki.CaPem, _pki.ClientPem, server)); // a client certificate (clientAuth only) cannot serve
+        Assert.True(Chains(_pki.CaPem, _pki.ServerPem, server));
     }
 
     [Fact]

@@ -198,7 +198,7 @@ public static class TlsFiles
             rest = rest[end..];
         }
         throw new TlsFileException(sameFile
-            ? $"certificate file '{keySource}' is PEM but holds no private key: name the key file (KeyPath)."
+            ? $"certificate file '{keySource}' is PEM but holds no private key: give its key file (KeyPath, --tls-key)."
             : $"key file '{keySource}' holds no PEM private key.");
     }
 
