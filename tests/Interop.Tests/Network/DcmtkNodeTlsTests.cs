@@ -68,6 +68,28 @@ public class DcmtkNodeTlsTests
     }
 
     [Fact]
+    public async Task Our_scp_speaks_tls_1_2_and_1_3_and_refuses_tls_1_1()
+    {
+        var root = TestPaths.NewTempDirectory("voxdose-tls-versions");
+        var pki = OpenSslPki.Create(Path.Combine(root, "pki"));
+        await using var scp = await StartScp(root, new TlsOptions { Enabled = true, CertificatePath = pki.ServerPem, KeyPath = pki.ServerKey });
+        ToolResult Handshake(string version) => ExternalTool.Run("bash",
+            ["-c", $"openssl s_client -connect 127.0.0.1:{scp.Port} -servername localhost -CAfile '{pki.CaPem}' -verify_return_error {version} </dev/null"],
+            TimeSpan.FromSeconds(60));
+
+        var tls12 = Handshake("-tls1_2");
+        Assert.True(tls12.ExitCode == 0, tls12.StdOut + tls12.StdErr);
+        Assert.Contains("Protocol  : TLSv1.2", tls12.StdOut, StringComparison.Ordinal);
+        var tls13 = Handshake("-tls1_3");
+        Assert.True(tls13.ExitCode == 0, tls13.StdOut + tls13.StdErr);
+        Assert.Contains("TLSv1.3", tls13.StdOut, StringComparison.Ordinal);
+        // The client is allowed TLS 1.1 (security level 0); our server answers with a protocol_version alert.
+        var tls11 = Handshake("-tls1_1 -cipher DEFAULT@SECLEVEL=0");
+        Assert.NotEqual(0, tls11.ExitCode);
+        Assert.Contains("alert protocol version", tls11.StdOut + tls11.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Our_scp_requiring_client_certificates_accepts_dcmtk_with_a_certificate_of_the_trusted_ca_only()
     {
         var root = TestPaths.NewTempDirectory("voxdose-dcmtk-mtls");
