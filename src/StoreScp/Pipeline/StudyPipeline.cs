@@ -93,6 +93,9 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
                     ("@m", outcome.Method), ("@k", outcome.Kernel), ("@p", outcome.ParametersJson), ("@id", computationId)).ConfigureAwait(false);
             }
             await computations.FinishAsync(computationId, outcome.ResultsJson, outputDir, ct).ConfigureAwait(false);
+            // The lesion registry (docs/outcomes.md): this revision's lesions and figures, from the results just written.
+            await Outcomes.RegistryRecorder.RecordAsync(database, time, events, logger, study, inputs.PetFiles.Count > 0 ? inputs.PetFiles[0] : null, computationId,
+                outcome.ResultsJson, ct).ConfigureAwait(false);
         }
         catch (InvalidStudyException invalid)
         {
