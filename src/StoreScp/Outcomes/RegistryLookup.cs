@@ -33,16 +33,16 @@ internal sealed class RegistryLookup
     /// <summary>The patient's registry id; null with the column and reason when there is none or several.</summary>
     public long? FindPatient(string patientId, string? issuer, out string column, out string? why)
     {
-        column = string.IsNullOrEmpty(issuer) ? OutcomeTemplate.PatientId : OutcomeTemplate.Issuer;
+        column = OutcomeTemplate.PatientId;
         why = null;
         if (patientId.Length == 0)
         {
-            column = OutcomeTemplate.PatientId;
             why = "empty; the Patient ID is needed";
             return null;
         }
         var matches = _patients.Where(p => p.PatientId == patientId && (string.IsNullOrEmpty(issuer) || p.Issuer == issuer)).ToList();
         if (matches.Count == 1) return matches[0].Id;
+        if (matches.Count > 1) column = OutcomeTemplate.Issuer;
         why = matches.Count == 0
             ? (string.IsNullOrEmpty(issuer) ? "unknown patient: no treatment of this Patient ID is in the registry" : "unknown patient: no treatment of this Patient ID with this issuer is in the registry")
             : $"this Patient ID has {matches.Count} issuers in the registry: give '{OutcomeTemplate.Issuer}'";
