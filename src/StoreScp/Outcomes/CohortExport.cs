@@ -65,7 +65,7 @@ public static class CohortExport
         return text.ToString();
     }
 
-    private static string Num(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "NA";
+    private static string Num(double? value) => value is { } v && double.IsFinite(v) ? v.ToString("G15", CultureInfo.InvariantCulture) : "NA";
 }
 
 /// <summary>

@@ -8,7 +8,7 @@ public sealed class OutcomeAuditTests
     [Fact]
     public async Task A_changed_response_and_a_cleared_covariate_are_audited_and_an_unchanged_import_adds_nothing()
     {
-        var cohort = await StudyCohort.CreateAsync();
+        using var cohort = await StudyCohort.CreateAsync();
         var followUp = cohort.WriteFollowUpCsv();
         var first = await cohort.Importer().ImportAsync(StudyCohort.Table(followUp), "alice");
         Assert.Equal((28, 28, 0, 0, 28), (first.Rows, first.Added, first.Changed, first.Unchanged, first.ValueChanges));

@@ -8,22 +8,22 @@ namespace VoxDose.StoreScp.Tests.Outcomes;
 /// </summary>
 public sealed class OutcomeImportRefusalTests
 {
-    private static async Task<(OutcomeError Error, StudyCohort Cohort)> RefusedAsync(Func<string[], string[]> edit)
+    private static async Task<OutcomeError> RefusedAsync(Func<string[], string[]> edit)
     {
-        var cohort = await StudyCohort.CreateAsync();
+        using var cohort = await StudyCohort.CreateAsync();
         await cohort.Importer().ImportAsync(StudyCohort.Table(cohort.WriteFollowUpCsv("first.csv")), "setup"); // something to keep
         var path = cohort.WriteFollowUpCsv("bad.csv");
         File.WriteAllLines(path, edit(File.ReadAllLines(path)));
         var before = await cohort.SnapshotAsync();
         var refused = await Assert.ThrowsAsync<OutcomeImportException>(() => cohort.Importer().ImportAsync(StudyCohort.Table(path), "tester"));
         Assert.Equal(before, await cohort.SnapshotAsync());
-        return (Assert.Single(refused.Errors), cohort);
+        return Assert.Single(refused.Errors);
     }
 
     [Fact]
     public async Task A_missing_column_is_refused_naming_it_and_nothing_changes()
     {
-        var (error, _) = await RefusedAsync(lines => [.. lines.Select(l => string.Join(',', l.Split(',')[..4]))]); // no 'response'
+        var error = await RefusedAsync(lines => [.. lines.Select(l => string.Join(',', l.Split(',')[..4]))]); // no 'response'
         Assert.Equal((1, 0, "response"), (error.Line, error.Column, error.ColumnName));
         Assert.Equal("line 1, column 'response': missing: the template requires this column", error.ToString());
     }
@@ -31,7 +31,7 @@ public sealed class OutcomeImportRefusalTests
     [Fact]
     public async Task An_unparsable_date_is_refused_with_line_and_column_and_nothing_changes()
     {
-        var (error, _) = await RefusedAsync(lines =>
+        var error = await RefusedAsync(lines =>
         {
             var cells = lines[5].Split(',');
             cells[3] = "2025-02-30"; // no 30 February
@@ -45,7 +45,7 @@ public sealed class OutcomeImportRefusalTests
     [Fact]
     public async Task An_unknown_lesion_is_refused_with_line_and_column_and_nothing_changes()
     {
-        var (error, _) = await RefusedAsync(lines =>
+        var error = await RefusedAsync(lines =>
         {
             lines[9] = lines[9].Replace(",Lesion ", ",Lesion 9", StringComparison.Ordinal).Replace(",lesion ", ",lesion 9", StringComparison.Ordinal);
             return lines;
@@ -57,7 +57,7 @@ public sealed class OutcomeImportRefusalTests
     [Fact]
     public async Task A_duplicate_row_is_refused_naming_both_lines_and_nothing_changes()
     {
-        var (error, _) = await RefusedAsync(lines => [.. lines, lines[3]]);
+        var error = await RefusedAsync(lines => [.. lines, lines[3]]);
         Assert.Equal((30, 4, "assessedOn"), (error.Line, error.Column, error.ColumnName));
         Assert.Contains("duplicate row: the same lesion and date as line 4", error.Message, StringComparison.Ordinal);
     }
@@ -65,7 +65,7 @@ public sealed class OutcomeImportRefusalTests
     [Fact]
     public async Task An_unknown_patient_and_a_bad_covariate_are_refused_in_one_report_and_nothing_changes()
     {
-        var cohort = await StudyCohort.CreateAsync();
+        using var cohort = await StudyCohort.CreateAsync();
         var path = cohort.WriteCovariatesCsv();
         var lines = File.ReadAllLines(path);
         lines[2] = lines[2].Replace("P02,", "P99,", StringComparison.Ordinal);
@@ -80,7 +80,7 @@ public sealed class OutcomeImportRefusalTests
     [Fact]
     public async Task The_verb_exits_2_and_prints_line_and_column_and_nothing_changes()
     {
-        var cohort = await StudyCohort.CreateAsync();
+        using var cohort = await StudyCohort.CreateAsync();
         var path = cohort.WriteFollowUpCsv();
         var lines = File.ReadAllLines(path);
         lines[2] = lines[2].Replace(",CR", ",CRR", StringComparison.Ordinal).Replace(",SD", ",CRR", StringComparison.Ordinal);

@@ -12,7 +12,7 @@ namespace VoxDose.StoreScp.Tests.Outcomes;
 /// would import: a first assessment at day 30 (CR for local-control lesions, SD otherwise), a last one at the PFS day
 /// (PD when the lesion progressed, the same response otherwise).
 /// </summary>
-internal sealed class StudyCohort
+internal sealed class StudyCohort : IDisposable
 {
     public static readonly string Example = Path.Combine(TestPaths.RepoRoot, "docs", "examples", "cohort-14-lesions.csv");
     public static readonly DateOnly TreatedOn = new(2025, 1, 10);
@@ -55,6 +55,13 @@ internal sealed class StudyCohort
                 l.TdvGy * 0.8, 60, 20, l.SizeCm * 10, l.TdpGy))]);
         }
         return new StudyCohort { Root = root, ConfigFile = config, Database = database, Lesions = lesions };
+    }
+
+    /// <summary>Removes the cohort's folder (database, CSV files, outputs).</summary>
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(Root)) Directory.Delete(Root, recursive: true);
     }
 
     public string WriteFollowUpCsv(string name = "followup.csv")
