@@ -50,4 +50,7 @@ awk -v vt="$vt" -v vm="$vm" -v vu="$vu" -v vs="$vs" -v rt="${rt:-0}" -v target="
   if (rt > 0) printf "R (survfit, survdiff, coxph x 7, wilcox.test, cor.test) on the same file: %.2f s wall\n", rt
   printf "target: < %.1f s wall; measured/target = %.2f -> %s\n", target, vt / target, (vt < target ? "PASS" : "FAIL")
   if (vt >= target && vu + vs < target) printf "(CPU time %.2f s is within the target: the wall time is the shared machine'"'"'s load)\n", vu + vs
-  exit (vt < target ? 0 : 1) }'
+  exit (vt < target ? 0 : 1) }' || {
+  echo "bench/cohort: FAILED: cohort analyze took longer than the ${TARGET_S} s target (see above; load average $(cut -d' ' -f1-3 /proc/loadavg))" >&2
+  exit 1
+}

@@ -1,5 +1,3 @@
-using System.Data.Common;
-using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using VoxDose.Dicom;
 using VoxDose.StoreScp.Audit;
@@ -9,7 +7,8 @@ namespace VoxDose.StoreScp.Outcomes;
 /// <summary>
 /// The node's one call into the registry: when a revision's results are written, its lesions are recorded under the
 /// PET's patient (Patient ID, Issuer of Patient ID) and treatment (the study, its Study Date). The dose results do not
-/// depend on it: a failure here is logged and audited as an event (registry-failed), and the study goes on.
+/// depend on it: any failure here (an unreadable PET header, a database error) is logged and audited as an event
+/// (registry-failed), and the study goes on. Results without a lesion register nothing.
 /// </summary>
 public static class RegistryRecorder
 {
@@ -18,6 +17,8 @@ public static class RegistryRecorder
     {
         try
         {
+            var lesions = LesionResults.Read(resultsJson);
+            if (lesions.Count == 0) return; // nothing to register (no ROI with the lesion role)
             var identity = Identity(study, petFile);
             if (identity is null)
             {
@@ -26,11 +27,10 @@ public static class RegistryRecorder
                 OutcomesLog.RegistrySkipped(logger, study.StudyUid, study.Revision);
                 return;
             }
-            var lesions = LesionResults.Read(resultsJson);
             var recorded = await new LesionRegistry(database, time).RecordAsync(identity, study.Revision, computationId, lesions, ct).ConfigureAwait(false);
             await events.AddAsync("registry", "lesions-recorded", study.StudyUid, $"revision {study.Revision}: {recorded} lesion(s) recorded", ct).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is DbException or JsonException or IOException or DicomDataException or InvalidDataException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
             OutcomesLog.RegistryFailed(logger, e, study.StudyUid, study.Revision);
             await events.AddAsync("registry", "registry-failed", study.StudyUid, $"revision {study.Revision}: lesions not registered: {e.Message}", ct)
