@@ -40,6 +40,9 @@ internal static class PhantomCommand
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  CT: {study.CtFiles.Count} slices in ct/ (same frame of reference); lungs {ctTruth.LungHu} HU = {ctTruth.LungDensityGPerMl:0.###} g/mL, lung mass in the field of view {ctTruth.LungMassKgInFieldOfView:0.###} kg, true lung dose with it {ctTruth.LungDoseGyWithCtMass:0.##} Gy"));
             Console.WriteLine($"  Truth: {study.TruthFile}");
+            if (study.Truth.LungFractionInFieldOfView < 0.999)
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  Note: {100 * study.Truth.LungFractionInFieldOfView:0} % of the lungs' volume is inside the field of view and holds the whole {100 * spec.LungShuntFraction:0.#} % lung shunt: fewer slices, hotter lungs."));
             Console.WriteLine($"  Study Instance UID: {study.Identity.StudyInstanceUid}");
             var table = new Table().AddColumns("Region", "Volume (mL)", "A0 (MBq)", "True mean LDM dose (Gy)");
             foreach (var r in study.Truth.Regions)

@@ -14,6 +14,12 @@ public sealed record PhantomTruth
 
     public required IReadOnlyList<PhantomRegionTruth> Regions { get; init; }
 
+    /// <summary>
+    /// Part of the lungs' volume inside the field of view. The whole lung shunt is placed there, so with a reduced field of
+    /// view (fewer slices) the lung concentration and dose rise as 1 / this fraction (default 111 slices: about 0.57).
+    /// </summary>
+    public double LungFractionInFieldOfView { get; init; } = 1.0;
+
     /// <summary>The CT's truth (lung HU, density and mass) when the phantom was written with its CT; null otherwise.</summary>
     public PhantomCtTruth? Ct { get; init; }
 
