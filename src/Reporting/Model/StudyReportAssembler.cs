@@ -82,15 +82,15 @@ public static class StudyReportAssembler
         if (study.DensitySource is { } density)
         {
             yield return new("CT used", density.CtUsed ? $"yes, CT series {density.CtSeriesInstanceUid}" : $"no: {DensityProvenance.SoftTissueAssumed}");
-            if (density.Calibration is { } calibration) yield return new("HU-to-density calibration", calibration);
+            if (density.Calibration is { } calibration) yield return new("HU to density", calibration);
         }
         if (study.Lung is { } lung)
         {
             yield return new("Lung mass", F(lung.MassKg, "F3"), "kg");
-            yield return new("Lung mass source", lung.MassSource);
-            yield return new("Lung dose (EANM, lung mass)", F(lung.DoseGy, "F2"), "Gy");
-            yield return new("Lung shunt fraction on the PET", F(100 * lung.PetLungShuntFraction, "F2"), "%");
-            yield return new("Lung shunt definition", LungDosimetry.ShuntDefinition);
+            yield return new("Lung mass from", lung.MassSource);
+            yield return new("Lung dose (EANM)", F(lung.DoseGy, "F2"), "Gy");
+            yield return new("Lung shunt on PET", F(100 * lung.PetLungShuntFraction, "F2"), "%");
+            yield return new("Lung shunt defined", LungDosimetry.ShuntDefinition);
         }
     }
 
