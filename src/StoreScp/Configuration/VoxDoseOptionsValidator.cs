@@ -130,6 +130,7 @@ public sealed class VoxDoseOptionsValidator : IValidateOptions<VoxDoseOptions>
         errors.AddRange(dosimetry.RoiRoles.ToEngine().Validate($"{path}:RoiRoles"));
         errors.AddRange(dosimetry.PartialVolume.Validate($"{path}:PartialVolume"));
         errors.AddRange(dosimetry.Uncertainty.Validate($"{path}:Uncertainty"));
+        errors.AddRange(dosimetry.HuToDensity.Validate($"{path}:HuToDensity"));
     }
 
     private static void ValidateDestinations(List<DestinationOptions> destinations, string path, List<string> errors)

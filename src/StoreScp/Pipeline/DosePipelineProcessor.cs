@@ -153,7 +153,8 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
         try
         {
             var masks = new RoiMaskCollector();
-            var result = new OfflineDosePipeline(settings.CreateAnalyzer()).Run(datasets, structureSets, settings.Dose, maskSink: masks.Sink);
+            // The CT series of the study: the pipeline keeps the one in the PET's frame of reference and records why any other is not used.
+            var result = settings.CreatePipeline().Run(datasets, structureSets, settings.Dose, maskSink: masks.Sink, ctFiles: inputs.CtFiles);
             return new Computed(result, result.Pet ?? PetSeriesLoader.Load(datasets), datasets, rtStruct, masks.Masks);
         }
         catch (DoseInputException e)
