@@ -27,7 +27,7 @@ node_port=$(free_port)
 export VoxDose__Storage__Root="$root" VoxDose__Scp__Port="$node_port" VoxDose__Scp__BindAddress=127.0.0.1 \
   VoxDose__Processing__SeriesQuietSeconds=86400 VoxDose__Storage__MinFreeMegabytes=64 VoxDose__Scp__AllowAnyCaller=true \
   VoxDose__Scp__MaxAssociationRequestsPerPeerPerMinute=0 VoxDose__Scp__MaxAssociations=64 VoxDose__Scp__MaxAssociationsPerPeer=64 \
-  Logging__LogLevel__Default=Warning
+  VoxDose__Web__Enabled=false Logging__LogLevel__Default=Warning
 voxdose_bg serve >>"$work/node.log" 2>&1; node_pid=$!; pids+=($node_pid)
 wait_port 127.0.0.1 "$node_port" 60
 start=$(date +%s)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using VoxDose.Dicom.Network.Client;
+using VoxDose.StoreScp.Tests.Support;
 using VoxDose.Tests.Shared;
 using Xunit.Abstractions;
 
@@ -9,6 +10,7 @@ namespace VoxDose.StoreScp.Tests.Node;
 /// Issue 11, "Deflate bomb", through the network: a 1 MB Deflated Explicit VR Little Endian file that inflates to 1 GiB,
 /// sent as one C-STORE, raised `voxdose serve` from 141 MB to 4.3 GB. The real node, its peak RSS read from /proc.
 /// </summary>
+[Collection("PortFlood")]
 public class DeflateBombStoreTests(ITestOutputHelper output)
 {
     [Fact]
@@ -26,7 +28,8 @@ public class DeflateBombStoreTests(ITestOutputHelper output)
                 { "Logging": { "LogLevel": { "Default": "Warning" } },
                   "VoxDose": {
                     "Scp": { "AeTitle": "VOXDOSE", "Port": {{port}}, "BindAddress": "127.0.0.1", "AllowAnyCaller": true },
-                    "Storage": { "Root": "{{Path.Combine(dir, "node")}}", "MinFreeMegabytes": 1 } } }
+                    "Storage": { "Root": "{{Path.Combine(dir, "node")}}", "MinFreeMegabytes": 1 },
+                    "Web": { "Enabled": false } } }
                 """);
             using var node = BackgroundTool.Start("dotnet", [Path.Combine(AppContext.BaseDirectory, "voxdose.dll"), "serve", "--config", config]);
             await node.WaitForPortAsync(port, TimeSpan.FromSeconds(60));
@@ -44,9 +47,18 @@ public class DeflateBombStoreTests(ITestOutputHelper output)
                 throw new InvalidOperationException($"{e.GetType().Name}: {e.Message}\nnode:\n{node.Output}", e);
             }
             output.WriteLine($"{result}; peak RSS {before} MB before, {PeakRssMb(node.Id)} MB after");
+            output.WriteLine(node.Output);
             Assert.NotNull(result.Status); // a DIMSE answer (the header is valid: stored; the pixel data is never inflated here)
             await Task.Delay(2000); // the ingest and assembly that follow the answer
-            Assert.Equal(0, await DicomClient.EchoAsync(client)); // still serving
+            Assert.False(node.HasExited, node.Output);
+            try
+            {
+                Assert.Equal(0, await DicomClient.EchoAsync(client)); // still serving
+            }
+            catch (Exception e)
+            {
+                throw new InvalidOperationException($"{e.GetType().Name}: {e.Message}\nnode:\n{node.Output}", e);
+            }
             var after = PeakRssMb(node.Id);
             output.WriteLine($"peak RSS {after} MB two seconds later");
             Assert.True(after - before < 300, $"peak RSS rose from {before} MB to {after} MB on a 1 MB C-STORE");

@@ -14,6 +14,7 @@ namespace VoxDose.StoreScp.Tests.Node;
 /// through C-STORE. Every input gets a protocol answer or a clean close, the node keeps serving, memory stays bounded,
 /// and no acknowledged instance is lost.
 /// </summary>
+[Collection("PortFlood")]
 public class FuzzTests(ITestOutputHelper output)
 {
     private const int Seed = 20261130;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using VoxDose.Dicom.Network.Client;
 using VoxDose.StoreScp.Phantom;
+using VoxDose.StoreScp.Tests.Support;
 using VoxDose.Tests.Shared;
 using Xunit.Abstractions;
 
@@ -10,6 +11,7 @@ namespace VoxDose.StoreScp.Tests.Storage;
 /// Issue 11, "Patient data at rest": with umask 022 the spool folders were 0755 and spool files, results and the
 /// database 0644, readable by every local user. The real <c>voxdose serve</c> runs here under <c>umask 022</c>.
 /// </summary>
+[Collection("PortFlood")]
 public class PatientDataAtRestTests(ITestOutputHelper output)
 {
     [Fact]
@@ -29,6 +31,7 @@ public class PatientDataAtRestTests(ITestOutputHelper output)
                   "VoxDose": {
                     "Scp": { "AeTitle": "VOXDOSE", "Port": {{port}}, "BindAddress": "127.0.0.1", "AllowAnyCaller": true },
                     "Storage": { "Root": "{{root}}", "MinFreeMegabytes": 1 },
+                    "Web": { "Enabled": false },
                     "Processing": { "SeriesQuietSeconds": 0.5 } } }
                 """);
             var dll = Path.Combine(AppContext.BaseDirectory, "voxdose.dll");
