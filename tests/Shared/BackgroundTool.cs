@@ -23,6 +23,9 @@ public sealed class BackgroundTool : IDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The process id (to read /proc/ID/status, e.g. its peak resident set).</summary>
+    public int Id => _process.Id;
+
     /// <summary>Everything the program printed so far (stdout and stderr interleaved).</summary>
     public string Output
     {

@@ -159,7 +159,7 @@ public static class DoseCalculator
     /// <summary>
     /// VSV with local density (kernel scaling by density after Mikell et al. 2015 and Dieudonné et al. 2013): the sources
     /// are split by density class (lung-like, soft tissue, bone-like, <see cref="DensityMap.ClassOf"/>); each class is
-    /// convolved with the kernel built at its mean density (Graves point kernel scaled as ρ² D_water(ρ r)), turned
+    /// convolved with the kernel built at the activity-weighted mean density of its sources (Graves point kernel scaled as ρ² D_water(ρ r)), turned
     /// into energy per voxel with that kernel's voxel mass, summed, and divided by each target voxel's own mass. A uniform
     /// medium gives exactly its own kernel; energy is conserved across interfaces. Limits: docs/dosimetry.md.
     /// </summary>
@@ -179,19 +179,20 @@ public static class DoseCalculator
         for (var c = 0; c < 3; c++)
         {
             var source = new float[grid.Count];
-            double rhoSum = 0, activitySum = 0;
-            var count = 0;
+            double rhoActivitySum = 0, activitySum = 0;
             for (var i = 0; i < grid.Count; i++)
             {
                 var d = Math.Max(rho.Voxels[i], DensityMap.FloorGPerMl);
                 if (DensityMap.ClassOf(d) != c) continue;
                 source[i] = grid.Voxels[i];
-                rhoSum += d;
+                if (!(grid.Voxels[i] > 0)) continue;
+                rhoActivitySum += d * grid.Voxels[i];
                 activitySum += grid.Voxels[i];
-                count++;
             }
-            if (count == 0 || !(activitySum > 0)) continue;
-            var classDensity = Math.Round(rhoSum / count, 3);
+            if (!(activitySum > 0)) continue;
+            // The density of the class's sources (activity-weighted), not of all its voxels: the air around the body is
+            // "lung-like" too, and counting it gave lung sources a kernel of 0.02 g/mL (regression: phantom --ct).
+            var classDensity = Math.Round(rhoActivitySum / activitySum, 3);
             var kernel = KernelCache.GetY90(grid.SpacingMm, classDensity, options.RelativeElectronsPerGram);
             var doseMGy = FftConvolver.Convolve(source, grid.SizeX, grid.SizeY, grid.SizeZ, kernel, 1.0, options.MaxDegreeOfParallelism);
             var kernelMassKg = kernel.VoxelMassKg;

@@ -17,9 +17,6 @@ namespace VoxDose.Dosimetry.Pet;
 /// </remarks>
 public static class PetSeriesLoader
 {
-    private const double OrientationTolerance = 1e-4;
-    private const double SpacingToleranceMm = 1e-3;
-    private const double TiltToleranceMm = 0.01;
     private const string PhilipsPetCreator = "Philips PET Private Group";
 
     /// <summary>Attributes read from the first slice that every slice must repeat.</summary>
@@ -40,51 +37,15 @@ public static class PetSeriesLoader
 
         var slices = datasets.Select(PetSliceGeometry.Read).ToList();
         var reference = slices[0];
+        SliceStack.CheckConsistent(slices, seriesUid);
         foreach (var s in slices)
-        {
-            var ds = s.Dataset;
-            if (ds.GetString(DicomTag.SeriesInstanceUID) != seriesUid) throw new DoseInputException($"{s.Label}: Series Instance UID (0020,000E) differs from the first dataset's: one series at a time.");
-            if (ds.TryGetInt(DicomTag.NumberOfFrames, out var frames) && frames > 1)
-                throw new DoseInputException($"{s.Label}: Number of Frames (0028,0008) is {frames}; multi-frame (Enhanced PET) images are not supported.");
-            if (s.Rows != reference.Rows || s.Columns != reference.Columns)
-                throw new DoseInputException($"{s.Label}: Rows x Columns (0028,0010/0011) {s.Rows} x {s.Columns} differ from {reference.Label}'s {reference.Rows} x {reference.Columns}.");
-            if (Math.Abs(s.RowSpacingMm - reference.RowSpacingMm) > SpacingToleranceMm || Math.Abs(s.ColumnSpacingMm - reference.ColumnSpacingMm) > SpacingToleranceMm)
-                throw new DoseInputException($"{s.Label}: Pixel Spacing (0028,0030) {s.RowSpacingMm}\\{s.ColumnSpacingMm} differs from {reference.Label}'s {reference.RowSpacingMm}\\{reference.ColumnSpacingMm}.");
-            if ((s.Row - reference.Row).Length > OrientationTolerance || (s.Column - reference.Column).Length > OrientationTolerance)
-                throw new DoseInputException($"{s.Label}: Image Orientation (Patient) (0020,0037) differs from {reference.Label}'s: one orientation per series.");
-            if (s.FrameOfReferenceUid != reference.FrameOfReferenceUid)
-                throw new DoseInputException($"{s.Label}: Frame of Reference UID (0020,0052) '{s.FrameOfReferenceUid}' differs from {reference.Label}'s '{reference.FrameOfReferenceUid}'.");
             foreach (var (tag, name) in SeriesWideAttributes)
-                if (ds.GetString(tag)?.Trim() != first.GetString(tag)?.Trim())
-                    throw new DoseInputException($"{s.Label}: {name} is '{ds.GetString(tag)}', the first dataset's is '{first.GetString(tag)}': one value per series.");
-            if (ds.TryGetDouble(DicomTag.GantryDetectorTilt, out var tilt) && Math.Abs(tilt) > 1e-3)
-                throw new DoseInputException($"{s.Label}: Gantry/Detector Tilt (0018,1120) is {tilt} degrees; tilted acquisitions are not supported.");
-        }
-        if (string.IsNullOrEmpty(reference.FrameOfReferenceUid)) throw new DoseInputException("Frame of Reference UID (0020,0052) is missing: the dose could not be placed on the patient.");
+                if (s.Dataset.GetString(tag)?.Trim() != first.GetString(tag)?.Trim())
+                    throw new DoseInputException($"{s.Label}: {name} is '{s.Dataset.GetString(tag)}', the first dataset's is '{first.GetString(tag)}': one value per series.");
         if (first.TryGetInt(DicomTag.NumberOfSlices, out var expectedSlices) && expectedSlices != datasets.Count)
             throw new DoseInputException($"Number of Slices (0054,0081) is {expectedSlices} but {datasets.Count} datasets were given: the series is incomplete or mixed.");
 
-        var normal = reference.Row.Cross(reference.Column).Normalized();
-        var sorted = slices.OrderBy(s => s.PositionMm.Dot(normal)).ToList();
-        var gaps = new double[Math.Max(0, sorted.Count - 1)];
-        for (var i = 1; i < sorted.Count; i++)
-        {
-            var step = sorted[i].PositionMm - sorted[i - 1].PositionMm;
-            gaps[i - 1] = step.Dot(normal);
-            if (gaps[i - 1] < SpacingToleranceMm)
-                throw new DoseInputException($"{sorted[i].Label} and {sorted[i - 1].Label} share one position along the slice normal: duplicate slice.");
-            var inPlane = (step - normal * gaps[i - 1]).Length;
-            if (inPlane > TiltToleranceMm)
-                throw new DoseInputException(string.Create(CultureInfo.InvariantCulture,
-                    $"{sorted[i].Label} is shifted {inPlane:0.###} mm in-plane from the previous slice: the slices are not stacked along the normal (gantry tilt or mixed stacks)."));
-        }
-        var spacingZ = gaps.Length > 0 ? gaps.Average() : first.TryGetDouble(DicomTag.SliceThickness, out var thickness) && thickness > 0 ? thickness
-            : throw new DoseInputException("A single slice without Slice Thickness (0018,0050): the voxel depth is unknown.");
-        for (var i = 0; i < gaps.Length; i++)
-            if (Math.Abs(gaps[i] - spacingZ) > Math.Max(SpacingToleranceMm, 1e-3 * spacingZ))
-                throw new DoseInputException(string.Create(CultureInfo.InvariantCulture,
-                    $"{sorted[i + 1].Label} is {gaps[i]:0.####} mm from the previous slice, the series' mean spacing is {spacingZ:0.####} mm: unequal slice spacing."));
-
+        var (sorted, normal, spacingZ) = SliceStack.Sort(slices, first);
         var (units, unitFactor) = Units(first, notes);
         int nx = reference.Columns, ny = reference.Rows, nz = sorted.Count;
         var volume = new Volume(nx, ny, nz, new Vec3(reference.ColumnSpacingMm, reference.RowSpacingMm, spacingZ), sorted[0].PositionMm,

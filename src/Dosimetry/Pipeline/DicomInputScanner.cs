@@ -3,7 +3,7 @@ using VoxDose.Dicom;
 namespace VoxDose.Dosimetry.Pipeline;
 
 /// <summary>
-/// Sorts input files and directories (searched recursively) into PET series and RTSTRUCTs by their headers
+/// Sorts input files and directories (searched recursively) into PET series, CT images and RTSTRUCTs by their headers
 /// (SOP Class UID, Modality). Files that are not DICOM, and other objects, are skipped with a note.
 /// </summary>
 public static class DicomInputScanner
@@ -16,6 +16,7 @@ public static class DicomInputScanner
         var series = new Dictionary<string, (string? Study, string? Frame, List<string> Files)>(StringComparer.Ordinal);
         var structureSets = new List<string>();
         var structureSetDatasets = new Dictionary<string, DicomDataset>(StringComparer.Ordinal);
+        var ctFiles = new List<string>();
         var skipped = 0;
         foreach (var path in Expand(inputs, notes))
         {
@@ -47,15 +48,19 @@ public static class DicomInputScanner
                     series[uid] = entry = (header.GetString(DicomTag.StudyInstanceUID), header.GetString(DicomTag.FrameOfReferenceUID), []);
                 entry.Files.Add(path);
             }
+            else if (sopClass == DicomUids.CTImageStorage || (sopClass is null && string.Equals(modality, "CT", StringComparison.OrdinalIgnoreCase)))
+            {
+                ctFiles.Add(path);
+            }
             else
             {
                 skipped++;
             }
         }
-        if (skipped > 0) notes.Add($"{skipped} file(s) are neither PET images nor RTSTRUCTs (or not DICOM) and were skipped");
+        if (skipped > 0) notes.Add($"{skipped} file(s) are neither PET images, CT images nor RTSTRUCTs (or not DICOM) and were skipped");
         var pets = series.Select(s => new PetSeriesFiles(s.Key, s.Value.Study, s.Value.Frame, [.. s.Value.Files.Order(StringComparer.Ordinal)]))
             .OrderByDescending(s => s.Files.Count).ToList();
-        return new DicomInputSet(pets, structureSets, notes) { StructureSetDatasets = structureSetDatasets };
+        return new DicomInputSet(pets, structureSets, notes) { StructureSetDatasets = structureSetDatasets, CtFiles = ctFiles };
     }
 
     private static IEnumerable<string> Expand(IEnumerable<string> inputs, List<string> notes)

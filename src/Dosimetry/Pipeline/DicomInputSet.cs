@@ -10,4 +10,7 @@ public sealed record DicomInputSet(IReadOnlyList<PetSeriesFiles> PetSeries, IRea
 {
     /// <summary>The RTSTRUCTs the scan already parsed whole (they hold no pixel data), by path: not read a second time.</summary>
     public IReadOnlyDictionary<string, DicomDataset> StructureSetDatasets { get; init; } = new Dictionary<string, DicomDataset>();
+
+    /// <summary>CT Image Storage files (any series; the pipeline keeps the one in the PET's frame of reference).</summary>
+    public IReadOnlyList<string> CtFiles { get; init; } = [];
 }

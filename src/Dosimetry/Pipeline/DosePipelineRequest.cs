@@ -11,6 +11,13 @@ public sealed record DosePipelineRequest
     /// <summary>RTSTRUCT files given explicitly (in addition to those found among the inputs).</summary>
     public IReadOnlyList<string> StructureSetFiles { get; init; } = [];
 
+    /// <summary>
+    /// CT files and directories given explicitly (<c>voxdose dose --ct</c>): the CT must then be usable (same frame of
+    /// reference as the PET, readable), else the run fails. CT images found among <see cref="Inputs"/> are used when
+    /// they fit, and their reason recorded when they do not.
+    /// </summary>
+    public IReadOnlyList<string> CtInputs { get; init; } = [];
+
     /// <summary>The PET series to use when the inputs hold several; null: the one with the most images (noted).</summary>
     public string? SeriesInstanceUid { get; init; }
 

@@ -42,6 +42,12 @@ public sealed record DoseStudyResult
     /// <summary>Study-level flags, not bound to one ROI (activity recovery, half-life override), each with its source.</summary>
     public IReadOnlyList<RoiFlag> Flags { get; init; } = [];
 
+    /// <summary>Where the tissue density came from (the CT used, or soft tissue assumed, with the reasons); null when built by hand.</summary>
+    public DensityProvenance? DensitySource { get; init; }
+
+    /// <summary>Lung mass, lung dose and PET lung shunt fraction from the lung ROIs; null without a lung ROI.</summary>
+    public LungDosimetry? Lung { get; init; }
+
     /// <summary>What the pipeline noticed (isotope identification, skipped files, ...), for the user.</summary>
     public IReadOnlyList<string> Notes { get; init; } = [];
 }

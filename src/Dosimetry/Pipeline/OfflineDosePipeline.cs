@@ -1,21 +1,26 @@
 using VoxDose.Dicom;
 using VoxDose.Dosimetry.Accuracy;
 using VoxDose.Dosimetry.Contours;
+using VoxDose.Dosimetry.Ct;
 using VoxDose.Dosimetry.Diagnostics;
 using VoxDose.Dosimetry.Dose;
 using VoxDose.Dosimetry.Metrics;
 using VoxDose.Dosimetry.Pet;
+using VoxDose.Dosimetry.Results;
 
 namespace VoxDose.Dosimetry.Pipeline;
 
 /// <summary>
 /// The whole offline dosimetry on files: finds the PET series and the RTSTRUCTs among the inputs, computes the dose
-/// map, applies the structure sets (or the perfused region) and computes the ROI metrics. The CLI verb
+/// map (with the density of the PET/CT's CT when one is offered), applies the structure sets (or the perfused region) and computes the ROI metrics. The CLI verb
 /// <c>voxdose dose</c> and the node run this same class; report outputs (RT Dose, SR, PDF) are added from its result.
 /// </summary>
-public sealed class OfflineDosePipeline(RoiAnalyzer analyzer)
+/// <param name="calibration">HU to density for the CT (<c>Dosimetry:HuToDensity</c>); null: the documented default.</param>
+public sealed class OfflineDosePipeline(RoiAnalyzer analyzer, HuDensityCalibration? calibration = null)
 {
     public OfflineDosePipeline() : this(new RoiAnalyzer()) { }
+
+    private readonly HuDensityCalibration _calibration = calibration ?? new HuDensityCalibration();
 
     /// <exception cref="DoseInputException">No usable PET series, or the PET is unusable (the message names the attribute).</exception>
     /// <param name="maskSink">Receives each region's partial-volume mask with its metrics (see <see cref="RoiAnalyzer.Analyze"/>).</param>
@@ -52,8 +57,16 @@ public sealed class OfflineDosePipeline(RoiAnalyzer analyzer)
             }
         }
 
+        var ctFiles = scan.CtFiles.ToList();
+        if (request.CtInputs.Count > 0)
+        {
+            var named = DicomInputScanner.Scan(request.CtInputs).CtFiles;
+            if (named.Count == 0) throw new DoseInputException($"No CT image (CT Image Storage) was found in {string.Join(", ", request.CtInputs)}.");
+            ctFiles.AddRange(named.Where(f => !ctFiles.Contains(f, StringComparer.Ordinal)));
+        }
+
         readStage.Dispose();
-        var result = Run(datasets, structureSets, request.Dose, notes, maskSink);
+        var result = Run(datasets, structureSets, request.Dose, notes, maskSink, ctFiles, ctRequired: request.CtInputs.Count > 0);
         return result with { Rois = result.Rois with { StructureSets = [.. result.Rois.StructureSets, .. unreadable] } };
     }
 
@@ -61,14 +74,31 @@ public sealed class OfflineDosePipeline(RoiAnalyzer analyzer)
     /// The pipeline on data already in memory (e.g. the node's received instances): the datasets of one PET series
     /// and the structure sets offered with it.
     /// </summary>
-    /// <exception cref="DoseInputException">The PET is unusable (the message names the attribute).</exception>
+    /// <param name="ctFiles">CT image files of the study (any series): the one in the PET's frame of reference gives the density.</param>
+    /// <param name="ctRequired">The user named the CT: fail when it cannot be used, rather than assume soft tissue.</param>
+    /// <exception cref="DoseInputException">The PET is unusable (the message names the attribute), or a required CT is.</exception>
     public DoseStudyResult Run(IReadOnlyList<DicomDataset> petDatasets, IReadOnlyList<StructureSet> structureSets, DoseOptions dose,
-        IEnumerable<string>? notes = null, Action<Results.RoiMetrics, RoiMask>? maskSink = null)
+        IEnumerable<string>? notes = null, Action<Results.RoiMetrics, RoiMask>? maskSink = null, IReadOnlyList<string>? ctFiles = null, bool ctRequired = false)
     {
         PetSeries series;
         using (StageProfile.Measure("activity")) series = PetSeriesLoader.Load(petDatasets);
-        var doseMap = DoseCalculator.Compute(series, dose);
-        var analysis = analyzer.Analyze(doseMap.DoseGy, series.ActivityBqPerMl, structureSets, maskSink, AccuracyInputs(series, doseMap, analyzer.Options));
+        var ctNotes = new List<string>();
+        CtDensity ct;
+        using (StageProfile.Measure("ct")) ct = CtDensityBuilder.Build(ctFiles ?? [], series.ActivityBqPerMl, _calibration, ctRequired, ctNotes);
+        ctNotes.AddRange(ct.Provenance.CtNotUsed.Select(r => "CT not used: " + r));
+        var doseMap = DoseCalculator.Compute(series, dose, ct.Map);
+        var lungMasks = new List<(RoiMetrics Metrics, RoiMask Mask)>();
+        void Sink(RoiMetrics metrics, RoiMask mask)
+        {
+            if (metrics.Role == RoiRole.Lung) lungMasks.Add((metrics, mask));
+            maskSink?.Invoke(metrics, mask);
+        }
+        var analysis = analyzer.Analyze(doseMap.DoseGy, series.ActivityBqPerMl, structureSets, Sink, AccuracyInputs(series, doseMap, analyzer.Options));
+        LungDosimetry? lung = null;
+        if (lungMasks.Count > 0)
+            using (StageProfile.Measure("metrics"))
+                lung = LungDosimetryCalculator.Compute(lungMasks, analysis.StructureSets, ActivityAtInjection.From(series).ConcentrationBqPerMl,
+                    doseMap.TotalActivityAtInjectionMBq, doseMap.ActivityScaling?.Factor ?? 1.0, ct);
         return new DoseStudyResult
         {
             StudyInstanceUid = petDatasets[0].GetString(DicomTag.StudyInstanceUID),
@@ -83,7 +113,9 @@ public sealed class OfflineDosePipeline(RoiAnalyzer analyzer)
             Rois = analysis,
             MetricsOptions = analyzer.Options,
             Flags = StudyQaFlags.Evaluate(doseMap, series.Header.RadionuclideTotalDoseBq, analyzer.Options.Decision),
-            Notes = [.. notes ?? [], .. doseMap.Notes],
+            Notes = [.. notes ?? [], .. ctNotes, .. doseMap.Notes],
+            DensitySource = ct.Provenance,
+            Lung = lung,
         };
     }
 

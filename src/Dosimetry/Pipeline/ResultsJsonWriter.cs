@@ -30,6 +30,8 @@ public static class ResultsJsonWriter
         Number(json, "totalActivityMBq", result.TotalActivityMBq);
         WriteGrid(json, result);
         if (result.DoseMap is { } doseMap) WriteCalculation(json, doseMap);
+        if (result.DensitySource is { } density) WriteDensity(json, density);
+        if (result.Lung is { } lung) WriteLung(json, lung);
         WriteFlags(json, result.Flags);
         json.WriteStartArray("rois");
         foreach (var roi in result.Rois.Rois) WriteRoi(json, roi);
@@ -93,6 +95,38 @@ public static class ResultsJsonWriter
         json.WriteEndObject();
     }
 
+    /// <summary>Where the tissue density came from: the CT (series, calibration) or soft tissue assumed, and any CT not used with why.</summary>
+    private static void WriteDensity(Utf8JsonWriter json, DensityProvenance density)
+    {
+        json.WriteStartObject("density");
+        json.WriteBoolean("ctUsed", density.CtUsed);
+        if (density.CtSeriesInstanceUid is { } uid) json.WriteString("ctSeriesInstanceUid", uid); else json.WriteNull("ctSeriesInstanceUid");
+        if (density.CtSeriesDescription is { } description) json.WriteString("ctSeriesDescription", description);
+        if (density.Calibration is { } calibration) json.WriteString("calibration", calibration); else json.WriteNull("calibration");
+        if (!density.CtUsed) json.WriteString("assumption", DensityProvenance.SoftTissueAssumed);
+        json.WriteString("statement", density.Statement);
+        json.WriteNumber("voxelsOutsideCt", density.VoxelsOutsideCt);
+        Strings(json, "ctNotUsed", density.CtNotUsed);
+        json.WriteEndObject();
+    }
+
+    /// <summary>Lung mass, lung dose (EANM: CT lung mass) and the lung shunt fraction measured on the PET, with their definitions.</summary>
+    private static void WriteLung(Utf8JsonWriter json, LungDosimetry lung)
+    {
+        json.WriteStartObject("lung");
+        Strings(json, "rois", lung.RoiNames);
+        Number(json, "volumeMl", lung.VolumeMl);
+        Number(json, "massKg", lung.MassKg);
+        json.WriteString("massSource", lung.MassSource);
+        Number(json, "activityAtInjectionMBq", lung.ActivityAtInjectionMBq);
+        Number(json, "activityForDoseMBq", lung.ActivityForDoseMBq);
+        Number(json, "doseGy", lung.DoseGy);
+        json.WriteString("doseMethod", lung.DoseMethod);
+        Number(json, "petLungShuntFraction", lung.PetLungShuntFraction);
+        json.WriteString("petLungShuntDefinition", LungDosimetry.ShuntDefinition);
+        json.WriteEndObject();
+    }
+
     private static void WriteGrid(Utf8JsonWriter json, DoseStudyResult result)
     {
         var g = result.DoseGy;
@@ -114,6 +148,7 @@ public static class ResultsJsonWriter
         json.WriteString("role", RoleName(roi.Role));
         Number(json, "volumeMl", roi.VolumeMl);
         Number(json, "equivalentDiameterMm", roi.EquivalentDiameterMm);
+        Number(json, "longestAxialDiameterMm", roi.LongestAxialDiameterMm ?? double.NaN);
         Number(json, "meanGy", roi.MeanGy);
         Number(json, "sdGy", roi.SdGy);
         Number(json, "cov", roi.Cov);

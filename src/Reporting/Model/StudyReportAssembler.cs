@@ -71,7 +71,27 @@ public static class StudyReportAssembler
         var main = rasterised.Values.FirstOrDefault(v => v.From is not null);
         var report = DosimetryReportBuilder.Build(dose, pet, petDatasets, rois, softwareVersion, createdAt, main.Header, study.Flags);
         var notes = report.Qa.Notes.Concat(study.Notes).Distinct(StringComparer.Ordinal).ToList();
-        return report with { Qa = report.Qa with { Notes = notes }, MetricsOptions = study.MetricsOptions ?? report.MetricsOptions };
+        var calculation = report.Calculation with { Parameters = [.. report.Calculation.Parameters, .. DensityAndLungParameters(study)] };
+        return report with { Qa = report.Qa with { Notes = notes }, MetricsOptions = study.MetricsOptions ?? report.MetricsOptions, Calculation = calculation };
+    }
+
+    /// <summary>The CT used (or soft tissue assumed), the calibration, lung mass, lung dose and PET lung shunt: for the PDF and the SR's parameters.</summary>
+    private static IEnumerable<ReportParameter> DensityAndLungParameters(DoseStudyResult study)
+    {
+        string F(double v, string format) => v.ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+        if (study.DensitySource is { } density)
+        {
+            yield return new("CT used", density.CtUsed ? $"yes, CT series {density.CtSeriesInstanceUid}" : $"no: {DensityProvenance.SoftTissueAssumed}");
+            if (density.Calibration is { } calibration) yield return new("HU to density", calibration);
+        }
+        if (study.Lung is { } lung)
+        {
+            yield return new("Lung mass", F(lung.MassKg, "F3"), "kg");
+            yield return new("Lung mass from", lung.MassSource);
+            yield return new("Lung dose (EANM)", F(lung.DoseGy, "F2"), "Gy");
+            yield return new("Lung shunt on PET", F(100 * lung.PetLungShuntFraction, "F2"), "%");
+            yield return new("Lung shunt defined", LungDosimetry.ShuntDefinition);
+        }
     }
 
     /// <summary>The RTSTRUCT's own data set (for its SOP Class, Instance and Series UIDs): kept by the reader, or read again from its file.</summary>

@@ -112,7 +112,7 @@ public static class PdfReportWriter
         var lungDose = lungs.Count == 0 ? "no lung ROI: lung dose not assessed"
             : string.Join("; ", lungs.Select(l => string.Create(CultureInfo.InvariantCulture, $"{l.Name} mean {l.MeanGy:F1} Gy over {l.VolumeMl:F0} mL")))
               + string.Create(CultureInfo.InvariantCulture, $" (EANM 2022 limit {d.LungLimitPerSessionGy:G3} Gy per session)");
-        yield return ("Lungs", (scaling is null ? "lung shunt fraction: not given" : $"lung shunt fraction {scaling.Value} (planning, removed from the liver's activity)") + "; " + lungDose);
+        yield return ("Lungs", (scaling is null ? "planning lung shunt fraction: not given" : $"lung shunt fraction {scaling.Value} (planning, removed from the liver's activity)") + "; " + lungDose);
     }
 
     private static void Slices(PdfCursor c, IReadOnlyList<FusedSlice> slices)

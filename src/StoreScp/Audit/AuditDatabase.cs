@@ -38,6 +38,7 @@ public sealed class AuditDatabase(IAuditDialect dialect)
     /// </summary>
     public async Task<SchemaUpgrade> EnsureSchemaAsync(CancellationToken cancellationToken = default)
     {
+        if (dialect is SqliteDialect sqlite) sqlite.MakeFilesPrivate(); // 0600 before the first byte of it is written
         // DbUp is synchronous; the first connection also sets the SQLite pragmas (WAL) before DbUp writes.
         await using (await OpenAsync(cancellationToken).ConfigureAwait(false)) { }
         var upgrade = await Task.Run(() => AuditSchema.Upgrade(dialect), cancellationToken).ConfigureAwait(false);

@@ -27,7 +27,7 @@ internal static class DoseCommand
     {
         var inputs = new Argument<string[]>("INPUTS")
         {
-            Description = "PET images and RTSTRUCTs: files or directories (searched recursively).",
+            Description = "PET images, RTSTRUCTs and the PET/CT's CT: files or directories (searched recursively). A CT in the PET's frame of reference gives the tissue density; others are not used (the reason is noted).",
             Arity = ArgumentArity.OneOrMore,
         };
         var output = new Option<DirectoryInfo>("--out") { Description = "Output directory (created when missing).", Required = true };
@@ -39,6 +39,11 @@ internal static class DoseCommand
             Description = "vsv (Y-90 voxel S-value convolution) or ldm (local deposition). Default: Processing:Method (vsv).",
         };
         var rtstruct = new Option<string[]>("--rtstruct") { Description = "An RTSTRUCT file (repeatable), besides those found among INPUTS." };
+        var ct = new Option<string[]>("--ct")
+        {
+            Description = "The PET/CT's CT: a file or directory (repeatable), besides any CT found among INPUTS. Named this way the CT must be usable "
+                + "(same frame of reference as the PET, readable), else the verb fails. Density from Dosimetry:HuToDensity (default Schneider 2000).",
+        };
         var microspheres = new Option<string?>("--microspheres")
         {
             Description = "resin or glass: selects the EANM 2022 normal-liver limit (40 Gy resin, 75 Gy glass). Default: Dosimetry:Microspheres (resin).",
@@ -63,6 +68,7 @@ internal static class DoseCommand
         command.Options.Add(config);
         command.Options.Add(method);
         command.Options.Add(rtstruct);
+        command.Options.Add(ct);
         command.Options.Add(microspheres);
         command.Options.Add(series);
         command.Options.Add(resampleMm);
@@ -72,7 +78,7 @@ internal static class DoseCommand
         command.SetAction(parseResult => Profiled(parseResult.GetValue(profile), () => Run(
             parseResult.GetValue(inputs) ?? [], parseResult.GetValue(output)!, parseResult.GetValue(config), parseResult.GetValue(method),
             parseResult.GetValue(rtstruct) ?? [], parseResult.GetValue(microspheres), parseResult.GetValue(series), parseResult.GetValue(masks),
-            parseResult.GetValue(resampleMm), parseResult.GetValue(plan))));
+            parseResult.GetValue(resampleMm), parseResult.GetValue(plan), parseResult.GetValue(ct) ?? [])));
         return command;
     }
 
@@ -94,7 +100,7 @@ internal static class DoseCommand
     }
 
     private static int Run(string[] inputs, DirectoryInfo outDir, string? configFile, string? methodText, string[] rtstructs, string? microspheresText,
-        string? seriesUid, bool writeMasks, double? resampleMm, FileInfo? planFile = null)
+        string? seriesUid, bool writeMasks, double? resampleMm, FileInfo? planFile = null, string[]? ctInputs = null)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
         if (Console.IsOutputRedirected) console.Profile.Width = 200; // a log file or a pipe: do not wrap ROI names
@@ -124,7 +130,8 @@ internal static class DoseCommand
             foreach (var error in doseOptionErrors) Console.Error.WriteLine($"dose: {error}");
             return 2;
         }
-        foreach (var path in inputs.Concat(rtstructs))
+        ctInputs ??= [];
+        foreach (var path in inputs.Concat(rtstructs).Concat(ctInputs))
         {
             if (!File.Exists(path) && !Directory.Exists(path))
             {
@@ -137,7 +144,7 @@ internal static class DoseCommand
         RoiMaskCollector masks;
         try
         {
-            var pipeline = new OfflineDosePipeline(new RoiAnalyzer(metrics, settings.Roles));
+            var pipeline = settings.CreatePipeline(new RoiAnalyzer(metrics, settings.Roles));
             var maskCount = 0;
             var maskDir = Path.Combine(outDir.FullName, "masks");
             masks = new RoiMaskCollector(writeMasks ? (roi, mask) =>
@@ -147,7 +154,7 @@ internal static class DoseCommand
             } : null);
             result = pipeline.Run(new DosePipelineRequest
             {
-                Inputs = inputs, StructureSetFiles = rtstructs, SeriesInstanceUid = seriesUid, Dose = doseOptions,
+                Inputs = inputs, StructureSetFiles = rtstructs, SeriesInstanceUid = seriesUid, Dose = doseOptions, CtInputs = ctInputs,
             }, masks.Sink);
         }
         catch (DoseInputException e)
@@ -232,6 +239,8 @@ internal static class DoseCommand
                 Markup.Escape(string.Join(", ", roi.Flags.Select(f => f.Code))));
         }
         console.Write(table);
+        if (result.DensitySource is { } density) console.WriteLine(density.Statement);
+        if (result.Lung is { } lung) console.WriteLine(LungDosimetryCalculator.Summary(lung));
         foreach (var roi in result.Rois.Rois.Where(r => r.Uncertainty is not null || r.RecoveryCorrected is not null))
             console.WriteLine(LesionAccuracyLine(roi));
         foreach (var roi in result.Rois.Rois)

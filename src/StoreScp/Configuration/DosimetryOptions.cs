@@ -55,6 +55,9 @@ public sealed class DosimetryOptions
     /// <summary>Standard uncertainties of the inputs of a lesion dose (Gear et al., EJNMMI 2018).</summary>
     public VoxDose.Dosimetry.Accuracy.UncertaintyOptions Uncertainty { get; set; } = new();
 
+    /// <summary>CT number to mass density for the PET/CT's CT (piecewise linear; empty: the Schneider 2000 default, docs/dosimetry.md).</summary>
+    public VoxDose.Dosimetry.Ct.HuDensityCalibration HuToDensity { get; set; } = new();
+
     // Further dosimetry settings go here, each as a property with its engine default, or as a small sub-section
     // class like RoiRoles; DosimetrySettings maps them to the engine.
 

@@ -2,6 +2,7 @@ using VoxDose.Dosimetry.Results;
 using VoxDose.Dosimetry.Contours;
 using VoxDose.Dosimetry.Dose;
 using VoxDose.Dosimetry.Metrics;
+using VoxDose.Dosimetry.Pipeline;
 
 namespace VoxDose.StoreScp.Configuration;
 
@@ -45,9 +46,15 @@ public sealed record DosimetrySettings(DoseOptions Dose, MetricsOptions Metrics,
                 ActivityRecoveryMaxPercent = d.ActivityRecoveryMaxPercent,
             },
         };
-        return new DosimetrySettings(dose, metrics, d.RoiRoles.ToEngine());
+        return new DosimetrySettings(dose, metrics, d.RoiRoles.ToEngine()) { HuToDensity = d.HuToDensity };
     }
+
+    /// <summary>CT number to density for the PET/CT's CT (<c>Dosimetry:HuToDensity</c>).</summary>
+    public VoxDose.Dosimetry.Ct.HuDensityCalibration HuToDensity { get; init; } = new();
 
     /// <summary>The ROI analyzer these settings describe.</summary>
     public RoiAnalyzer CreateAnalyzer() => new(Metrics, Roles);
+
+    /// <summary>The offline pipeline these settings describe (analyzer and HU-to-density calibration).</summary>
+    public OfflineDosePipeline CreatePipeline(RoiAnalyzer? analyzer = null) => new(analyzer ?? CreateAnalyzer(), HuToDensity);
 }

@@ -26,5 +26,14 @@ public sealed class ScpOptions
     /// <summary>Simultaneous associations from one peer address, so one address cannot take every slot.</summary>
     public int MaxAssociationsPerPeer { get; set; } = 8;
 
+    /// <summary>
+    /// Association requests per minute from one peer address (bursts up to this many); over it A-ASSOCIATE-RJ transient,
+    /// temporary congestion. 0: no limit. The default leaves room for a modality that opens one association per image.
+    /// </summary>
+    public int MaxAssociationRequestsPerPeerPerMinute { get; set; } = 600;
+
+    /// <summary>Rejected associations are audited and logged once per peer and reason per this many seconds, with the exact count.</summary>
+    public double RejectionAuditSeconds { get; set; } = 60;
+
     public TlsOptions Tls { get; set; } = new();
 }

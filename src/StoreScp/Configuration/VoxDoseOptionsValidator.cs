@@ -42,6 +42,10 @@ public sealed class VoxDoseOptionsValidator : IValidateOptions<VoxDoseOptions>
             errors.Add($"{path}:MaxAssociations: {scp.MaxAssociations} is outside 1-1000.");
         if (scp.MaxAssociationsPerPeer < 1 || scp.MaxAssociationsPerPeer > Math.Max(1, scp.MaxAssociations))
             errors.Add($"{path}:MaxAssociationsPerPeer: {scp.MaxAssociationsPerPeer} is outside 1-{scp.MaxAssociations} (MaxAssociations).");
+        if (scp.MaxAssociationRequestsPerPeerPerMinute is < 0 or > 1_000_000)
+            errors.Add($"{path}:MaxAssociationRequestsPerPeerPerMinute: {scp.MaxAssociationRequestsPerPeerPerMinute} is outside 0-1000000 (0: no limit).");
+        if (!(scp.RejectionAuditSeconds is >= 1 and <= 86400))
+            errors.Add($"{path}:RejectionAuditSeconds: {scp.RejectionAuditSeconds} is outside 1-86400.");
         for (var i = 0; i < scp.AllowedCallers.Count; i++)
         {
             CheckAeTitle(scp.AllowedCallers[i].AeTitle, $"{path}:AllowedCallers:{i}:AeTitle", errors);
@@ -131,6 +135,7 @@ public sealed class VoxDoseOptionsValidator : IValidateOptions<VoxDoseOptions>
         errors.AddRange(dosimetry.RoiRoles.ToEngine().Validate($"{path}:RoiRoles"));
         errors.AddRange(dosimetry.PartialVolume.Validate($"{path}:PartialVolume"));
         errors.AddRange(dosimetry.Uncertainty.Validate($"{path}:Uncertainty"));
+        errors.AddRange(dosimetry.HuToDensity.Validate($"{path}:HuToDensity"));
     }
 
     private static void ValidateDestinations(List<DestinationOptions> destinations, string path, List<string> errors)

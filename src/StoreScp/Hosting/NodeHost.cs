@@ -64,6 +64,7 @@ public static class NodeHost
         services.AddSingleton<IDicomSender, DicomClientSender>();
         services.AddSingleton(sp => new CallerPolicy(sp.GetRequiredService<IOptions<VoxDoseOptions>>().Value.Scp.AllowedCallers));
         services.AddSingleton<NodeStoreHandler>();
+        services.AddSingleton<RejectedAssociationAudit>();
         services.AddSingleton<ScpHostedService>();
         services.AddSingleton<ExportWorker>();
         services.AddSingleton<StudySweeper>();
@@ -77,6 +78,7 @@ public static class NodeHost
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<RecoveryService>();
         services.AddHostedService<StudySweeperService>();
+        services.AddHostedService<RejectedAssociationFlushService>();
         // The listener last: instances are accepted only once storage, database and scheduler are up.
         services.AddHostedService(sp => sp.GetRequiredService<ScpHostedService>());
         return builder;

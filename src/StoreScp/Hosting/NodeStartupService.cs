@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using VoxDose.Dicom.IO;
 using VoxDose.StoreScp.Audit;
 using VoxDose.StoreScp.Configuration;
 using VoxDose.StoreScp.Storage;
@@ -19,9 +20,13 @@ public sealed class NodeStartupService(IOptions<VoxDoseOptions> options, AuditDa
         var root = Path.GetFullPath(options.Value.Storage.Root);
         try
         {
-            Directory.CreateDirectory(root);
-            Directory.CreateDirectory(spool.SpoolRoot);
-            Directory.CreateDirectory(spool.IncomingDirectory);
+            // Patient data at rest: the node's folders are 0700 whatever the umask (and what an older version left 0755 is
+            // set to 0700); everything below them is created 0600/0700 (PrivateFiles).
+            foreach (var directory in new[] { root, spool.SpoolRoot, spool.IncomingDirectory, Path.Combine(root, "results") })
+            {
+                PrivateFiles.CreateDirectory(directory);
+                PrivateFiles.Restrict(directory);
+            }
             var probe = Path.Combine(root, ".write-probe");
             await DurableFile.WriteAllBytesAsync(probe, "ok"u8.ToArray(), cancellationToken).ConfigureAwait(false);
             File.Delete(probe);

@@ -12,6 +12,7 @@ public sealed record PhantomIdentity
     public string PetSeriesInstanceUid { get; init; } = DicomUid.Generate();
     public string RtStructSeriesInstanceUid { get; init; } = DicomUid.Generate();
     public string FrameOfReferenceUid { get; init; } = DicomUid.Generate();
+    public string CtSeriesInstanceUid { get; init; } = DicomUid.Generate();
     public string StudyDescription { get; init; } = "Post-TARE Y-90 PET (synthetic phantom)";
 
     public void WritePatientAndStudy(DicomDataset ds, PhantomSpec spec)

@@ -14,6 +14,15 @@ public sealed record PhantomTruth
 
     public required IReadOnlyList<PhantomRegionTruth> Regions { get; init; }
 
+    /// <summary>
+    /// Part of the lungs' volume inside the field of view. The whole lung shunt is placed there, so with a reduced field of
+    /// view (fewer slices) the lung concentration and dose rise as 1 / this fraction (default 111 slices: about 0.57).
+    /// </summary>
+    public double LungFractionInFieldOfView { get; init; } = 1.0;
+
+    /// <summary>The CT's truth (lung HU, density and mass) when the phantom was written with its CT; null otherwise.</summary>
+    public PhantomCtTruth? Ct { get; init; }
+
     public string DoseDefinition { get; init; } =
         "Local deposition of the true (unblurred, noiseless) activity: D = A0 [GBq] x 49.76 Gy kg/GBq / m [kg] (VoxDose's one LDM constant, Y90Constants.LdmConstantGyKgPerGBq), soft tissue 1.04 g/cm3 "
         + "(lungs included, as VoxDose's soft-tissue method does; real lung tissue is lighter). Regions sampled 2x2x2 per voxel.";

@@ -100,7 +100,7 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
     {
         // The one watermark (Storage:MinFreeMegabytes): below it an IOException, so the study fails and is retried.
         watermark?.EnsureRoom("results and reports");
-        Directory.CreateDirectory(outputDirectory);
+        VoxDose.Dicom.IO.PrivateFiles.CreateDirectory(outputDirectory); // 0700: the writers below use their own file modes
         var resultsPath = Path.Combine(outputDirectory, ResultsFile);
         ResultsJsonWriter.Write(computed.Result, resultsPath, SoftwareVersion.Current);
         // ROI masks rasterised on the dose grid for the images, and the RTSTRUCT each ROI comes from.
@@ -109,6 +109,7 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
         var written = ReportWriter.WriteAll(report, outputDirectory, options.Value.Processing.RtDoseBitsAllocated);
         foreach (var path in new[] { resultsPath, written.RtDosePath, written.SrPath, written.PdfPath, written.EncapsulatedPdfPath, written.SecondaryCapturePath })
             DurableFile.Sync(path);
+        VoxDose.Dicom.IO.PrivateFiles.RestrictTree(outputDirectory); // patient data at rest: 0600 whatever the umask
         IReadOnlyList<OutputObject> outputs =
         [
             new OutputObject("RtDose", written.RtDosePath, written.RtDose.SopInstanceUid),
@@ -153,7 +154,8 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
         try
         {
             var masks = new RoiMaskCollector();
-            var result = new OfflineDosePipeline(settings.CreateAnalyzer()).Run(datasets, structureSets, settings.Dose, maskSink: masks.Sink);
+            // The CT series of the study: the pipeline keeps the one in the PET's frame of reference and records why any other is not used.
+            var result = settings.CreatePipeline().Run(datasets, structureSets, settings.Dose, maskSink: masks.Sink, ctFiles: inputs.CtFiles);
             return new Computed(result, result.Pet ?? PetSeriesLoader.Load(datasets), datasets, rtStruct, masks.Masks);
         }
         catch (DoseInputException e)

@@ -93,6 +93,9 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
                     ("@m", outcome.Method), ("@k", outcome.Kernel), ("@p", outcome.ParametersJson), ("@id", computationId)).ConfigureAwait(false);
             }
             await computations.FinishAsync(computationId, outcome.ResultsJson, outputDir, ct).ConfigureAwait(false);
+            // The lesion registry (docs/outcomes.md): this revision's lesions and figures, from the results just written.
+            await Outcomes.RegistryRecorder.RecordAsync(database, time, events, logger, study, inputs.PetFiles.Count > 0 ? inputs.PetFiles[0] : null, computationId,
+                outcome.ResultsJson, ct).ConfigureAwait(false);
         }
         catch (InvalidStudyException invalid)
         {
@@ -246,8 +249,10 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
             .OrderByDescending(s => s.LastReceivedAt).FirstOrDefault();
         if (rtSeries is not null)
             rtStruct = (await instances.LatestOfSeriesAsync(rtSeries.SeriesUid, ct).ConfigureAwait(false)).OrderByDescending(i => i.ReceivedAt).FirstOrDefault()?.Path;
-        var ct0 = series.Where(s => s.Role == SeriesRole.Ct).OrderByDescending(s => s.LastReceivedAt).FirstOrDefault();
-        var ctFiles = ct0 is null ? [] : (await instances.LatestOfSeriesAsync(ct0.SeriesUid, ct).ConfigureAwait(false)).Select(i => i.Path).ToList();
+        // Every CT series of the study: the pipeline keeps the one in the PET's frame of reference and records why the others are not used.
+        var ctFiles = new List<string>();
+        foreach (var ctSeries in series.Where(s => s.Role == SeriesRole.Ct))
+            ctFiles.AddRange((await instances.LatestOfSeriesAsync(ctSeries.SeriesUid, ct).ConfigureAwait(false)).Select(i => i.Path));
         Configuration.DoseMethodOption? method = Enum.TryParse<Configuration.DoseMethodOption>(study.Method, ignoreCase: true, out var m) ? m : null;
         var previous = (await computations.ForStudyAsync(study.StudyUid, ct).ConfigureAwait(false))
             .Where(c => c.Revision < study.Revision && c.Status == "reported" && c.OutputUids is not null).MaxBy(c => c.Revision);

@@ -19,20 +19,27 @@ namespace VoxDose.StoreScp.Scp;
 /// audited with its counts and how it ended.
 /// </summary>
 public sealed class NodeStoreHandler(IngestService ingest, AssociationRepository associations, CallerPolicy callers,
-    ActiveTransfers transfers, IJobScheduler scheduler, TimeProvider time, ILogger<NodeStoreHandler> logger) : IDicomServiceHandler
+    ActiveTransfers transfers, IJobScheduler scheduler, RejectedAssociationAudit rejections, TimeProvider time, ILogger<NodeStoreHandler> logger) : IDicomServiceHandler
 {
     private static readonly DicomReadOptions HeaderOnly = new() { StopBeforePixelData = true };
     private readonly ConcurrentDictionary<AssociateRequestPdu, Counters> _open = new(ReferenceEqualityComparer.Instance);
 
     public async ValueTask<AssociateRejectPdu?> OnAssociationRequestAsync(AssociationInfo association, CancellationToken cancellationToken)
     {
+        // A caller not listed is rejected before anything is written: it is counted and sampled (OnAssociationRejectedAsync).
+        if (!callers.IsAllowed(association.CallingAeTitle, association.RemoteEndPoint.Address)) return AssociateRejectPdu.CallingAeNotRecognized;
         var peer = association.RemoteEndPoint.ToString();
         var id = await associations.OpenedAsync(association.CallingAeTitle, association.CalledAeTitle, peer, cancellationToken).ConfigureAwait(false);
         _open[association.Request] = new Counters(id);
-        if (callers.IsAllowed(association.CallingAeTitle, association.RemoteEndPoint.Address)) return null;
-        var calling = LogText.Escape(association.CallingAeTitle);
-        ScpLog.CallerRejected(logger, calling, peer);
-        return AssociateRejectPdu.CallingAeNotRecognized;
+        return null;
+    }
+
+    /// <summary>Every rejection (caller not listed, wrong called AE, limits, rate): counted and sampled, not a row each.</summary>
+    public async ValueTask OnAssociationRejectedAsync(AssociationInfo association, AssociateRejectPdu reject, CancellationToken cancellationToken)
+    {
+        var reason = reject.Source == RejectSource.ServiceUser && reject.Reason == RejectReason.CallingAeTitleNotRecognized
+            ? "calling AE/host not in Scp:AllowedCallers" : reject.ToString();
+        await rejections.RecordAsync(association.CallingAeTitle, association.CalledAeTitle, association.RemoteEndPoint, reason, cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask<StoreResponse> OnStoreAsync(StoreRequest request, CancellationToken cancellationToken)

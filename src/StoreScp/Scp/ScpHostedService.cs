@@ -59,6 +59,8 @@ public sealed class ScpHostedService(IOptions<VoxDoseOptions> options, NodeStore
             // Unassociated sockets: a larger cap, bounded in time by ARTIM.
             MaxConnections = 4 * scp.MaxAssociations,
             MaxConnectionsPerPeer = Math.Max(4, 2 * scp.MaxAssociationsPerPeer),
+            MaxAssociationRequestsPerPeerPerMinute = scp.MaxAssociationRequestsPerPeerPerMinute,
+            RejectionLogInterval = TimeSpan.FromSeconds(scp.RejectionAuditSeconds),
             Policy = new AcceptPolicy { CalledAeTitles = [scp.AeTitle] },
             TempDirectory = spool.IncomingDirectory, // same file system as the spool
             Tls = tls,

@@ -11,9 +11,6 @@ internal static partial class ScpLog
     [LoggerMessage(EventId = 10501, Level = LogLevel.Critical, Message = "The DICOM listener cannot start on {Address} port {Port}: {Reason}")]
     public static partial void CannotListen(ILogger logger, string address, int port, string reason, Exception exception);
 
-    [LoggerMessage(EventId = 10502, Level = LogLevel.Warning, Message = "Association from {CallingAe} at {Peer} rejected: calling AE/host not in Scp:AllowedCallers")]
-    public static partial void CallerRejected(ILogger logger, string callingAe, string peer);
-
     [LoggerMessage(EventId = 10503, Level = LogLevel.Warning, Message = "C-STORE of {SopInstanceUid} refused with {Status:X4}: {Reason}")]
     public static partial void StoreRefused(ILogger logger, string sopInstanceUid, ushort status, string reason);
 
@@ -22,4 +19,13 @@ internal static partial class ScpLog
 
     [LoggerMessage(EventId = 10505, Level = LogLevel.Error, Message = "Could not record the end of association {AssociationId} in the audit database")]
     public static partial void AuditFailed(ILogger logger, long associationId, Exception exception);
+
+    [LoggerMessage(EventId = 10506, Level = LogLevel.Warning, Message = "Association from {CallingAe} at {Peer} rejected: {Reason}; more like it in the next {Seconds} s are counted, not logged")]
+    public static partial void AssociationRejected(ILogger logger, string callingAe, string peer, string reason, int seconds);
+
+    [LoggerMessage(EventId = 10507, Level = LogLevel.Warning, Message = "{Count} association requests from {Peer} rejected: {Reason}")]
+    public static partial void AssociationsRejected(ILogger logger, long count, string peer, string reason);
+
+    [LoggerMessage(EventId = 10508, Level = LogLevel.Error, Message = "Could not record rejected associations in the audit database")]
+    public static partial void RejectionAuditFailed(ILogger logger, Exception exception);
 }

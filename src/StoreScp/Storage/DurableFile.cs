@@ -1,22 +1,24 @@
 using System.Runtime.InteropServices;
+using VoxDose.Dicom.IO;
 
 namespace VoxDose.StoreScp.Storage;
 
 /// <summary>
 /// Durable writes: copy into a temporary file in the target's own directory, fsync it, rename over the target,
-/// then fsync the directory so the rename itself survives a power cut.
+/// then fsync the directory so the rename itself survives a power cut. Files are created 0600 and folders 0700
+/// (<see cref="PrivateFiles"/>): they hold patient data.
 /// </summary>
 public static partial class DurableFile
 {
     public static async Task CopyAsync(string sourcePath, string targetPath, CancellationToken ct = default)
     {
         var directory = Path.GetDirectoryName(targetPath)!;
-        Directory.CreateDirectory(directory);
+        PrivateFiles.CreateDirectory(directory);
         var temp = Path.Combine(directory, $".{Path.GetFileName(targetPath)}.{Guid.NewGuid():N}.tmp");
         try
         {
             await using (var source = new FileStream(sourcePath, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, useAsync: true))
-            await using (var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            await using (var target = PrivateFiles.Create(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             {
                 await source.CopyToAsync(target, ct).ConfigureAwait(false);
                 target.Flush(flushToDisk: true);
@@ -33,11 +35,11 @@ public static partial class DurableFile
     public static async Task WriteAllBytesAsync(string targetPath, ReadOnlyMemory<byte> bytes, CancellationToken ct = default)
     {
         var directory = Path.GetDirectoryName(targetPath)!;
-        Directory.CreateDirectory(directory);
+        PrivateFiles.CreateDirectory(directory);
         var temp = Path.Combine(directory, $".{Path.GetFileName(targetPath)}.{Guid.NewGuid():N}.tmp");
         try
         {
-            await using (var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
+            await using (var target = PrivateFiles.Create(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, useAsync: true))
             {
                 await target.WriteAsync(bytes, ct).ConfigureAwait(false);
                 target.Flush(flushToDisk: true);
@@ -70,7 +72,7 @@ public static partial class DurableFile
         var created = new List<string>();
         for (var d = directory; d is not null && !Directory.Exists(d) && d.Length > stopAtDirectory.Length; d = Path.GetDirectoryName(d))
             created.Add(d);
-        Directory.CreateDirectory(directory);
+        PrivateFiles.CreateDirectory(directory);
         File.Move(sourcePath, targetPath, overwrite: true);
         SyncDirectory(directory);
         foreach (var d in created) SyncDirectory(Path.GetDirectoryName(d)!);

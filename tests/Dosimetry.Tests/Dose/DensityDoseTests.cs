@@ -88,4 +88,35 @@ public class DensityDoseTests
         // And the lung side of the interface holds more dose per Bq than soft tissue would (less mass).
         Assert.True(result.Energy.DepositedFractionOfEmitted > 0.97, $"{result.Energy.DepositedFractionOfEmitted}");
     }
+
+    /// <summary>
+    /// Regression (phantom --ct): the lung-like class took the mean density of all its voxels, air around the body included,
+    /// so lung sources were convolved with a 0.02 g/mL kernel and the lung dose read low. Lung sources in a lung block inside
+    /// a large inactive air region must get the lung kernel: the block centre reads as in an infinite lung medium.
+    /// </summary>
+    [Fact]
+    public void Lung_sources_surrounded_by_air_get_the_lung_kernel_not_the_mean_of_lung_and_air()
+    {
+        const int n = 40, lo = 12, hi = 28;
+        var spacing = new Vec3(4, 4, 4);
+        var activity = new Volume(n, n, n, spacing, new Vec3(0, 0, 0), frameOfReferenceUid: "1.2.3");
+        var inAir = activity.WithSameGeometry();
+        var toStored = Math.Pow(2, -(Phantoms.Acquisition - Phantoms.Injection).TotalSeconds / HalfLifeS);
+        for (var z = 0; z < n; z++)
+            for (var y = 0; y < n; y++)
+                for (var x = 0; x < n; x++)
+                {
+                    var lung = x is >= lo and < hi && y is >= lo and < hi && z is >= lo and < hi;
+                    inAir[x, y, z] = (float)(lung ? Lung : 0.0012);
+                    if (lung) activity[x, y, z] = (float)(LungBqPerMl * toStored);
+                }
+        var uniform = activity.WithSameGeometry();
+        Array.Fill(uniform.Voxels, (float)Lung);
+        var pet = new PetSeries { ActivityBqPerMl = activity, Header = Phantoms.Header("START") };
+        var withAir = DoseCalculator.Compute(pet, new DoseOptions(), new DensityMap(inAir, "lung block in air"));
+        var lungOnly = DoseCalculator.Compute(new PetSeries { ActivityBqPerMl = activity, Header = Phantoms.Header("START") }, new DoseOptions(), new DensityMap(uniform, "lung"));
+        Assert.Contains("lung-like sources: kernel at 0.3 g/mL", withAir.KernelDescription);
+        var c = n / 2;
+        Assert.Equal(lungOnly.DoseGy[c, c, c], withAir.DoseGy[c, c, c], lungOnly.DoseGy[c, c, c] * 0.01);
+    }
 }

@@ -18,7 +18,7 @@ public sealed class IngestRig
     public const string PetSeries = "1.2.826.0.1.3680043.10.1.1";
     public const string RtSeries = "1.2.826.0.1.3680043.10.1.2";
 
-    private IngestRig(string root, AuditDatabase database, ManualTimeProvider time, VoxDoseOptions options, long freeBytes)
+    private IngestRig(string root, AuditDatabase database, ManualTimeProvider time, VoxDoseOptions options, long freeBytes, IDiskSpaceProbe? probe)
     {
         NodeOptions = options;
         Root = root;
@@ -28,7 +28,7 @@ public sealed class IngestRig
         Studies = new StudyRepository(database, time);
         Instances = new InstanceRepository(database, time);
         Events = new EventRepository(database, time);
-        Spool = new SpoolStore(opts, new DiskWatermark(opts, new FixedSpace(freeBytes)));
+        Spool = new SpoolStore(opts, new DiskWatermark(opts, probe ?? new FixedSpace(freeBytes)));
         Assembler = new StudyAssembler(Studies, Events, Scheduler, opts, time, NullLogger<StudyAssembler>.Instance);
         Ingest = new IngestService(Spool, Instances, Events, Assembler, Meter, NullLogger<IngestService>.Instance);
     }
@@ -50,7 +50,7 @@ public sealed class IngestRig
     public StudyAssembler Assembler { get; }
     public IngestService Ingest { get; }
 
-    public static async Task<IngestRig> CreateAsync(double quietSeconds = 30, long freeBytes = long.MaxValue)
+    public static async Task<IngestRig> CreateAsync(double quietSeconds = 30, long freeBytes = long.MaxValue, IDiskSpaceProbe? probe = null)
     {
         var root = TestPaths.NewTempDirectory("voxdose-ingest");
         var options = new VoxDoseOptions
@@ -60,7 +60,7 @@ public sealed class IngestRig
         };
         var database = new AuditDatabase(new SqliteDialect($"Data Source={Path.Combine(root, "voxdose.db")};Pooling=False"));
         await database.EnsureSchemaAsync();
-        return new IngestRig(root, database, new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero)), options, freeBytes);
+        return new IngestRig(root, database, new ManualTimeProvider(new DateTimeOffset(2026, 1, 1, 8, 0, 0, TimeSpan.Zero)), options, freeBytes, probe);
     }
 
     public static InstanceHeader Pet(int index, int? numberOfSlices = 3, string series = PetSeries) =>

@@ -25,7 +25,7 @@ public sealed class NodeHarness : IAsyncDisposable
     public int ScpPort => Host.Services.GetRequiredService<VoxDose.StoreScp.Scp.ScpHostedService>().LocalEndPoint!.Port;
 
     public static async Task<NodeHarness> StartAsync(string root, IStudyProcessor processor, IDicomSender sender, double quietSeconds = 30,
-        Dictionary<string, string?>? extra = null, bool withDestination = true)
+        Dictionary<string, string?>? extra = null, bool withDestination = true, Action<HostApplicationBuilder>? configure = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -49,6 +49,7 @@ public sealed class NodeHarness : IAsyncDisposable
         var builder = NodeHost.CreateBuilder(NodeConfiguration.Build(overrides: settings, includeEnvironment: false));
         builder.Services.AddSingleton(processor);
         builder.Services.AddSingleton(sender);
+        configure?.Invoke(builder);
         var host = builder.Build();
         await host.StartAsync();
         return new NodeHarness(host);

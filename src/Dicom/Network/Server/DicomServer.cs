@@ -24,6 +24,7 @@ public sealed class DicomServer : IAsyncDisposable
     private Socket? _listener;
     private Task? _acceptLoop;
     private readonly ConnectionLimiter _limits;
+    private readonly RejectionGuard _rejections;
     private int _stopped;
 
     public DicomServer(DicomServerOptions options, IDicomServiceHandler handler, ILoggerFactory? loggerFactory = null, TimeProvider? time = null)
@@ -34,6 +35,7 @@ public sealed class DicomServer : IAsyncDisposable
         _handler = handler;
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<DicomServer>();
         _time = time ?? TimeProvider.System;
+        _rejections = new RejectionGuard(options, _logger, _time);
         _limits = new ConnectionLimiter(options.MaxConnections, options.MaxConnectionsPerPeer, options.MaxAssociations, options.MaxAssociationsPerPeer);
     }
 
@@ -50,7 +52,7 @@ public sealed class DicomServer : IAsyncDisposable
     public Task StartAsync(CancellationToken cancellationToken = default)
     {
         if (_listener is not null) throw new InvalidOperationException("The DICOM server is already started.");
-        Directory.CreateDirectory(_options.TempDirectory);
+        VoxDose.Dicom.IO.PrivateFiles.CreateDirectory(_options.TempDirectory); // incoming patient data: 0700
         var listener = new Socket(_options.BindAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
@@ -109,8 +111,7 @@ public sealed class DicomServer : IAsyncDisposable
             if (!_limits.TryOpenConnection(peer))
             {
                 // Nothing is read from a socket over the connection caps: it cannot hold memory or a slot.
-                ServerLog.ConnectionRefused(_logger, LogText.Escape(peer.ToString()), _options.MaxConnections, _options.MaxConnectionsPerPeer);
-                ServerMeter.ConnectionRefused();
+                _rejections.ConnectionRefused(peer);
                 socket.Dispose();
                 continue;
             }
@@ -153,7 +154,7 @@ public sealed class DicomServer : IAsyncDisposable
         }
         var limits = new PduLimits { MaxDataPduLength = _options.MaxPduLength == 0 ? 16 * 1024 * 1024 : _options.MaxPduLength };
         var connection = new DicomConnection(socket, stream, limits, _time);
-        await new ServerAssociation(connection, _options, _handler, _logger, slot).RunAsync(cancellationToken).ConfigureAwait(false);
+        await new ServerAssociation(connection, _options, _handler, _logger, slot, _rejections).RunAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async ValueTask DisposeAsync()

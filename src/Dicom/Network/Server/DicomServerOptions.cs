@@ -33,6 +33,18 @@ public sealed record DicomServerOptions
     /// <summary>Open TCP connections from one peer address; more are closed on accept.</summary>
     public int MaxConnectionsPerPeer { get; init; } = 48;
 
+    /// <summary>
+    /// Association requests per minute from one peer address (a token bucket: bursts up to this many, then this rate);
+    /// over it A-ASSOCIATE-RJ transient, temporary congestion (PS3.8 table 9-21, source 3, reason 1). 0: no limit.
+    /// </summary>
+    public int MaxAssociationRequestsPerPeerPerMinute { get; init; } = 600;
+
+    /// <summary>
+    /// Rejected associations, connections refused on accept and protocol errors before association are logged once per
+    /// peer address and reason per this interval; the next line logged says how many were left out (metrics count all).
+    /// </summary>
+    public TimeSpan RejectionLogInterval { get; init; } = TimeSpan.FromMinutes(1);
+
     /// <summary>ARTIM (PS3.8 section 9.1.5): wait for A-ASSOCIATE-RQ after connect, and for the close after RJ or RP.</summary>
     public TimeSpan ArtimTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -67,6 +79,8 @@ public sealed record DicomServerOptions
         if (MaxAssociationsPerPeer < 1) errors.Add("MaxAssociationsPerPeer: must be at least 1.");
         if (MaxConnections < MaxAssociations) errors.Add($"MaxConnections: {MaxConnections} is below MaxAssociations ({MaxAssociations}).");
         if (MaxConnectionsPerPeer < 1) errors.Add("MaxConnectionsPerPeer: must be at least 1.");
+        if (MaxAssociationRequestsPerPeerPerMinute < 0) errors.Add("MaxAssociationRequestsPerPeerPerMinute: must be 0 (no limit) or more.");
+        if (RejectionLogInterval <= TimeSpan.Zero) errors.Add("RejectionLogInterval: must be positive.");
         foreach (var (name, value) in new[] { ("ArtimTimeout", ArtimTimeout), ("IdleTimeout", IdleTimeout), ("WriteTimeout", WriteTimeout) })
             if (value <= TimeSpan.Zero && value != Timeout.InfiniteTimeSpan) errors.Add($"{name}: must be positive.");
         if (MaxCommandLength < 256) errors.Add("MaxCommandLength: must be at least 256 bytes.");

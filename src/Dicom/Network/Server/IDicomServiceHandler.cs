@@ -19,6 +19,13 @@ public interface IDicomServiceHandler
     /// </summary>
     ValueTask<StoreResponse> OnStoreAsync(StoreRequest request, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Called for every association request the server rejects (policy, limits, rate, or this handler's own reject), before
+    /// the A-ASSOCIATE-RJ is sent: for an audit that counts and samples rejections rather than recording each.
+    /// </summary>
+    ValueTask OnAssociationRejectedAsync(AssociationInfo association, AssociateRejectPdu reject, CancellationToken cancellationToken) =>
+        ValueTask.CompletedTask;
+
     /// <summary>Called once when an association ends (released, aborted, timed out or rejected).</summary>
     void OnAssociationClosed(AssociationInfo association, AssociationEnd end) { }
 }

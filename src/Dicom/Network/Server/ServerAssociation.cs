@@ -17,7 +17,8 @@ internal sealed class ServerAssociation(
     DicomServerOptions options,
     IDicomServiceHandler handler,
     ILogger logger,
-    AssociationSlot slot)
+    AssociationSlot slot,
+    RejectionGuard rejections)
 {
     private AssociationInfo? _info;
     private Dictionary<byte, AcceptedContext> _accepted = [];
@@ -33,13 +34,14 @@ internal sealed class ServerAssociation(
         }
         catch (DicomProtocolException e)
         {
-            ServerLog.ProtocolError(logger, Remote, e.Message);
+            // Before association the peer is unknown: sampled per peer, like rejections (a flood of garbage is a few lines).
+            if (_info is not null || rejections.ShouldLogUnassociated(connection.RemoteEndPoint, "protocol-error")) ServerLog.ProtocolError(logger, Remote, e.Message);
             await connection.AbortAsync(AbortSource.ServiceProvider, e.Reason).ConfigureAwait(false);
             end = AssociationEnd.AbortedByUs;
         }
         catch (TimeoutException e)
         {
-            ServerLog.TimedOut(logger, Remote, e.Message);
+            if (_info is not null || rejections.ShouldLogUnassociated(connection.RemoteEndPoint, "timeout")) ServerLog.TimedOut(logger, Remote, e.Message);
             await connection.AbortAsync(AbortSource.ServiceProvider, AbortReason.NotSpecified).ConfigureAwait(false);
             end = AssociationEnd.TimedOut;
         }
@@ -66,7 +68,7 @@ internal sealed class ServerAssociation(
             ServerMeter.AssociationEnded(end);
             if (_info is not null)
             {
-                ServerLog.Ended(logger, _info.ToString(), end);
+                if (end != AssociationEnd.Rejected) ServerLog.Ended(logger, _info.ToString(), end); // a rejection was logged (sampled) already
                 handler.OnAssociationClosed(_info, end);
             }
         }
@@ -82,13 +84,15 @@ internal sealed class ServerAssociation(
         var info = new AssociationInfo(request.CalledAeTitle, request.CallingAeTitle, connection.RemoteEndPoint, request);
         _info = info;
         // The association slot is taken only for a request that passes the policy (PS3.8 table 9-21: source 3, reason 2).
-        var reject = AssociationNegotiator.CheckRequest(info, options.Policy)
+        var reject = rejections.CheckRate(ConnectionLimiter.PeerOf(connection.RemoteEndPoint))
+            ?? AssociationNegotiator.CheckRequest(info, options.Policy)
             ?? (slot.TryAssociate() ? null : new AssociateRejectPdu(RejectResult.Transient, RejectSource.ServiceProviderPresentation, RejectReason.LocalLimitExceeded))
             ?? await handler.OnAssociationRequestAsync(info, cancellationToken).ConfigureAwait(false);
         if (reject is not null)
         {
             slot.Unassociate();
-            ServerLog.Rejected(logger, info.ToString(), reject.ToString());
+            rejections.Rejected(info, reject);
+            await handler.OnAssociationRejectedAsync(info, reject, cancellationToken).ConfigureAwait(false);
             await connection.WriteAsync(reject, options.WriteTimeout, cancellationToken).ConfigureAwait(false);
             await connection.WaitForPeerCloseAsync(options.ArtimTimeout).ConfigureAwait(false);
             return AssociationEnd.Rejected;

@@ -15,8 +15,8 @@ internal static partial class ServerLog
     [LoggerMessage(3002, LogLevel.Information, "Association accepted: {Association}, {Contexts} of {Proposed} presentation contexts, peer max PDU {PeerMaxPdu}")]
     public static partial void Accepted(ILogger logger, string association, int contexts, int proposed, uint peerMaxPdu);
 
-    [LoggerMessage(3003, LogLevel.Warning, "Association rejected: {Association}: {Reject}")]
-    public static partial void Rejected(ILogger logger, string association, string reject);
+    [LoggerMessage(3003, LogLevel.Warning, "Association rejected: {Association}: {Reject} ({Suppressed} more like it from this peer not logged since the last line)")]
+    public static partial void Rejected(ILogger logger, string association, string reject, long suppressed);
 
     [LoggerMessage(3004, LogLevel.Information, "Association ended: {Association}: {End}")]
     public static partial void Ended(ILogger logger, string association, AssociationEnd end);
@@ -54,8 +54,8 @@ internal static partial class ServerLog
     [LoggerMessage(3015, LogLevel.Error, "Internal error on the association with {Remote}; aborting it")]
     public static partial void InternalError(ILogger logger, Exception exception, string remote);
 
-    [LoggerMessage(3016, LogLevel.Warning, "Connection from {Peer} closed on accept: over the connection limits ({MaxConnections} in all, {MaxConnectionsPerPeer} per peer)")]
-    public static partial void ConnectionRefused(ILogger logger, string peer, int maxConnections, int maxConnectionsPerPeer);
+    [LoggerMessage(3016, LogLevel.Warning, "Connection from {Peer} closed on accept: over the connection limits ({MaxConnections} in all, {MaxConnectionsPerPeer} per peer; {Suppressed} more from this peer not logged since the last line)")]
+    public static partial void ConnectionRefused(ILogger logger, string peer, int maxConnections, int maxConnectionsPerPeer, long suppressed);
 
     [LoggerMessage(3017, LogLevel.Warning, "C-STORE from {Association} refused: {Reason}")]
     public static partial void DataSetIncomplete(ILogger logger, string association, string reason);

@@ -15,7 +15,13 @@ internal static class ServerMeter
 
     private static readonly Counter<long> RefusedConnections = Meter.CreateCounter<long>("voxdose.dicom.refused_connections", description: "TCP connections closed on accept (over the connection limits)");
 
+    private static readonly Counter<long> RejectedAssociations = Meter.CreateCounter<long>("voxdose.dicom.rejected_associations", description: "A-ASSOCIATE-RJ sent, by source and reason (every one, while logs and audit are sampled)");
+
     public static void ConnectionRefused() => RefusedConnections.Add(1);
+
+    public static void Rejected(Pdus.AssociateRejectPdu reject) => RejectedAssociations.Add(1,
+        new KeyValuePair<string, object?>("result", reject.Result.ToString()), new KeyValuePair<string, object?>("source", reject.Source.ToString()),
+        new KeyValuePair<string, object?>("reason", (int)reject.Reason));
 
     public static void AssociationEnded(AssociationEnd end) => Associations.Add(1, new KeyValuePair<string, object?>("outcome", end.ToString()));
 

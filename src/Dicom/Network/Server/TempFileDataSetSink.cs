@@ -41,7 +41,7 @@ internal sealed class TempFileDataSetSink : IDataSetSink
         string? sourceAeTitle, CancellationToken cancellationToken)
     {
         var path = System.IO.Path.Combine(directory, $"{Guid.NewGuid():N}.part");
-        var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 0);
+        var file = VoxDose.Dicom.IO.PrivateFiles.Create(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read, bufferSize: 0); // 0600
         try
         {
             using var header = new MemoryStream();

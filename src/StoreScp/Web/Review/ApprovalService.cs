@@ -109,7 +109,7 @@ public sealed class ApprovalService(AuditDatabase database, StudyRepository stud
     private static void WriteDurably(string path, Action<Stream> write)
     {
         var temp = path + ".tmp";
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None))
+        using (var stream = VoxDose.Dicom.IO.PrivateFiles.Create(temp, FileMode.Create))
         {
             write(stream);
             stream.Flush(flushToDisk: true);
