@@ -35,8 +35,7 @@ public static class PlanInputScanner
             if (header.GetString(DicomTag.SOPClassUID) == DicomUids.RTStructureSetStorage || modality == "RTSTRUCT") structureSets.Add(path);
             else if (modality == "NM" && header.GetString(DicomTag.SeriesInstanceUID) is { Length: > 0 } uid)
             {
-                var types = header.GetStrings(DicomTag.ImageType);
-                var tomo = types.Length > 2 && types[2].Trim().Contains("TOMO", StringComparison.OrdinalIgnoreCase);
+                var tomo = IsTomographic(header.GetStrings(DicomTag.ImageType));
                 if (!series.TryGetValue(uid, out var entry)) series[uid] = entry = (tomo, []);
                 entry.Files.Add(path);
             }
@@ -46,6 +45,10 @@ public static class PlanInputScanner
         return new PlanInputs([.. series.Select(s => new PlanNmSeries(s.Key, s.Value.Tomo, s.Value.Files)).OrderByDescending(s => s.Tomographic).ThenByDescending(s => s.Files.Count)],
             structureSets, notes);
     }
+
+    /// <summary>Image Type (0008,0008) value 3 says reconstructed slices (RECON TOMO, RECON GATED TOMO), not planar views.</summary>
+    public static bool IsTomographic(IReadOnlyList<string> imageType) =>
+        imageType.Count > 2 && imageType[2].Trim().Contains("TOMO", StringComparison.OrdinalIgnoreCase);
 
     private static IEnumerable<string> Expand(IEnumerable<string> inputs, List<string> notes)
     {

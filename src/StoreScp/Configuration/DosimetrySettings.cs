@@ -2,6 +2,7 @@ using VoxDose.Dosimetry.Results;
 using VoxDose.Dosimetry.Contours;
 using VoxDose.Dosimetry.Dose;
 using VoxDose.Dosimetry.Metrics;
+using VoxDose.Dosimetry.Planning;
 
 namespace VoxDose.StoreScp.Configuration;
 
@@ -46,6 +47,25 @@ public sealed record DosimetrySettings(DoseOptions Dose, MetricsOptions Metrics,
             },
         };
         return new DosimetrySettings(dose, metrics, d.RoiRoles.ToEngine());
+    }
+
+    /// <summary>
+    /// The planner's options from <c>VoxDose:Planning</c> (target, activity, lung shunt) and <c>VoxDose:Dosimetry</c>
+    /// (microspheres and limits, the same decision options the post-treatment flags use): what the node plans with.
+    /// </summary>
+    public static PlanningOptions Planning(VoxDoseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var p = options.Planning;
+        var metrics = From(options).Metrics;
+        return new PlanningOptions
+        {
+            TargetTumourGy = p.TargetTumourGy,
+            AdministeredActivityMBq = p.AdministeredActivityMBq,
+            LungShuntFraction = p.LungShuntFraction,
+            Decision = metrics.Decision,
+            Metrics = metrics,
+        };
     }
 
     /// <summary>The ROI analyzer these settings describe.</summary>

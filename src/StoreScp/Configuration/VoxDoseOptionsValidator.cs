@@ -28,6 +28,9 @@ public sealed class VoxDoseOptionsValidator : IValidateOptions<VoxDoseOptions>
         ValidateDosimetry(options.Dosimetry, $"{root}:Dosimetry", errors);
         ValidateDestinations(options.Destinations, $"{root}:Destinations", errors);
         ValidateExport(options.Export, $"{root}:Export", errors);
+        errors.AddRange(DosimetrySettings.Planning(options).Validate($"{root}:Planning"));
+        if (!(options.Planning.LinkWindowDays >= 0 && options.Planning.LinkWindowDays <= 3650))
+            errors.Add($"{root}:Planning:LinkWindowDays must be in [0, 3650] days, got {options.Planning.LinkWindowDays}.");
         return errors;
     }
 

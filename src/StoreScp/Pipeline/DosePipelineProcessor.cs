@@ -7,10 +7,12 @@ using VoxDose.Dosimetry.Dose;
 using VoxDose.Dosimetry.Metrics;
 using VoxDose.Dosimetry.Pet;
 using VoxDose.Dosimetry.Pipeline;
+using VoxDose.Dosimetry.Planning;
 using VoxDose.Dosimetry.Results;
 using VoxDose.Reporting;
 using VoxDose.Reporting.Model;
 using VoxDose.StoreScp.Configuration;
+using VoxDose.StoreScp.Planning;
 using VoxDose.StoreScp.Storage;
 
 namespace VoxDose.StoreScp.Pipeline;
@@ -45,6 +47,7 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
 
     private async Task<ComputeOutcome> ComputeAndWriteAsync(StudyInputs inputs, string outputDirectory, CancellationToken ct)
     {
+        if (inputs.IsPlan) return await PlanAndWriteAsync(inputs, outputDirectory, ct).ConfigureAwait(false);
         var computed = Compute(inputs, ct);
         await WriteDurablyAsync(computed, inputs, outputDirectory, ct).ConfigureAwait(false);
         var dose = computed.Result.DoseMap!;
@@ -71,6 +74,11 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
     {
         var stored = await ReadManifestAsync(outputDirectory, ct).ConfigureAwait(false);
         if (stored is not null) return stored;
+        if (inputs.IsPlan)
+        {
+            await Task.Run(async () => await PlanAndWriteAsync(inputs, outputDirectory, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+            return (await ReadManifestAsync(outputDirectory, ct).ConfigureAwait(false))!;
+        }
         return await Task.Run(async () => await WriteDurablyAsync(Compute(inputs, ct), inputs, outputDirectory, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
     }
 
@@ -102,10 +110,10 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
         watermark?.EnsureRoom("results and reports");
         Directory.CreateDirectory(outputDirectory);
         var resultsPath = Path.Combine(outputDirectory, ResultsFile);
-        ResultsJsonWriter.Write(computed.Result, resultsPath, SoftwareVersion.Current);
+        ResultsJsonWriter.Write(computed.Result, resultsPath, SoftwareVersion.Current, computed.PlanLink);
         // ROI masks rasterised on the dose grid for the images, and the RTSTRUCT each ROI comes from.
         var report = StudyReportAssembler.Build(computed.Result, computed.PetDatasets, SoftwareVersion.Current, time.GetUtcNow(), computed.Pet,
-            computed.Masks) with { Revision = RevisionOf(inputs) };
+            computed.Masks) with { Revision = RevisionOf(inputs), PlannedVersusDelivered = computed.PlanLink };
         var written = ReportWriter.WriteAll(report, outputDirectory, options.Value.Processing.RtDoseBitsAllocated);
         foreach (var path in new[] { resultsPath, written.RtDosePath, written.SrPath, written.PdfPath, written.EncapsulatedPdfPath, written.SecondaryCapturePath })
             DurableFile.Sync(path);
@@ -154,7 +162,7 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
         {
             var masks = new RoiMaskCollector();
             var result = new OfflineDosePipeline(settings.CreateAnalyzer()).Run(datasets, structureSets, settings.Dose, maskSink: masks.Sink);
-            return new Computed(result, result.Pet ?? PetSeriesLoader.Load(datasets), datasets, rtStruct, masks.Masks);
+            return new Computed(result, result.Pet ?? PetSeriesLoader.Load(datasets), datasets, rtStruct, masks.Masks, CompareWithPlan(inputs.Plan, result));
         }
         catch (DoseInputException e)
         {
@@ -163,5 +171,68 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
     }
 
     private sealed record Computed(DoseStudyResult Result, PetSeries Pet, IReadOnlyList<DicomDataset> PetDatasets, DicomDataset? RtStruct,
-        IReadOnlyDictionary<RoiMetrics, RoiMask> Masks);
+        IReadOnlyDictionary<RoiMetrics, RoiMask> Masks, PlanLinkReport? PlanLink);
+
+    /// <summary>
+    /// TDp of the linked plan beside this study's TDv per lesion, matched by normalised ROI name (the dose verb's
+    /// <see cref="PlannedVersusDelivered"/>); without a linked plan, the section says why. Null: no plan lookup was made.
+    /// </summary>
+    private static PlanLinkReport? CompareWithPlan(PlanLink? link, DoseStudyResult result)
+    {
+        if (link is null) return null;
+        if (link.PlanJsonPath is not { } path) return new PlanLinkReport(link.Statement, null, null, null, link.VoxelComparison);
+        try
+        {
+            var comparison = PlannedVersusDelivered.Compare(PlannedVersusDelivered.LesionsFromPlanJson(path), result.Rois.Rois);
+            return new PlanLinkReport(link.Statement, link.PlanStudyUid, link.PlanStudyDate, comparison, link.VoxelComparison);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or JsonException or InvalidOperationException or KeyNotFoundException)
+        {
+            return new PlanLinkReport($"{link.Statement} Its plan.json cannot be read ({e.Message}): no per-lesion comparison.",
+                link.PlanStudyUid, link.PlanStudyDate, null, link.VoxelComparison);
+        }
+    }
+
+    /// <summary>
+    /// An MAA study: the plan as <c>voxdose plan</c> computes it (<see cref="MaaPlanRunner"/>, with VoxDose:Planning and the
+    /// Dosimetry limits), written durably: plan.json, plan.pdf, the predicted dose as RT Dose and the PDF as Encapsulated
+    /// PDF, then the manifest naming the two objects the destinations get.
+    /// </summary>
+    private async Task<ComputeOutcome> PlanAndWriteAsync(StudyInputs inputs, string outputDirectory, CancellationToken ct)
+    {
+        watermark?.EnsureRoom("plan and plan report");
+        var planning = DosimetrySettings.Planning(options.Value);
+        MaaPlanRun run;
+        try
+        {
+            var scan = new PlanInputs([new PlanNmSeries("", true, inputs.SpectFiles!)], inputs.RtStructFile is { } rt ? [rt] : [], []);
+            run = MaaPlanRunner.Run(scan, planning, outputDirectory, time.GetUtcNow(), encapsulatePdf: true, options.Value.Processing.RtDoseBitsAllocated);
+        }
+        catch (DoseInputException e)
+        {
+            throw new InvalidStudyException(e.Message, e);
+        }
+        catch (Exception e) when (e is DicomDataException or InvalidDataException or EndOfStreamException)
+        {
+            throw new InvalidStudyException($"the MAA SPECT cannot be read ({e.Message})", e);
+        }
+        foreach (var path in new[] { run.PlanJsonPath, run.PdfPath, run.RtDosePath, run.EncapsulatedPdfPath }.OfType<string>())
+            DurableFile.Sync(path);
+        var outputs = new List<OutputObject>();
+        if (run.RtDosePath is { } rtDosePath) outputs.Add(new OutputObject("RtDose", rtDosePath, SopInstanceUidOf(rtDosePath)));
+        outputs.Add(new OutputObject("Pdf", run.EncapsulatedPdfPath!, SopInstanceUidOf(run.EncapsulatedPdfPath!)));
+        await DurableFile.WriteAllBytesAsync(Path.Combine(outputDirectory, OutputsManifestFile), JsonSerializer.SerializeToUtf8Bytes(outputs), ct).ConfigureAwait(false);
+        var parameters = JsonSerializer.Serialize(new
+        {
+            planning.TargetTumourGy,
+            planning.AdministeredActivityMBq,
+            planning.LungShuntFraction,
+            Microspheres = planning.Decision.Microspheres.ToString(),
+            run.Plan.LungShuntSource,
+        });
+        return new ComputeOutcome("plan", run.Plan.KernelDescription ?? "", parameters, await File.ReadAllTextAsync(run.PlanJsonPath, ct).ConfigureAwait(false));
+    }
+
+    private static string SopInstanceUidOf(string path) =>
+        DicomFile.Open(path, new DicomReadOptions { StopBeforePixelData = true }).Dataset.GetString(DicomTag.SOPInstanceUID) ?? "";
 }

@@ -1,0 +1,70 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using VoxDose.Dicom;
+using VoxDose.StoreScp.Audit;
+using VoxDose.StoreScp.Configuration;
+using VoxDose.StoreScp.Pipeline;
+
+namespace VoxDose.StoreScp.Planning;
+
+/// <summary>Patient ID (0010,0020), Issuer of Patient ID (0010,0021) and Study Date (0008,0020) of a study's image: PHI, never logged.</summary>
+public sealed record PatientKey(string? PatientId, string? IssuerOfPatientId, string? StudyDate)
+{
+    public static PatientKey Read(string dicomFile)
+    {
+        var ds = DicomFile.Open(dicomFile, new DicomReadOptions { StopBeforePixelData = true }).Dataset;
+        return new PatientKey(Blank(ds.GetString(DicomTag.PatientID)), Blank(ds.GetString(DicomTag.IssuerOfPatientID)), Blank(ds.GetString(DicomTag.StudyDate)));
+    }
+
+    public static DateOnly? ParseDate(string? da) =>
+        DateOnly.TryParseExact(da, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+
+    private static string? Blank(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
+
+    public override string ToString() => "[patient key withheld]";
+}
+
+/// <summary>
+/// Which plan a Y-90 PET study links (docs/planning.md): the most recent plan of the same patient (same Patient ID and
+/// Issuer of Patient ID) whose MAA study date is 0 to <c>VoxDose:Planning:LinkWindowDays</c> days before the PET's study
+/// date; the latest revision of the latest MAA study wins. No plan, no Patient ID or no Study Date: no link, and the
+/// statement says which. Nothing is guessed from names or dates of other patients.
+/// </summary>
+public sealed class PlanLinker(PlanRepository plans, IOptions<VoxDoseOptions> options)
+{
+    /// <summary>Why the comparison is per lesion only (no Spatial Registration is read yet): stated in every report.</summary>
+    public const string VoxelComparisonStatement =
+        "not performed: the node reads no DICOM Spatial Registration object relating the plan's frame of reference to the PET's, so the "
+        + "predicted and delivered dose maps are not compared voxel by voxel; the comparison is per lesion only";
+
+    public async Task<PlanLink> LinkAsync(string studyUid, string petFile, CancellationToken ct)
+    {
+        var window = options.Value.Planning.LinkWindowDays;
+        var key = PatientKey.Read(petFile);
+        if (key.PatientId is null) return None("No plan linked: the PET has no Patient ID.");
+        if (PatientKey.ParseDate(key.StudyDate) is not { } petDate) return None("No plan linked: the PET has no valid Study Date, so the link window cannot be applied.");
+        var candidates = (await plans.ForPatientAsync(key.PatientId, key.IssuerOfPatientId, ct).ConfigureAwait(false))
+            .Where(p => p.StudyUid != studyUid).ToList();
+        var inWindow = candidates
+            .Select(p => (Plan: p, Days: PatientKey.ParseDate(p.StudyDate) is { } d ? petDate.DayNumber - d.DayNumber : (int?)null))
+            .Where(x => x.Days is { } days && days >= 0 && days <= window)
+            .OrderByDescending(x => x.Plan.StudyDate, StringComparer.Ordinal).ThenByDescending(x => x.Plan.Revision).ThenByDescending(x => x.Plan.ComputedAt)
+            .ToList();
+        var windowText = window.ToString("0.##", CultureInfo.InvariantCulture);
+        if (inWindow.Count == 0)
+        {
+            var outside = candidates.Count == 0 ? "" : $" ({candidates.Count} plan revision(s) of this patient fall outside it)";
+            return None($"No plan linked: no plan of this patient (same Patient ID and Issuer of Patient ID) from an MAA study 0 to {windowText} days before this PET{outside}.");
+        }
+        var (plan, daysBefore) = inWindow[0];
+        var others = inWindow.Select(x => x.Plan.StudyUid).Distinct(StringComparer.Ordinal).Count() - 1;
+        var statement = $"Plan of MAA study {plan.StudyUid} (revision {plan.Revision}, study date {FormatDate(plan.StudyDate)}, {daysBefore} day(s) before this PET) "
+            + $"linked by Patient ID and Issuer of Patient ID within {windowText} days"
+            + (others > 0 ? $"; the most recent of {others + 1} MAA studies in the window." : ".");
+        return new PlanLink(plan.Id, plan.StudyUid, plan.StudyDate, plan.PlanJsonPath, statement, VoxelComparisonStatement);
+    }
+
+    private static PlanLink None(string statement) => new(null, null, null, null, statement, VoxelComparisonStatement);
+
+    private static string FormatDate(string? da) => PatientKey.ParseDate(da)?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "unknown";
+}
