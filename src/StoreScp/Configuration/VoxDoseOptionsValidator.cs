@@ -28,10 +28,22 @@ public sealed class VoxDoseOptionsValidator : IValidateOptions<VoxDoseOptions>
         ValidateDosimetry(options.Dosimetry, $"{root}:Dosimetry", errors);
         ValidateDestinations(options.Destinations, $"{root}:Destinations", errors);
         ValidateExport(options.Export, $"{root}:Export", errors);
-        errors.AddRange(DosimetrySettings.Planning(options).Validate($"{root}:Planning"));
-        if (!(options.Planning.LinkWindowDays >= 0 && options.Planning.LinkWindowDays <= 3650))
-            errors.Add($"{root}:Planning:LinkWindowDays must be in [0, 3650] days, got {options.Planning.LinkWindowDays}.");
+        ValidatePlanning(options.Planning, $"{root}:Planning", errors);
         return errors;
+    }
+
+    /// <summary>The planner's own fields (its limits are VoxDose:Dosimetry's, checked there), by the planner's rules.</summary>
+    private static void ValidatePlanning(PlanningSectionOptions planning, string path, List<string> errors)
+    {
+        var engine = new Dosimetry.Planning.PlanningOptions
+        {
+            TargetTumourGy = planning.TargetTumourGy,
+            AdministeredActivityMBq = planning.AdministeredActivityMBq,
+            LungShuntFraction = planning.LungShuntFraction,
+        };
+        errors.AddRange(engine.Validate(path));
+        if (!(planning.LinkWindowDays >= 0 && planning.LinkWindowDays <= 3650))
+            errors.Add($"{path}:LinkWindowDays must be in [0, 3650] days, got {planning.LinkWindowDays}.");
     }
 
     private static void ValidateScp(ScpOptions scp, string path, List<string> errors)

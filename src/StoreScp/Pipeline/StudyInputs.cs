@@ -9,18 +9,11 @@ namespace VoxDose.StoreScp.Pipeline;
 /// </summary>
 public sealed record StudyInputs(string StudyUid, long Revision, IReadOnlyList<string> PetFiles, string? RtStructFile, IReadOnlyList<string> CtFiles,
     Configuration.DoseMethodOption? Method = null, string? PredecessorSrPath = null, long? PredecessorRevision = null,
-    IReadOnlyList<string>? SpectFiles = null, PlanLink? Plan = null)
+    IReadOnlyList<string>? SpectFiles = null, Planning.PlanLink? Plan = null)
 {
     /// <summary>An MAA study: no Y-90 PET, a Tc-99m SPECT: the node computes the plan.</summary>
     public bool IsPlan => PetFiles.Count == 0 && SpectFiles is { Count: > 0 };
 }
-
-/// <summary>
-/// The plan a Y-90 study links (<see cref="Planning.PlanLinker"/>): its row, study, MAA study date and plan.json, or
-/// none (<see cref="PlanJsonPath"/> null) with <see cref="Statement"/> saying why; <see cref="VoxelComparison"/> says
-/// whether the dose maps are compared voxel by voxel.
-/// </summary>
-public sealed record PlanLink(long? PlanId, string? PlanStudyUid, string? PlanStudyDate, string? PlanJsonPath, string Statement, string VoxelComparison);
 
 /// <summary>What a computation produced: for the audit row, and the results document (JSON) the reports are built from.</summary>
 public sealed record ComputeOutcome(string Method, string Kernel, string ParametersJson, string ResultsJson);

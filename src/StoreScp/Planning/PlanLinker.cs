@@ -3,9 +3,15 @@ using Microsoft.Extensions.Options;
 using VoxDose.Dicom;
 using VoxDose.StoreScp.Audit;
 using VoxDose.StoreScp.Configuration;
-using VoxDose.StoreScp.Pipeline;
 
 namespace VoxDose.StoreScp.Planning;
+
+/// <summary>
+/// The plan a Y-90 study links (<see cref="PlanLinker"/>): its row, study, MAA study date and plan.json, or
+/// none (<see cref="PlanJsonPath"/> null) with <see cref="Statement"/> saying why; <see cref="VoxelComparison"/> says
+/// whether the dose maps are compared voxel by voxel.
+/// </summary>
+public sealed record PlanLink(long? PlanId, string? PlanStudyUid, string? PlanStudyDate, string? PlanJsonPath, string Statement, string VoxelComparison);
 
 /// <summary>Patient ID (0010,0020), Issuer of Patient ID (0010,0021) and Study Date (0008,0020) of a study's image: PHI, never logged.</summary>
 public sealed record PatientKey(string? PatientId, string? IssuerOfPatientId, string? StudyDate)
@@ -40,7 +46,12 @@ public sealed class PlanLinker(PlanRepository plans, IOptions<VoxDoseOptions> op
     public async Task<PlanLink> LinkAsync(string studyUid, string petFile, CancellationToken ct)
     {
         var window = options.Value.Planning.LinkWindowDays;
-        var key = PatientKey.Read(petFile);
+        PatientKey key;
+        try { key = PatientKey.Read(petFile); }
+        catch (Exception e) when (e is DicomDataException or IOException or InvalidDataException or EndOfStreamException)
+        {
+            return None($"No plan linked: the PET's patient and date cannot be read ({e.Message}).");
+        }
         if (key.PatientId is null) return None("No plan linked: the PET has no Patient ID.");
         if (PatientKey.ParseDate(key.StudyDate) is not { } petDate) return None("No plan linked: the PET has no valid Study Date, so the link window cannot be applied.");
         var candidates = (await plans.ForPatientAsync(key.PatientId, key.IssuerOfPatientId, ct).ConfigureAwait(false))

@@ -71,6 +71,14 @@ public class NodePlanOrthancEndToEndTests(ITestOutputHelper output)
             var srPath = Path.Combine(work, "sr-from-orthanc.dcm");
             await File.WriteAllBytesAsync(srPath, await DownloadBySopUidAsync(orthanc, exports.Single(e => e.ObjectKind == "Sr").SopInstanceUid));
             var lesions = SrPlannedVersusDelivered.Read(DicomFile.Open(srPath).Dataset);
+            // The SR with its planned-vs-delivered container, and the plan's Encapsulated PDF, are valid objects.
+            var planPdf = Path.Combine(Path.GetDirectoryName(plan.PlanJsonPath)!, "plan-pdf.dcm");
+            foreach (var path in new[] { srPath, planPdf })
+            {
+                var check = VoxDose.Interop.Tests.Reporting.Dciodvfy.Run(path);
+                Assert.False(check.Aborted, check.Raw);
+                Assert.True(check.Errors.Count == 0, $"{path}: {string.Join("; ", check.Errors)}");
+            }
             var computation = (await node.Services.GetRequiredService<ComputationRepository>().GetAsync(y90.StudyUid, y90.Revision))!;
             var results = JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(computation.OutputDir!, "results.json")))!;
             var tdvByName = results["rois"]!.AsArray().Where(r => r!["role"]!.GetValue<string>() == "lesion")
