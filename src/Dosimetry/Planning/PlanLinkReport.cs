@@ -9,7 +9,7 @@ namespace VoxDose.Dosimetry.Planning;
 /// results.json carries it as <c>plannedVersusDelivered</c> (docs/planning.md).
 /// </summary>
 public sealed record PlanLinkReport(string Statement, string? PlanStudyInstanceUid, string? PlanStudyDate, PlannedVersusDelivered? Comparison,
-    string VoxelComparison)
+    string VoxelComparison, VoxelDoseComparison? Voxel = null, string? RegistrationSopInstanceUid = null)
 {
     public bool Linked => Comparison is not null;
 
@@ -26,9 +26,32 @@ public sealed record PlanLinkReport(string Statement, string? PlanStudyInstanceU
         else json.WriteString("planStudyDate", PlanStudyDate);
         if (Comparison is not null) Comparison.WriteBody(json);
         json.WriteStartObject("voxelComparison");
-        json.WriteBoolean("performed", false);
+        json.WriteBoolean("performed", Voxel is not null);
         json.WriteString("reason", VoxelComparison);
+        if (Voxel is { } v)
+        {
+            json.WriteString("registrationSopInstanceUid", RegistrationSopInstanceUid);
+            json.WriteNumber("voxelsCompared", v.VoxelsCompared);
+            Number(json, "meanDifferenceGy", v.MeanDifferenceGy);
+            Number(json, "sdDifferenceGy", v.SdDifferenceGy);
+            json.WriteNumber("toleranceGy", VoxelDoseComparison.ToleranceGy);
+            Number(json, "fractionWithinTolerance", v.FractionWithinTolerance);
+            json.WriteNumber("thresholdFractionOfDeliveredMax", VoxelDoseComparison.ThresholdFraction);
+            json.WriteStartObject("differenceHistogram");
+            json.WriteNumber("binWidthGy", VoxelDoseComparison.BinWidthGy);
+            json.WriteNumber("rangeGy", VoxelDoseComparison.RangeGy);
+            json.WriteStartArray("counts");
+            foreach (var c in v.HistogramCounts) json.WriteNumberValue(c);
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
         json.WriteEndObject();
         json.WriteEndObject();
+    }
+
+    private static void Number(Utf8JsonWriter json, string name, double value)
+    {
+        if (double.IsFinite(value)) json.WriteNumber(name, value);
+        else json.WriteNull(name);
     }
 }

@@ -81,6 +81,9 @@ public static class Codes
     public static readonly CodedConcept DeliveredOverPlanned = new("TDVOVERTDP", PrivateScheme, "Ratio of delivered to planned mean absorbed dose");
     public static readonly CodedConcept UnmatchedLesion = new("UNMATCHED", PrivateScheme, "Lesion not matched by ROI name");
     public static readonly CodedConcept VoxelComparison = new("VOXELCMP", PrivateScheme, "Voxel-wise planned versus delivered comparison");
+    public static readonly CodedConcept VoxelMeanDifference = new("VOXELMEANDIFF", PrivateScheme, "Mean voxel dose difference, delivered minus predicted");
+    public static readonly CodedConcept VoxelSdDifference = new("VOXELSDDIFF", PrivateScheme, "SD of voxel dose difference, delivered minus predicted");
+    public static readonly CodedConcept VoxelFractionWithin = new("VOXELWITHIN10GY", PrivateScheme, "Fraction of compared voxels within 10 Gy");
 
     /// <summary>One component of the mean dose's standard uncertainty: code "UMEAN-NOISE" etc. (SH: at most 16 characters; meaning LO: 64).</summary>
     public static CodedConcept MeanDoseUncertaintyComponent(string code, string name)

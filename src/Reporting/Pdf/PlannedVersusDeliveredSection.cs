@@ -47,6 +47,12 @@ internal static class PlannedVersusDeliveredSection
                 c.Image(TdpTdvPlot.RenderPng(comparison), width);
             }
         }
-        c.Paragraph("Voxel-wise comparison: " + link.VoxelComparison, c.Small);
+        var voxelText = "Voxel-wise comparison: " + link.VoxelComparison;
+        if (link.Voxel is { } v)
+            voxelText += $". {v.VoxelsCompared} voxels where either dose reaches {ReportFormat.Fixed(100 * VoxelDoseComparison.ThresholdFraction, 0)} % of the delivered maximum: "
+                + $"delivered - predicted mean {ReportFormat.Gy(v.MeanDifferenceGy)} Gy, SD {ReportFormat.Gy(v.SdDifferenceGy)} Gy; "
+                + $"{ReportFormat.Percent(100 * v.FractionWithinTolerance)} % within ±{ReportFormat.Fixed(VoxelDoseComparison.ToleranceGy, 0)} Gy "
+                + "(the predicted map is at the plan's activity; histogram in results.json).";
+        c.Paragraph(voxelText, c.Small);
     }
 }

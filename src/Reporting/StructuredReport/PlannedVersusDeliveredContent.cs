@@ -30,6 +30,12 @@ internal static class PlannedVersusDeliveredContent
             foreach (var name in comparison.UnmatchedDelivered) items.Add(Text(Contains, Codes.UnmatchedLesion, $"delivered, not in the plan: {name}"));
         }
         items.Add(Text(Contains, Codes.VoxelComparison, link.VoxelComparison));
+        if (link.Voxel is { } v && double.IsFinite(v.MeanDifferenceGy))
+        {
+            items.Add(Num(Contains, Codes.VoxelMeanDifference, v.MeanDifferenceGy, Codes.Gy));
+            items.Add(Num(Contains, Codes.VoxelSdDifference, v.SdDifferenceGy, Codes.Gy));
+            items.Add(Num(Contains, Codes.VoxelFractionWithin, v.FractionWithinTolerance, Codes.Ratio));
+        }
         return Container(Contains, Codes.PlannedVersusDelivered, items);
     }
 }

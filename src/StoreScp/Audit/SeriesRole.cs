@@ -11,6 +11,9 @@ public enum SeriesRole
     RtStruct,
     Ignored,
     MaaSpect,
+
+    /// <summary>A DICOM Spatial Registration: kept for the voxel-wise planned-vs-delivered comparison.</summary>
+    Registration,
 }
 
 /// <summary>The one rule of which series drive a study (completion assembles it), in code and in SQL.</summary>

@@ -41,6 +41,8 @@ public static class ObjectClassifier
                 return header.NmTomographic
                     ? (SeriesRole.MaaSpect, "Tc-99m SPECT for the plan: " + nm.Summary)
                     : (SeriesRole.Ignored, "planar Tc-99m NM view: the node's plan uses the SPECT (no planar ROIs; a planar lung shunt is given by VoxDose:Planning:LungShuntFraction)");
+            case Dosimetry.Planning.SpatialRegistration.SopClassUid:
+                return (SeriesRole.Registration, "Spatial Registration kept for the voxel-wise planned-vs-delivered comparison");
             case DicomUids.RTStructureSetStorage:
                 return (SeriesRole.RtStruct, "RT Structure Set kept for contours");
             default:

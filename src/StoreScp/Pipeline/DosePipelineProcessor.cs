@@ -184,12 +184,46 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
         try
         {
             var comparison = PlannedVersusDelivered.Compare(PlannedVersusDelivered.LesionsFromPlanJson(path), result.Rois.Rois);
-            return new PlanLinkReport(link.Statement, link.PlanStudyUid, link.PlanStudyDate, comparison, link.VoxelComparison);
+            var report = new PlanLinkReport(link.Statement, link.PlanStudyUid, link.PlanStudyDate, comparison, link.VoxelComparison);
+            return CompareVoxels(link, result, report);
         }
         catch (Exception e) when (e is IOException or InvalidDataException or JsonException or InvalidOperationException or KeyNotFoundException)
         {
             return new PlanLinkReport($"{link.Statement} Its plan.json cannot be read ({e.Message}): no per-lesion comparison.",
                 link.PlanStudyUid, link.PlanStudyDate, null, link.VoxelComparison);
+        }
+    }
+
+    /// <summary>
+    /// The seam of the voxel-wise comparison: the plan's predicted map, mapped through the Spatial Registration the link
+    /// found (identity in a shared frame), against this study's dose map (<see cref="VoxelDoseComparison"/>). Anything
+    /// unreadable leaves the comparison per lesion only, and the statement says why.
+    /// </summary>
+    private static PlanLinkReport CompareVoxels(PlanLink link, DoseStudyResult result, PlanLinkReport report)
+    {
+        if (link.PredictedDosePath is not { } predictedPath) return report;
+        var sameFrame = link.PlanFrameOfReferenceUid is not null && link.PlanFrameOfReferenceUid == link.PetFrameOfReferenceUid;
+        if (link.RegistrationFile is null && !sameFrame) return report;
+        try
+        {
+            string? registrationUid = null;
+            var transform = AffineTransform.Identity;
+            if (link.RegistrationFile is { } file)
+            {
+                var registration = DicomFile.Open(file).Dataset;
+                registrationUid = registration.GetString(DicomTag.SOPInstanceUID);
+                transform = SpatialRegistration.TransformBetween(registration, link.PlanFrameOfReferenceUid!, link.PetFrameOfReferenceUid!)
+                    ?? throw new InvalidDataException("the registration no longer relates the two frames of reference");
+            }
+            var predicted = VoxDose.Dosimetry.IO.MetaImageReader.Read(predictedPath);
+            var voxels = VoxelDoseComparison.Compare(predicted, result.DoseGy, transform);
+            if (voxels.VoxelsCompared == 0)
+                return report with { VoxelComparison = "not performed: the registered predicted dose map does not overlap this study's dose above the threshold; per lesion only" };
+            return report with { Voxel = voxels, RegistrationSopInstanceUid = registrationUid };
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or DicomDataException or EndOfStreamException)
+        {
+            return report with { VoxelComparison = $"not performed: {e.Message}; per lesion only" };
         }
     }
 
@@ -216,7 +250,7 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
         {
             throw new InvalidStudyException($"the MAA SPECT cannot be read ({e.Message})", e);
         }
-        foreach (var path in new[] { run.PlanJsonPath, run.PdfPath, run.RtDosePath, run.EncapsulatedPdfPath }.OfType<string>())
+        foreach (var path in run.Written.Select(f => Path.Combine(outputDirectory, f)))
             DurableFile.Sync(path);
         var outputs = new List<OutputObject>();
         if (run.RtDosePath is { } rtDosePath) outputs.Add(new OutputObject("RtDose", rtDosePath, SopInstanceUidOf(rtDosePath)));

@@ -24,6 +24,9 @@ public static class MaaPlanRunner
     public const string RtDoseFile = "plan-rtdose.dcm";
     public const string EncapsulatedPdfFile = "plan-pdf.dcm";
 
+    /// <summary>The predicted VSV dose map (Gy, MetaImage, the SPECT's grid and patient coordinates): what the node's voxel-wise comparison reads.</summary>
+    public const string PredictedDoseFile = "predicted-dose.mha";
+
     public static MaaPlanRun Run(PlanInputs scan, PlanningOptions options, string outDir, DateTimeOffset now, bool encapsulatePdf = false,
         int rtDoseBitsAllocated = 32)
     {
@@ -74,6 +77,11 @@ public static class MaaPlanRunner
             DicomFile.Create(PlanReportWriter.BuildEncapsulatedPdf(plan, spect, first, pdf, SoftwareVersion.Current, now, rtDose),
                 DicomTransferSyntax.ExplicitVRLittleEndian).Save(encapsulatedPath);
             written.Add(EncapsulatedPdfFile);
+            if (plan.PredictedDoseGy is { } predicted)
+            {
+                VoxDose.Dosimetry.IO.MetaImageWriter.Write(predicted, Path.Combine(outDir, PredictedDoseFile));
+                written.Add(PredictedDoseFile);
+            }
         }
         return new MaaPlanRun(plan, spect, jsonPath, pdfPath, rtDosePath, encapsulatedPath, written);
     }

@@ -11,15 +11,17 @@ namespace VoxDose.StoreScp.Planning;
 /// none (<see cref="PlanJsonPath"/> null) with <see cref="Statement"/> saying why; <see cref="VoxelComparison"/> says
 /// whether the dose maps are compared voxel by voxel.
 /// </summary>
-public sealed record PlanLink(long? PlanId, string? PlanStudyUid, string? PlanStudyDate, string? PlanJsonPath, string Statement, string VoxelComparison);
+public sealed record PlanLink(long? PlanId, string? PlanStudyUid, string? PlanStudyDate, string? PlanJsonPath, string Statement, string VoxelComparison,
+    string? RegistrationFile = null, string? PredictedDosePath = null, string? PlanFrameOfReferenceUid = null, string? PetFrameOfReferenceUid = null);
 
-/// <summary>Patient ID (0010,0020), Issuer of Patient ID (0010,0021) and Study Date (0008,0020) of a study's image: PHI, never logged.</summary>
-public sealed record PatientKey(string? PatientId, string? IssuerOfPatientId, string? StudyDate)
+/// <summary>Patient ID (0010,0020), Issuer of Patient ID (0010,0021) and Study Date (0008,0020) of a study's image (PHI, never logged), and its Frame of Reference.</summary>
+public sealed record PatientKey(string? PatientId, string? IssuerOfPatientId, string? StudyDate, string? FrameOfReferenceUid = null)
 {
     public static PatientKey Read(string dicomFile)
     {
         var ds = DicomFile.Open(dicomFile, new DicomReadOptions { StopBeforePixelData = true }).Dataset;
-        return new PatientKey(Blank(ds.GetString(DicomTag.PatientID)), Blank(ds.GetString(DicomTag.IssuerOfPatientID)), Blank(ds.GetString(DicomTag.StudyDate)));
+        return new PatientKey(Blank(ds.GetString(DicomTag.PatientID)), Blank(ds.GetString(DicomTag.IssuerOfPatientID)), Blank(ds.GetString(DicomTag.StudyDate)),
+            Blank(ds.GetString(DicomTag.FrameOfReferenceUID)));
     }
 
     public static DateOnly? ParseDate(string? da) =>
@@ -36,12 +38,10 @@ public sealed record PatientKey(string? PatientId, string? IssuerOfPatientId, st
 /// date; the latest revision of the latest MAA study wins. No plan, no Patient ID or no Study Date: no link, and the
 /// statement says which. Nothing is guessed from names or dates of other patients.
 /// </summary>
-public sealed class PlanLinker(PlanRepository plans, IOptions<VoxDoseOptions> options)
+public sealed class PlanLinker(PlanRepository plans, StudyRepository studies, InstanceRepository instances, IOptions<VoxDoseOptions> options)
 {
-    /// <summary>Why the comparison is per lesion only (no Spatial Registration is read yet): stated in every report.</summary>
-    public const string VoxelComparisonStatement =
-        "not performed: the node reads no DICOM Spatial Registration object relating the plan's frame of reference to the PET's, so the "
-        + "predicted and delivered dose maps are not compared voxel by voxel; the comparison is per lesion only";
+    /// <summary>Why there is no voxel-wise comparison when no plan is linked.</summary>
+    public const string VoxelComparisonStatement = "not performed: no plan linked; the comparison needs the plan's predicted dose map";
 
     public async Task<PlanLink> LinkAsync(string studyUid, string petFile, CancellationToken ct)
     {
@@ -72,7 +72,47 @@ public sealed class PlanLinker(PlanRepository plans, IOptions<VoxDoseOptions> op
         var statement = $"Plan of MAA study {plan.StudyUid} (revision {plan.Revision}, study date {FormatDate(plan.StudyDate)}, {daysBefore} day(s) before this PET) "
             + $"linked by Patient ID and Issuer of Patient ID within {windowText} days"
             + (others > 0 ? $"; the most recent of {others + 1} MAA studies in the window." : ".");
-        return new PlanLink(plan.Id, plan.StudyUid, plan.StudyDate, plan.PlanJsonPath, statement, VoxelComparisonStatement);
+        return await WithRegistrationAsync(new PlanLink(plan.Id, plan.StudyUid, plan.StudyDate, plan.PlanJsonPath, statement, VoxelComparisonStatement,
+            PlanFrameOfReferenceUid: plan.FrameOfReferenceUid, PetFrameOfReferenceUid: key.FrameOfReferenceUid), studyUid, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The voxel-wise comparison needs the plan's predicted dose map and a DICOM Spatial Registration, in the PET's study
+    /// or the plan's, relating the plan's frame of reference to the PET's (the same frame needs none). Found: the link
+    /// names both; otherwise its voxel statement says what is missing and the comparison is per lesion only.
+    /// </summary>
+    private async Task<PlanLink> WithRegistrationAsync(PlanLink link, string petStudyUid, CancellationToken ct)
+    {
+        var predicted = Path.Combine(Path.GetDirectoryName(link.PlanJsonPath!)!, MaaPlanRunner.PredictedDoseFile);
+        if (!File.Exists(predicted)) return link with { VoxelComparison = "not performed: the plan has no predicted dose map (no partition was computed); per lesion only" };
+        link = link with { PredictedDosePath = predicted };
+        if (link.PlanFrameOfReferenceUid is not { } planFrame || link.PetFrameOfReferenceUid is not { } petFrame)
+            return link with { VoxelComparison = "not performed: the plan's or the PET's Frame of Reference UID is unknown; per lesion only" };
+        if (planFrame == petFrame) return link with { VoxelComparison = "compared in the shared frame of reference (no registration needed)" };
+        foreach (var study in new[] { petStudyUid, link.PlanStudyUid! })
+            foreach (var series in (await studies.SeriesAsync(study, ct).ConfigureAwait(false)).Where(s => s.Role == SeriesRole.Registration))
+                foreach (var instance in await instances.LatestOfSeriesAsync(series.SeriesUid, ct).ConfigureAwait(false))
+                {
+                    try
+                    {
+                        var registration = DicomFile.Open(instance.Path).Dataset;
+                        if (Dosimetry.Planning.SpatialRegistration.TransformBetween(registration, planFrame, petFrame) is not null)
+                            return link with
+                            {
+                                RegistrationFile = instance.Path,
+                                VoxelComparison = $"dose difference (delivered - predicted) through Spatial Registration {instance.SopInstanceUid}",
+                            };
+                    }
+                    catch (Exception e) when (e is DicomDataException or IOException or InvalidDataException or EndOfStreamException)
+                    {
+                        // An unreadable registration relates nothing; the statement below says none was usable.
+                    }
+                }
+        return link with
+        {
+            VoxelComparison = $"not performed: no DICOM Spatial Registration object in this study or the plan's relates the plan's frame of reference ({planFrame}) "
+                + $"to the PET's ({petFrame}); per lesion only",
+        };
     }
 
     private static PlanLink None(string statement) => new(null, null, null, null, statement, VoxelComparisonStatement);

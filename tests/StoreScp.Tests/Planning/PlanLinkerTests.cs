@@ -22,6 +22,7 @@ public class PlanLinkerTests
         if (patientId is not null) ds.AddOrUpdate(DicomTag.PatientID, DicomVR.LO, patientId);
         if (issuer is not null) ds.AddOrUpdate(DicomTag.IssuerOfPatientID, DicomVR.LO, issuer);
         if (studyDate is not null) ds.AddOrUpdate(DicomTag.StudyDate, DicomVR.DA, studyDate);
+        ds.AddOrUpdate(DicomTag.FrameOfReferenceUID, DicomVR.UI, "1.2.840.99.8");
         var path = Path.Combine(dir, DicomUid.Generate() + ".dcm");
         DicomFile.Create(ds, DicomTransferSyntax.ExplicitVRLittleEndian).Save(path);
         return path;
@@ -29,9 +30,10 @@ public class PlanLinkerTests
 
     private static async Task<(PlanRepository Plans, PlanLinker Linker)> RigAsync(double windowDays = 60)
     {
-        var plans = new PlanRepository(await TestDatabase.CreateSqliteAsync(), Clock);
+        var db = await TestDatabase.CreateSqliteAsync();
+        var plans = new PlanRepository(db, Clock);
         var options = new VoxDoseOptions { Planning = new PlanningSectionOptions { LinkWindowDays = windowDays } };
-        return (plans, new PlanLinker(plans, Options.Create(options)));
+        return (plans, new PlanLinker(plans, new StudyRepository(db, Clock), new InstanceRepository(db, Clock), Options.Create(options)));
     }
 
     [Fact]
@@ -52,6 +54,24 @@ public class PlanLinkerTests
         Assert.Contains("7 day(s) before", link.Statement, StringComparison.Ordinal);
         Assert.Contains("most recent of 2", link.Statement, StringComparison.Ordinal);
         Assert.Contains("per lesion only", link.VoxelComparison, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_linked_plan_in_another_frame_without_a_spatial_registration_is_compared_per_lesion_only_and_says_so()
+    {
+        var dir = TestPaths.NewTempDirectory("plan-link");
+        var planDir = Directory.CreateDirectory(Path.Combine(dir, "plan")).FullName;
+        await File.WriteAllTextAsync(Path.Combine(planDir, MaaPlanRunner.PredictedDoseFile), "present");
+        var (plans, linker) = await RigAsync();
+        await plans.RecordAsync("1.1.maa", 1, "P1", null, "20260101", Path.Combine(planDir, "plan.json"), "1.2.840.99.7", "[]");
+
+        var link = await linker.LinkAsync("1.2.9", Pet(dir, "P1", null, "20260108"), default);
+
+        Assert.NotNull(link.PlanId);
+        Assert.Null(link.RegistrationFile);
+        Assert.Contains("no DICOM Spatial Registration object", link.VoxelComparison, StringComparison.Ordinal);
+        Assert.Contains("1.2.840.99.7", link.VoxelComparison, StringComparison.Ordinal);
+        Assert.EndsWith("per lesion only", link.VoxelComparison, StringComparison.Ordinal);
     }
 
     [Fact]
