@@ -30,7 +30,7 @@ public static class ExternalTool
         ["dciodvfy"] = "dicom3tools", ["gdcmscu"] = "libgdcm-tools", ["gdcminfo"] = "libgdcm-tools",
         ["Orthanc"] = "orthanc", ["plastimatch"] = "plastimatch", ["pdftotext"] = "poppler-utils",
         ["pdftoppm"] = "poppler-utils", ["pdfinfo"] = "poppler-utils", ["/usr/bin/python3"] = "python3-pydicom python3-scipy",
-        ["Rscript"] = "r-base-core r-cran-survival",
+        ["Rscript"] = "r-base-core r-cran-survival", ["openssl"] = "openssl",
     };
 
     /// <summary>Full path of a program on PATH (or an absolute path), or a failure naming the Debian package.</summary>

@@ -75,7 +75,7 @@ public sealed class RoiAnalyzer
                     ? lesionAccuracy.Complete(RoiMetricsCalculator.Compute(roi.Name, role, roi.Number, doseGy, mask, _metrics, partialVolume: lesionAccuracy.Assess(mask.VolumeMl)), mask)
                     : RoiMetricsCalculator.Compute(roi.Name, role, roi.Number, doseGy, mask, _metrics);
             }
-            Add(metrics with { Notes = mask.Notes }, mask);
+            Add(metrics with { Notes = mask.Notes, LongestAxialDiameterMm = AxialDiameter.LongestMm(roi.Contours) }, mask);
             if (role == RoiRole.NormalLiver) hasNormalLiver = true;
             if (role == RoiRole.WholeLiver && (liver is null || mask.VolumeMl > liver.VolumeMl)) liver = mask;
             if (role == RoiRole.Lesion) RoiMaskAlgebra.AddTo(lesionSum ??= new float[doseGy.Count], mask, mask);

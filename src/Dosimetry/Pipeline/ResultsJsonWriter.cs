@@ -116,6 +116,7 @@ public static class ResultsJsonWriter
         json.WriteString("role", RoleName(roi.Role));
         Number(json, "volumeMl", roi.VolumeMl);
         Number(json, "equivalentDiameterMm", roi.EquivalentDiameterMm);
+        Number(json, "longestAxialDiameterMm", roi.LongestAxialDiameterMm ?? double.NaN);
         Number(json, "meanGy", roi.MeanGy);
         Number(json, "sdGy", roi.SdGy);
         Number(json, "cov", roi.Cov);

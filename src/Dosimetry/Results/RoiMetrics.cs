@@ -59,6 +59,12 @@ public sealed record RoiMetrics
     /// <summary>Lesions: the standard uncertainty (k = 1) of the mean dose with its components; null when not computed.</summary>
     public DoseUncertainty? Uncertainty { get; init; }
 
+    /// <summary>
+    /// Longest axial diameter in mm from the RTSTRUCT contour points (the greatest distance between two points of one
+    /// axial contour, <see cref="Contours.AxialDiameter"/>); null for derived regions or without an axial contour.
+    /// </summary>
+    public double? LongestAxialDiameterMm { get; init; }
+
     /// <summary>Equivalent sphere diameter in mm (lesions under 10 mm are flagged as in the study).</summary>
     public double EquivalentDiameterMm => 2.0 * Math.Cbrt(3.0 * VolumeMl * 1000.0 / (4.0 * Math.PI));
 }

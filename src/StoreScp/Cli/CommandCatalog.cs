@@ -22,6 +22,7 @@ internal static class CommandCatalog
         yield return Exports.ExportsCommand.Create();
         yield return PhantomCommand.Create();
         yield return Cohort.CohortCommand.Create();
+        yield return Outcomes.OutcomesCommand.Create();
         yield return PlanCommand.Create();
     }
 }

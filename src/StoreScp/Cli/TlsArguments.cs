@@ -18,8 +18,8 @@ internal sealed class TlsArguments
         Certificate = new("--tls-cert")
         {
             Description = server
-                ? "PKCS#12 file with our server certificate and its private key (required with --tls)."
-                : "PKCS#12 file with our client certificate and its private key, when the peer requires one.",
+                ? "Our server certificate (required with --tls): PEM (key in --tls-key or the same file) or PKCS#12 with its key."
+                : "Our client certificate, when the peer requires one: PEM (key in --tls-key or the same file) or PKCS#12 with its key.",
         };
         RequireClientCertificate = server ? new("--tls-require-client-cert") { Description = "Reject TLS clients without a certificate trusted by --tls-trust (or the system store)." } : null;
     }
@@ -28,7 +28,9 @@ internal sealed class TlsArguments
 
     public Option<string> Certificate { get; }
 
-    public Option<string> PasswordEnv { get; } = new("--tls-cert-password-env") { Description = "Name of the environment variable holding the --tls-cert password (never pass it on the command line)." };
+    public Option<string> Key { get; } = new("--tls-key") { Description = "PEM private key of --tls-cert (PKCS#8, PKCS#1, SEC1, or encrypted PKCS#8 with --tls-cert-password-env)." };
+
+    public Option<string> PasswordEnv { get; } = new("--tls-cert-password-env") { Description = "Name of the environment variable holding the password of the PKCS#12 file or encrypted key (never pass it on the command line)." };
 
     public Option<string> Trust { get; } = new("--tls-trust") { Description = "PEM or DER file with the CA or peer certificate(s) to trust; default: the system trust store." };
 
@@ -38,6 +40,7 @@ internal sealed class TlsArguments
     {
         command.Options.Add(Enable);
         command.Options.Add(Certificate);
+        command.Options.Add(Key);
         command.Options.Add(PasswordEnv);
         command.Options.Add(Trust);
         if (RequireClientCertificate is not null) command.Options.Add(RequireClientCertificate);
@@ -65,7 +68,7 @@ internal sealed class TlsArguments
         var errors = new List<string>();
         if (!CheckEnabled(parseResult, errors)) return (null, errors);
         var certificate = LoadCertificate(parseResult, errors);
-        if (certificate is null && errors.Count == 0) errors.Add("--tls-cert: required with --tls (the server certificate, PKCS#12 with its private key).");
+        if (certificate is null && errors.Count == 0) errors.Add("--tls-cert: required with --tls (the server certificate: PEM with --tls-key, or PKCS#12 with its key).");
         var trusted = LoadTrust(parseResult, errors);
         var require = RequireClientCertificate is not null && parseResult.GetValue(RequireClientCertificate);
         if (errors.Count > 0) return (null, errors);
@@ -81,7 +84,7 @@ internal sealed class TlsArguments
     private bool CheckEnabled(ParseResult parseResult, List<string> errors)
     {
         if (parseResult.GetValue(Enable)) return true;
-        var given = new Option?[] { Certificate, PasswordEnv, Trust, RequireClientCertificate }
+        var given = new Option?[] { Certificate, Key, PasswordEnv, Trust, RequireClientCertificate }
             .OfType<Option>()
             .Where(o => parseResult.GetResult(o) is { Implicit: false })
             .Select(o => o.Name)
@@ -93,6 +96,7 @@ internal sealed class TlsArguments
     private X509Certificate2? LoadCertificate(ParseResult parseResult, List<string> errors)
     {
         var path = parseResult.GetValue(Certificate);
+        var keyPath = parseResult.GetValue(Key);
         string? password = null;
         if (parseResult.GetValue(PasswordEnv) is { } variable)
         {
@@ -104,61 +108,32 @@ internal sealed class TlsArguments
             }
             if (path is null) errors.Add("--tls-cert-password-env: only meaningful with --tls-cert.");
         }
+        if (keyPath is not null && path is null) errors.Add("--tls-key: only meaningful with --tls-cert.");
         if (path is null) return null;
-        if (!File.Exists(path))
-        {
-            errors.Add($"--tls-cert: file '{path}' does not exist.");
-            return null;
-        }
-        X509Certificate2 certificate;
         try
         {
-            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, password);
+            // The node's loader: PEM (with --tls-key, or the key in the same file) or PKCS#12.
+            return TlsFiles.LoadCertificate(path, keyPath, password);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (TlsFileException e)
         {
-            errors.Add($"--tls-cert: cannot read '{path}': {e.Message}");
+            errors.Add($"--tls-cert: {e.Message}{(password is null && e.Message.Contains("password", StringComparison.Ordinal) ? " Give it with --tls-cert-password-env." : "")}");
             return null;
         }
-        catch (CryptographicException e)
-        {
-            errors.Add($"--tls-cert: cannot open '{path}' as PKCS#12 (wrong password, or not a PKCS#12 file{(password is null ? "; give a password with --tls-cert-password-env" : "")}): {e.Message}");
-            return null;
-        }
-        if (!certificate.HasPrivateKey)
-        {
-            errors.Add($"--tls-cert: '{path}' holds no private key for '{certificate.Subject}'.");
-            certificate.Dispose();
-            return null;
-        }
-        return certificate;
     }
 
     private X509Certificate2Collection? LoadTrust(ParseResult parseResult, List<string> errors)
     {
         if (parseResult.GetValue(Trust) is not { } path) return null;
-        if (!File.Exists(path))
-        {
-            errors.Add($"--tls-trust: file '{path}' does not exist.");
-            return null;
-        }
         try
         {
-            var trusted = new X509Certificate2Collection();
-            if (File.ReadAllText(path).Contains("-----BEGIN CERTIFICATE-----", StringComparison.Ordinal)) trusted.ImportFromPemFile(path);
-            else trusted.Add(X509CertificateLoader.LoadCertificateFromFile(path));
-            if (trusted.Count > 0) return trusted;
-            errors.Add($"--tls-trust: '{path}' holds no certificate.");
+            return TlsFiles.LoadCaBundle(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (TlsFileException e)
         {
-            errors.Add($"--tls-trust: cannot read '{path}': {e.Message}");
+            errors.Add($"--tls-trust: {e.Message}");
+            return null;
         }
-        catch (CryptographicException e)
-        {
-            errors.Add($"--tls-trust: '{path}' is not a PEM or DER certificate: {e.Message}");
-        }
-        return null;
     }
 
     /// <summary>The presented certificate is one of the trusted ones (pinning), or chains to one of them as a root.</summary>

@@ -12,4 +12,7 @@ public sealed class DestinationOptions
 
     /// <summary>Objects sent to this destination: any of RtDose, Sr, Pdf, Sc. Empty: all of Processing:Outputs.</summary>
     public List<string> Objects { get; set; } = [];
+
+    /// <summary>DICOM TLS to this destination; off: plain TCP.</summary>
+    public DestinationTlsOptions Tls { get; set; } = new();
 }

@@ -60,13 +60,7 @@ public sealed class VoxDoseOptionsValidator : IValidateOptions<VoxDoseOptions>
         {
             CheckAeTitle(scp.AllowedCallers[i].AeTitle, $"{path}:AllowedCallers:{i}:AeTitle", errors);
         }
-        if (scp.Tls.Enabled)
-        {
-            if (string.IsNullOrWhiteSpace(scp.Tls.CertificatePath))
-                errors.Add($"{path}:Tls:CertificatePath: required when TLS is enabled.");
-            else if (!File.Exists(scp.Tls.CertificatePath))
-                errors.Add($"{path}:Tls:CertificatePath: file '{scp.Tls.CertificatePath}' does not exist.");
-        }
+        NodeTls.Validate(scp.Tls, $"{path}:Tls", errors);
     }
 
     private static void ValidateStorage(StorageOptions storage, string path, List<string> errors)
@@ -169,6 +163,7 @@ public sealed class VoxDoseOptionsValidator : IValidateOptions<VoxDoseOptions>
                 errors.Add($"{p}:Host: required.");
             CheckPort(d.Port, $"{p}:Port", errors);
             CheckObjects(d.Objects, $"{p}:Objects", errors);
+            NodeTls.Validate(d.Tls, $"{p}:Tls", errors);
         }
     }
 

@@ -6,9 +6,9 @@ namespace VoxDose.StoreScp.Hosting;
 internal static partial class HostLog
 {
     [LoggerMessage(EventId = 10000, Level = LogLevel.Information, Message =
-        "VoxDose {Version} starting: AE title {AeTitle}, listening on {Address}:{Port}, storage {Root}, database {Provider} ({Location}), "
+        "VoxDose {Version} starting: AE title {AeTitle}, listening on {Address}:{Port}{Tls}, storage {Root}, database {Provider} ({Location}), "
         + "destinations {Destinations}, method {Method} on a {GridMm} mm grid, audit schema version {SchemaVersion}")]
-    public static partial void Started(ILogger logger, string version, string aeTitle, string address, int port, string root, string provider,
+    public static partial void Started(ILogger logger, string version, string aeTitle, string address, int port, string tls, string root, string provider,
         string location, string destinations, string method, double gridMm, int schemaVersion);
 
     [LoggerMessage(EventId = 10004, Level = LogLevel.Warning, Message =

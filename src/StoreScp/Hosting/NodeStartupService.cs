@@ -64,11 +64,12 @@ public sealed class NodeStartupService(IOptions<VoxDoseOptions> options, AuditDa
         var o = options.Value;
         var destinations = o.Destinations.Count == 0
             ? "none"
-            : string.Join(", ", o.Destinations.Select(d => $"{d.Name} ({d.AeTitle}@{d.Host}:{d.Port})"));
+            : string.Join(", ", o.Destinations.Select(d => $"{d.Name} ({d.AeTitle}@{d.Host}:{d.Port}{(d.Tls.Enabled ? ", TLS" : "")})"));
+        var tls = !o.Scp.Tls.Enabled ? "" : o.Scp.Tls.RequireClientCertificate ? " (DICOM TLS, client certificates required)" : " (DICOM TLS)";
         var schemaVersion = await database.SchemaVersionAsync(cancellationToken).ConfigureAwait(false);
         var location = database.Location;
         var method = o.Processing.Method.ToString().ToLowerInvariant();
-        HostLog.Started(logger, SoftwareVersion.Current, o.Scp.AeTitle, o.Scp.BindAddress, o.Scp.Port, root, database.Dialect.Name, location,
+        HostLog.Started(logger, SoftwareVersion.Current, o.Scp.AeTitle, o.Scp.BindAddress, o.Scp.Port, tls, root, database.Dialect.Name, location,
             destinations, method, o.Processing.DoseGridMm, schemaVersion);
         if (o.Destinations.Count == 0) HostLog.NoDestination(logger);
     }

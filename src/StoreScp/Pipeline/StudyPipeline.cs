@@ -96,6 +96,11 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
             }
             await computations.FinishAsync(computationId, outcome.ResultsJson, outputDir, ct).ConfigureAwait(false);
             await RecordPlanningAsync(study, inputs, outputDir, outcome, ct).ConfigureAwait(false);
+            // The lesion registry (docs/outcomes.md): this revision's lesions and figures, from the results just written
+            // (a Y-90 study's; an MAA study's plan.json is not delivered dose).
+            if (!inputs.IsPlan)
+                await Outcomes.RegistryRecorder.RecordAsync(database, time, events, logger, study, inputs.PetFiles.Count > 0 ? inputs.PetFiles[0] : null, computationId,
+                    outcome.ResultsJson, ct).ConfigureAwait(false);
         }
         catch (InvalidStudyException invalid)
         {

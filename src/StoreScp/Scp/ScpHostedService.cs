@@ -21,6 +21,7 @@ public sealed class ScpHostedService(IOptions<VoxDoseOptions> options, NodeStore
 {
     private readonly ILogger _logger = loggerFactory.CreateLogger<ScpHostedService>();
     private DicomServer? _server;
+    private X509Certificate2? _certificate;
 
     /// <summary>Where the listener is bound (the port chosen by the OS when Scp:Port is 0 in tests).</summary>
     public IPEndPoint? LocalEndPoint => _server?.LocalEndPoint;
@@ -36,6 +37,19 @@ public sealed class ScpHostedService(IOptions<VoxDoseOptions> options, NodeStore
             ScpLog.CannotListen(_logger, scp.BindAddress, scp.Port, reason, refused);
             throw refused;
         }
+        ServerTlsOptions? tls = null;
+        try
+        {
+            tls = scp.Tls.Enabled ? NodeTls.Server(scp.Tls) : null;
+        }
+        catch (TlsFileException e)
+        {
+            // Checked at launch by the validator already: this is a file changed or removed since. Exit 2 all the same.
+            var refused = new Hosting.StartupRefusedException($"Scp:Tls: {e.Message}");
+            ScpLog.CannotListen(_logger, scp.BindAddress, scp.Port, refused.Message, refused);
+            throw refused;
+        }
+        _certificate = tls?.Certificate;
         var serverOptions = new DicomServerOptions
         {
             BindAddress = IPAddress.Parse(scp.BindAddress),
@@ -47,11 +61,7 @@ public sealed class ScpHostedService(IOptions<VoxDoseOptions> options, NodeStore
             MaxConnectionsPerPeer = Math.Max(4, 2 * scp.MaxAssociationsPerPeer),
             Policy = new AcceptPolicy { CalledAeTitles = [scp.AeTitle] },
             TempDirectory = spool.IncomingDirectory, // same file system as the spool
-            Tls = scp.Tls.Enabled ? new ServerTlsOptions
-            {
-                Certificate = X509CertificateLoader.LoadPkcs12FromFile(scp.Tls.CertificatePath!, scp.Tls.CertificatePassword),
-                RequireClientCertificate = scp.Tls.RequireClientCertificate,
-            } : null,
+            Tls = tls,
         };
         _server = new DicomServer(serverOptions, handler, loggerFactory, time);
         try
@@ -71,11 +81,13 @@ public sealed class ScpHostedService(IOptions<VoxDoseOptions> options, NodeStore
         // DicomServer.DisposeAsync stops it too, and a second stop throws (its token source is gone): dispose once, here.
         var server = Interlocked.Exchange(ref _server, null);
         if (server is not null) await server.DisposeAsync().ConfigureAwait(false);
+        Interlocked.Exchange(ref _certificate, null)?.Dispose();
     }
 
     public async ValueTask DisposeAsync()
     {
         var server = Interlocked.Exchange(ref _server, null);
         if (server is not null) await server.DisposeAsync().ConfigureAwait(false);
+        Interlocked.Exchange(ref _certificate, null)?.Dispose();
     }
 }

@@ -82,12 +82,14 @@ public class ScuBehaviourTests
         using var ephemeral = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
         using var certificate = X509CertificateLoader.LoadPkcs12(ephemeral.Export(X509ContentType.Pfx), null);
 
-        await using var scp = await ScpHarness.StartAsync(o => o with { Tls = new ServerTlsOptions { Certificate = certificate } });
+        // Generous handshake timeouts (server ARTIM, client connect): a TLS handshake took over 5 s on a loaded machine.
+        var handshake = TimeSpan.FromSeconds(60);
+        await using var scp = await ScpHarness.StartAsync(o => o with { Tls = new ServerTlsOptions { Certificate = certificate }, ArtimTimeout = handshake });
         var pinned = new ClientTlsOptions
         {
             ServerCertificateValidation = (_, cert, _, _) => cert is not null && cert.GetCertHashString() == certificate.GetCertHashString(),
         };
-        var options = scp.Client() with { Tls = pinned };
+        var options = scp.Client() with { Tls = pinned, ConnectTimeout = handshake, AssociationTimeout = handshake };
         Assert.Equal(DimseStatus.Success, await DicomClient.EchoAsync(options));
         var dir = TestPaths.NewTempDirectory();
         var file = SyntheticDicom.WritePetSeries(dir, 1)[0];
@@ -95,7 +97,7 @@ public class ScuBehaviourTests
         DatasetAssert.Equal(DicomFile.Open(file).Dataset, DicomFile.Open(Assert.Single(scp.StoredFiles())).Dataset);
 
         // A client that does not trust the certificate fails cleanly; plain TCP to a TLS port fails within the timeouts.
-        var untrusting = scp.Client() with { Tls = new ClientTlsOptions() };
+        var untrusting = options with { Tls = new ClientTlsOptions() };
         await Assert.ThrowsAnyAsync<Exception>(() => DicomClient.EchoAsync(untrusting));
         await Assert.ThrowsAnyAsync<Exception>(() => DicomClient.EchoAsync(scp.Client()));
         Assert.Equal(DimseStatus.Success, await DicomClient.EchoAsync(options));

@@ -78,6 +78,19 @@ public class VoxdoseVerbsTlsTests
     }
 
     [Fact]
+    public async Task Store_scp_takes_a_pem_certificate_with_its_key_file()
+    {
+        var root = TestPaths.NewTempDirectory("voxdose-verb-tls-pem");
+        using var cert = new SelfSignedCertificate(root);
+        var port = ExternalTool.FreeTcpPort().ToString();
+        using var scp = BackgroundTool.Start("dotnet", [Voxdose, "store-scp", "--bind", "127.0.0.1", "--port", port, "--aet", "PEMSCP", "--out", Path.Combine(root, "out"),
+            "--tls", "--tls-cert", cert.CertificatePem, "--tls-key", cert.KeyPem]);
+        await scp.WaitForPortAsync(int.Parse(port));
+        var echo = Voxdose_("echo", ["--host", "127.0.0.1", "--port", port, "--called-ae", "PEMSCP", "--timeout", "30", "--tls", "--tls-trust", cert.CertificatePem]);
+        Assert.True(echo.ExitCode == 0, echo.StdOut + echo.StdErr);
+    }
+
+    [Fact]
     public void Bad_tls_arguments_exit_with_code_2_and_name_the_problem()
     {
         var root = TestPaths.NewTempDirectory("voxdose-verb-tls-bad");
@@ -90,13 +103,14 @@ public class VoxdoseVerbsTlsTests
         AssertUsageError(Voxdose_("store-scp", [.. scp, "--tls"]), "--tls-cert: required");
         AssertUsageError(Voxdose_("store-scp", [.. scp, "--tls", "--tls-cert", Path.Combine(root, "missing.p12")]), "does not exist");
         AssertUsageError(Voxdose_("store-scp", [.. scp, "--tls", "--tls-cert", p12, "--tls-cert-password-env", PasswordVariable],
-            new Dictionary<string, string> { [PasswordVariable] = "wrong" }), "wrong password");
-        AssertUsageError(Voxdose_("store-scp", [.. scp, "--tls", "--tls-cert", p12]), "wrong password");
-        AssertUsageError(Voxdose_("store-scp", [.. scp, "--tls", "--tls-cert", cert.CertificatePem]), "PKCS#12");
+            new Dictionary<string, string> { [PasswordVariable] = "wrong" }), "the password is wrong");
+        AssertUsageError(Voxdose_("store-scp", [.. scp, "--tls", "--tls-cert", p12]), "protected by a password and none is set");
+        AssertUsageError(Voxdose_("store-scp", [.. scp, "--tls", "--tls-cert", cert.CertificatePem]), "holds no private key");
+        AssertUsageError(Voxdose_("store-scp", [.. scp, "--tls", "--tls-cert", cert.CertificatePem, "--tls-key", p12]), "holds no PEM private key");
         AssertUsageError(Voxdose_("store-scp", [.. scp, "--tls", "--tls-cert", p12, "--tls-cert-password-env", "VOXDOSE_TEST_UNSET_VARIABLE"]), "is not set");
         AssertUsageError(Voxdose_("echo", [.. peer, "--tls-trust", cert.CertificatePem]), "only valid with --tls");
         AssertUsageError(Voxdose_("echo", [.. peer, "--tls", "--tls-trust", p12]), "--tls-trust");
-        AssertUsageError(Voxdose_("send", [.. peer, "--tls", "--tls-cert", p12, root], environment: null), "wrong password");
+        AssertUsageError(Voxdose_("send", [.. peer, "--tls", "--tls-cert", p12, root], environment: null), "none is set");
         Assert.True(environment.ContainsKey(PasswordVariable));
     }
 

@@ -83,6 +83,32 @@ public class SameResultsFromNodeAndDoseVerbTests(ITestOutputHelper output)
                 }
                 fromNode = computation?.Results
                     ?? throw new TimeoutException($"the node computed nothing: study {study?.State.ToString() ?? "absent"} ({study?.Error})");
+
+                // Issue 13: the node recorded the study's lesions in the registry with the figures of results.json.
+                var registry = new VoxDose.StoreScp.Outcomes.LesionRegistry(host.Services.GetRequiredService<AuditDatabase>(), TimeProvider.System);
+                var lesions = await registry.CurrentLesionsAsync();
+                while (lesions.Count < 4 && DateTime.UtcNow < deadline)
+                {
+                    await Task.Delay(200);
+                    lesions = await registry.CurrentLesionsAsync();
+                }
+                using (var results = JsonDocument.Parse(fromNode))
+                {
+                    var fromResults = results.RootElement.GetProperty("rois").EnumerateArray().Where(r => r.GetProperty("role").GetString() == "lesion").ToList();
+                    Assert.Equal(fromResults.Select(r => r.GetProperty("name").GetString()).Order(), lesions.Select(l => l.Figures.RoiName).Order());
+                    foreach (var lesion in lesions)
+                    {
+                        var roi = fromResults.Single(r => r.GetProperty("name").GetString() == lesion.Figures.RoiName);
+                        Assert.Equal((phantom.Identity.StudyInstanceUid, 1L), (lesion.StudyUid, lesion.Revision));
+                        Assert.Equal(roi.GetProperty("meanGy").GetDouble(), lesion.Figures.TdvGy);
+                        Assert.Equal(roi.GetProperty("longestAxialDiameterMm").GetDouble(), lesion.Figures.LongestAxialDiameterMm);
+                        Assert.Null(lesion.Figures.D70Gy); // this configuration asks for D50 and D80 only
+                        Assert.Null(lesion.Figures.TdpGy); // no plan linked
+                    }
+                    // Lesion 1 is a 20 mm radius sphere: its widest axial contour is within half a 7 mm slice of the centre.
+                    var lesion1 = lesions.Single(l => l.Figures.RoiName == "Lesion 1").Figures.LongestAxialDiameterMm!.Value;
+                    Assert.InRange(lesion1, 0.95 * 40, 40 + 1e-6);
+                }
             }
             finally { await host.StopAsync(); }
 

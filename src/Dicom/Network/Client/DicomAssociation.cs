@@ -110,6 +110,7 @@ public sealed class DicomAssociation : IAsyncDisposable
                 {
                     TargetHost = tls.TargetHost ?? options.Host,
                     ClientCertificates = tls.ClientCertificates,
+                    CertificateChainPolicy = tls.ServerCertificatePolicy?.Clone(),
                     EnabledSslProtocols = tls.Protocols,
                 }, ct)), options.ConnectTimeout, time, "TLS handshake", cancellationToken).ConfigureAwait(false);
                 stream = ssl;

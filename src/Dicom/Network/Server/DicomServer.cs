@@ -138,6 +138,7 @@ public sealed class DicomServer : IAsyncDisposable
                 {
                     ServerCertificate = tls.Certificate,
                     ClientCertificateRequired = tls.RequireClientCertificate,
+                    CertificateChainPolicy = tls.ClientCertificatePolicy?.Clone(),
                     EnabledSslProtocols = tls.Protocols,
                 }, ct)), _options.ArtimTimeout, _time, "TLS handshake", cancellationToken).ConfigureAwait(false);
             }

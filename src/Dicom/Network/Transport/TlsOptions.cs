@@ -14,6 +14,12 @@ public sealed record ServerTlsOptions
     /// <summary>Custom validation of client certificates (e.g. pinning); null uses the system's chain validation.</summary>
     public RemoteCertificateValidationCallback? ClientCertificateValidation { get; init; }
 
+    /// <summary>
+    /// Chain policy for client certificates, e.g. a private CA as the only trust root (<see cref="TlsFiles.TrustOnly"/>);
+    /// null uses the system trust store. Copied for each handshake.
+    /// </summary>
+    public X509ChainPolicy? ClientCertificatePolicy { get; init; }
+
     public SslProtocols Protocols { get; init; } = SslProtocols.Tls12 | SslProtocols.Tls13;
 }
 
@@ -27,6 +33,12 @@ public sealed record ClientTlsOptions
 
     /// <summary>Custom validation of the server certificate (e.g. pinning a self-signed one); null uses the system's.</summary>
     public RemoteCertificateValidationCallback? ServerCertificateValidation { get; init; }
+
+    /// <summary>
+    /// Chain policy for the server certificate, e.g. a CA bundle as the only trust roots (<see cref="TlsFiles.TrustOnly"/>);
+    /// null uses the system trust store. The host name is checked either way. Copied for each handshake.
+    /// </summary>
+    public X509ChainPolicy? ServerCertificatePolicy { get; init; }
 
     public SslProtocols Protocols { get; init; } = SslProtocols.Tls12 | SslProtocols.Tls13;
 }

@@ -8,6 +8,7 @@ internal sealed class AuditReader
 {
     private AuditReader(AuditDatabase database)
     {
+        Database = database;
         var time = TimeProvider.System;
         Studies = new StudyRepository(database, time);
         Instances = new InstanceRepository(database, time);
@@ -17,6 +18,7 @@ internal sealed class AuditReader
         Events = new EventRepository(database, time);
     }
 
+    public AuditDatabase Database { get; }
     public StudyRepository Studies { get; }
     public InstanceRepository Instances { get; }
     public ComputationRepository Computations { get; }

@@ -10,6 +10,7 @@ internal static class CohortCommand
         var command = new Command("cohort", "Cohort statistics: Kaplan-Meier, log-rank, Cox, Mann-Whitney, Spearman (docs/statistics.md).");
         command.Subcommands.Add(CohortAnalyzeCommand.Create());
         command.Subcommands.Add(CohortReportCommand.Create());
+        command.Subcommands.Add(CohortExportCommand.Create());
         return command;
     }
 }

@@ -1,14 +1,17 @@
 using System.CommandLine;
 using System.Globalization;
 using VoxDose.Reporting.Cohort;
+using VoxDose.StoreScp.Cli.Audit;
+using VoxDose.StoreScp.Outcomes;
 using VoxDose.Statistics.Cox;
 using VoxDose.Statistics.Nonparametric;
 
 namespace VoxDose.StoreScp.Cli.Cohort;
 
 /// <summary>
-/// <c>voxdose cohort report FILE.csv --out DIR</c>: the study-shaped PDF (DIR/cohort-report.pdf) from a cohort CSV
-/// with the template's columns (docs/statistics.md). The registry as a source comes with the lesion registry.
+/// <c>voxdose cohort report [FILE.csv] --out DIR</c>: the study-shaped PDF (DIR/cohort-report.pdf) from a cohort CSV
+/// with the template's columns (docs/statistics.md), or, without FILE, from the lesion registry (what
+/// <c>cohort export</c> writes, docs/outcomes.md).
 /// </summary>
 internal static class CohortReportCommand
 {
@@ -17,7 +20,13 @@ internal static class CohortReportCommand
 
     public static Command Create()
     {
-        var file = new Argument<FileInfo>("FILE") { Description = "The cohort CSV (template: docs/statistics.md)." };
+        var file = new Argument<FileInfo?>("FILE")
+        {
+            Description = "The cohort CSV (template: docs/statistics.md); without it, the lesion registry (docs/outcomes.md).",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var config = ConfigOption.Create();
+        var registryLocalControl = CohortExportCommand.LocalControlOption("--local-control-responses");
         var output = new Option<DirectoryInfo>("--out") { Description = "Output directory (created when missing).", Required = true };
         var time = new Option<string>("--time") { Description = "Progression-free survival time column.", DefaultValueFactory = _ => "pfsMonths" };
         var ev = new Option<string>("--event") { Description = "Progression column (1 progression, 0 censored).", DefaultValueFactory = _ => "progression" };
@@ -28,12 +37,16 @@ internal static class CohortReportCommand
         var ties = new Option<string>("--ties") { Description = "efron (default) or breslow.", DefaultValueFactory = _ => "efron" };
         var command = new Command("report", "PDF in the shape of the study: Table 2 (Cox HR), Kaplan-Meier by the TDv cut-off, box plots by local control, TDv vs PFS.");
         command.Arguments.Add(file);
-        foreach (var o in new Option[] { output, time, ev, tdv, cutoff, localControl, variables, ties }) command.Options.Add(o);
-        command.SetAction(parse =>
+        foreach (var o in new Option[] { output, time, ev, tdv, cutoff, localControl, variables, ties, config }) command.Options.Add(o);
+        registryLocalControl.Description = "Without FILE: " + registryLocalControl.Description;
+        command.Options.Add(registryLocalControl);
+        command.SetAction(async (parse, ct) =>
         {
             try
             {
-                var table = CohortTable.Read(parse.GetValue(file)!.FullName);
+                var table = parse.GetValue(file) is { } csv ? CohortTable.Read(csv.FullName)
+                    : await FromRegistryAsync(parse.GetValue(config), parse.GetValue(registryLocalControl)!, ct).ConfigureAwait(false);
+                if (table is null) return 1;
                 var vars = parse.GetValue(variables) is { } v
                     ? v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                     : DefaultVariables.Where(table.Has).ToArray();
@@ -60,6 +73,17 @@ internal static class CohortReportCommand
             }
         });
         return command;
+    }
+
+    /// <summary>The registry's cohort (as <c>cohort export</c> writes it) as a table; null when the database cannot be opened (said why).</summary>
+    private static async Task<CohortTable?> FromRegistryAsync(string? configFile, string localControl, CancellationToken ct)
+    {
+        if (!CohortExportCommand.TryLocalControl(localControl, out var responses, out var error)) throw new CohortDataException(error!);
+        var reader = await AuditReader.TryOpenAsync(configFile, ct).ConfigureAwait(false);
+        if (reader is null) return null;
+        var (columns, rows) = await CohortExport.BuildAsync(reader.Database, responses, ct).ConfigureAwait(false);
+        if (rows.Count == 0) throw new CohortDataException("the lesion registry holds no lesion yet.");
+        return CohortTable.Parse("lesion registry", CohortExport.ToCsv(columns, rows).Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     /// <summary>The report's content: survival by the dose group, Cox on the variables, boxes by local control.</summary>

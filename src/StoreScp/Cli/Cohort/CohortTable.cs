@@ -37,10 +37,16 @@ internal sealed class CohortTable
         {
             throw new CohortDataException($"{path}: cannot be read: {e.Message}");
         }
-        if (lines.Length == 0 || lines[0].Trim().Length == 0) throw new CohortDataException($"{name}: line 1: no header row.");
+        return Parse(name, lines);
+    }
+
+    /// <summary>A cohort table from lines of CSV text (e.g. the registry's export, read without a file).</summary>
+    public static CohortTable Parse(string name, IReadOnlyList<string> lines)
+    {
+        if (lines.Count == 0 || lines[0].Trim().Length == 0) throw new CohortDataException($"{name}: line 1: no header row.");
         var header = Split(lines[0], name, 1).Select(c => c.Trim().TrimStart('\uFEFF')).ToArray();
         var rows = new List<(int, string[])>();
-        for (var i = 1; i < lines.Length; i++)
+        for (var i = 1; i < lines.Count; i++)
         {
             if (lines[i].Trim().Length == 0) continue;
             var cells = Split(lines[i], name, i + 1);

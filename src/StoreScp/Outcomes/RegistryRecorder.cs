@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Logging;
+using VoxDose.Dicom;
+using VoxDose.StoreScp.Audit;
+
+namespace VoxDose.StoreScp.Outcomes;
+
+/// <summary>
+/// The node's one call into the registry: when a revision's results are written, its lesions are recorded under the
+/// PET's patient (Patient ID, Issuer of Patient ID) and treatment (the study, its Study Date). The dose results do not
+/// depend on it: any failure here (an unreadable PET header, a database error) is logged and audited as an event
+/// (registry-failed), and the study goes on. Results without a lesion register nothing.
+/// </summary>
+public static class RegistryRecorder
+{
+    public static async Task RecordAsync(AuditDatabase database, TimeProvider time, EventRepository events, ILogger logger,
+        StudyRecord study, string? petFile, long computationId, string resultsJson, CancellationToken ct)
+    {
+        try
+        {
+            var lesions = LesionResults.Read(resultsJson);
+            if (lesions.Count == 0) return; // nothing to register (no ROI with the lesion role)
+            var identity = Identity(study, petFile);
+            if (identity is null)
+            {
+                await events.AddAsync("registry", "registry-skipped", study.StudyUid,
+                    $"revision {study.Revision}: no Patient ID in the PET; lesions not registered", ct).ConfigureAwait(false);
+                OutcomesLog.RegistrySkipped(logger, study.StudyUid, study.Revision);
+                return;
+            }
+            var recorded = await new LesionRegistry(database, time).RecordAsync(identity, study.Revision, computationId, lesions, ct).ConfigureAwait(false);
+            await events.AddAsync("registry", "lesions-recorded", study.StudyUid, $"revision {study.Revision}: {recorded} lesion(s) recorded", ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            OutcomesLog.RegistryFailed(logger, e, study.StudyUid, study.Revision);
+            await events.AddAsync("registry", "registry-failed", study.StudyUid, $"revision {study.Revision}: lesions not registered: {e.Message}", ct)
+                .ConfigureAwait(false);
+        }
+    }
+
+    private static TreatmentIdentity? Identity(StudyRecord study, string? petFile)
+    {
+        string? patientId = null, issuer = null, studyDate = null;
+        if (petFile is not null && File.Exists(petFile))
+        {
+            var pet = DicomFile.Open(petFile, new DicomReadOptions { StopBeforePixelData = true }).Dataset;
+            patientId = pet.GetString(DicomTag.PatientID);
+            issuer = pet.GetString(DicomTag.IssuerOfPatientID);
+            studyDate = pet.GetString(DicomTag.StudyDate);
+        }
+        patientId = string.IsNullOrWhiteSpace(patientId) ? study.PatientId : patientId.Trim();
+        if (string.IsNullOrWhiteSpace(patientId)) return null;
+        return new TreatmentIdentity(patientId, issuer?.Trim() ?? "", study.StudyUid, TreatmentIdentity.ParseDicomDate(studyDate ?? study.StudyDate));
+    }
+}
