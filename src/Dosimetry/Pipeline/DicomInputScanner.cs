@@ -18,7 +18,7 @@ public static class DicomInputScanner
         var structureSetDatasets = new Dictionary<string, DicomDataset>(StringComparer.Ordinal);
         var ctFiles = new List<string>();
         var skipped = 0;
-        foreach (var path in Expand(inputs, notes))
+        foreach (var path in IO.InputFiles.Expand(inputs, notes))
         {
             DicomFile file;
             try { file = DicomFile.Open(path, HeaderOnly); }
@@ -61,16 +61,5 @@ public static class DicomInputScanner
         var pets = series.Select(s => new PetSeriesFiles(s.Key, s.Value.Study, s.Value.Frame, [.. s.Value.Files.Order(StringComparer.Ordinal)]))
             .OrderByDescending(s => s.Files.Count).ToList();
         return new DicomInputSet(pets, structureSets, notes) { StructureSetDatasets = structureSetDatasets, CtFiles = ctFiles };
-    }
-
-    private static IEnumerable<string> Expand(IEnumerable<string> inputs, List<string> notes)
-    {
-        foreach (var input in inputs)
-        {
-            if (File.Exists(input)) yield return Path.GetFullPath(input);
-            else if (Directory.Exists(input))
-                foreach (var f in Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)) yield return f;
-            else notes.Add($"{input}: no such file or directory");
-        }
     }
 }

@@ -11,13 +11,14 @@ public static class ResultsJsonWriter
 {
     public const int SchemaVersion = 1;
 
-    public static void Write(DoseStudyResult result, string path, string softwareVersion)
+    /// <param name="plan">The node's planned-vs-delivered section (<c>plannedVersusDelivered</c>, docs/planning.md); null: none written.</param>
+    public static void Write(DoseStudyResult result, string path, string softwareVersion, Planning.PlanLinkReport? plan = null)
     {
         using var stream = File.Create(path);
-        Write(result, stream, softwareVersion);
+        Write(result, stream, softwareVersion, plan);
     }
 
-    public static void Write(DoseStudyResult result, Stream stream, string softwareVersion)
+    public static void Write(DoseStudyResult result, Stream stream, string softwareVersion, Planning.PlanLinkReport? plan = null)
     {
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
@@ -59,6 +60,7 @@ public static class ResultsJsonWriter
                 json.WriteEndObject();
             }
         json.WriteEndArray();
+        plan?.WriteJson(json);
         Strings(json, "notes", result.Notes);
         json.WriteEndObject();
     }

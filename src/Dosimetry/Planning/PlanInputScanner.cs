@@ -22,7 +22,7 @@ public static class PlanInputScanner
         var series = new Dictionary<string, (bool Tomo, List<string> Files)>(StringComparer.Ordinal);
         var structureSets = new List<string>();
         var skipped = 0;
-        foreach (var path in Expand(inputs, notes))
+        foreach (var path in IO.InputFiles.Expand(inputs, notes))
         {
             DicomDataset header;
             try { header = DicomFile.Open(path, HeaderOnly).Dataset; }
@@ -35,8 +35,7 @@ public static class PlanInputScanner
             if (header.GetString(DicomTag.SOPClassUID) == DicomUids.RTStructureSetStorage || modality == "RTSTRUCT") structureSets.Add(path);
             else if (modality == "NM" && header.GetString(DicomTag.SeriesInstanceUID) is { Length: > 0 } uid)
             {
-                var types = header.GetStrings(DicomTag.ImageType);
-                var tomo = types.Length > 2 && types[2].Trim().Contains("TOMO", StringComparison.OrdinalIgnoreCase);
+                var tomo = IsTomographic(header.GetStrings(DicomTag.ImageType));
                 if (!series.TryGetValue(uid, out var entry)) series[uid] = entry = (tomo, []);
                 entry.Files.Add(path);
             }
@@ -47,14 +46,7 @@ public static class PlanInputScanner
             structureSets, notes);
     }
 
-    private static IEnumerable<string> Expand(IEnumerable<string> inputs, List<string> notes)
-    {
-        foreach (var input in inputs)
-        {
-            if (File.Exists(input)) yield return Path.GetFullPath(input);
-            else if (Directory.Exists(input))
-                foreach (var f in Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)) yield return f;
-            else notes.Add($"{input}: no such file or directory");
-        }
-    }
+    /// <summary>Image Type (0008,0008) value 3 says reconstructed slices (RECON TOMO, RECON GATED TOMO), not planar views.</summary>
+    public static bool IsTomographic(IReadOnlyList<string> imageType) =>
+        imageType.Count > 2 && imageType[2].Trim().Contains("TOMO", StringComparison.OrdinalIgnoreCase);
 }

@@ -84,6 +84,14 @@ public sealed record PlannedVersusDelivered(IReadOnlyList<LesionComparison> Matc
         using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
         json.WriteStartObject();
         json.WriteString("plan", planSource);
+        WriteBody(json);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The lesions (TDp, TDv, difference, ratio), the unmatched names on both sides and the notes, as properties of the open object.</summary>
+    public void WriteBody(Utf8JsonWriter json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
         json.WriteStartArray("lesions");
         foreach (var m in Matched)
         {
@@ -106,7 +114,6 @@ public sealed record PlannedVersusDelivered(IReadOnlyList<LesionComparison> Matc
         json.WriteStartArray("notes");
         foreach (var n in Notes) json.WriteStringValue(n);
         json.WriteEndArray();
-        json.WriteEndObject();
     }
 
     private static void Number(Utf8JsonWriter json, string name, double? value)

@@ -70,6 +70,20 @@ public static class Codes
     public static readonly CodedConcept RecoveryCorrectedMean = new("PVCMEAN", PrivateScheme, "Partial-volume corrected mean absorbed dose estimate (not TDv)");
     public static readonly CodedConcept RecoveryCoefficient = new("RC", PrivateScheme, "Contrast recovery coefficient");
     public static readonly CodedConcept MeanDoseUncertainty = new("UMEAN", PrivateScheme, "Standard uncertainty (k=1) of mean absorbed dose");
+    // Planned vs delivered (docs/planning.md): the MAA plan linked to a Y-90 study.
+    public static readonly CodedConcept PlannedVersusDelivered = new("PVD", PrivateScheme, "Planned versus delivered lesion absorbed dose");
+    public static readonly CodedConcept PlannedVersusDeliveredLesion = new("PVDLESION", PrivateScheme, "Lesion planned and delivered");
+    public static readonly CodedConcept PlanLink = new("PLANLINK", PrivateScheme, "Linked pre-treatment plan");
+    public static readonly CodedConcept StudyInstanceUid = new("110180", "DCM", "Study Instance UID");
+    public static readonly CodedConcept PlannedMeanDose = new("TDP", PrivateScheme, "Planned mean absorbed dose (TDp, MAA partition model)");
+    public static readonly CodedConcept DeliveredMeanDose = new("TDV", PrivateScheme, "Delivered mean absorbed dose (TDv, Y-90 PET)");
+    public static readonly CodedConcept DeliveredMinusPlanned = new("TDVMINUSTDP", PrivateScheme, "Delivered minus planned mean absorbed dose");
+    public static readonly CodedConcept DeliveredOverPlanned = new("TDVOVERTDP", PrivateScheme, "Ratio of delivered to planned mean absorbed dose");
+    public static readonly CodedConcept UnmatchedLesion = new("UNMATCHED", PrivateScheme, "Lesion not matched by ROI name");
+    public static readonly CodedConcept VoxelComparison = new("VOXELCMP", PrivateScheme, "Voxel-wise planned versus delivered comparison");
+    public static readonly CodedConcept VoxelMeanDifference = new("VOXELMEANDIFF", PrivateScheme, "Mean voxel dose difference, delivered minus predicted");
+    public static readonly CodedConcept VoxelSdDifference = new("VOXELSDDIFF", PrivateScheme, "SD of voxel dose difference, delivered minus predicted");
+    public static readonly CodedConcept VoxelFractionWithin = new("VOXELWITHIN10GY", PrivateScheme, "Fraction of compared voxels within 10 Gy");
 
     /// <summary>One component of the mean dose's standard uncertainty: code "UMEAN-NOISE" etc. (SH: at most 16 characters; meaning LO: 64).</summary>
     public static CodedConcept MeanDoseUncertaintyComponent(string code, string name)

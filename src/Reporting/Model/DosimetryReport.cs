@@ -36,6 +36,9 @@ public sealed record DosimetryReport
     /// <summary>Which revision of the study's reports this is, and what it supersedes (first report by default).</summary>
     public ReportRevision Revision { get; init; } = ReportRevision.First;
 
+    /// <summary>The node's planned-vs-delivered section (linked plan or why none, TDp/TDv per lesion); null: not part of this report.</summary>
+    public Dosimetry.Planning.PlanLinkReport? PlannedVersusDelivered { get; init; }
+
     /// <summary>Every flag: the global ones first, then each ROI's, paired with the ROI name ("" for global).</summary>
     public IEnumerable<(string RoiName, RoiFlag Flag)> AllFlags =>
         GlobalFlags.Select(f => ("", f)).Concat(Rois.SelectMany(r => r.Metrics.Flags.Select(f => (r.Name, f))));

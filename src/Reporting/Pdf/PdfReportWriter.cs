@@ -31,6 +31,7 @@ public static class PdfReportWriter
             Method(cursor, report);
             RoiTable.Draw(cursor, report.Rois.Select(r => r.Metrics).ToList());
             LesionAccuracyTable.Draw(cursor, report.Rois.Select(r => r.Metrics).ToList());
+            if (report.PlannedVersusDelivered is { } plan) PlannedVersusDeliveredSection.Draw(cursor, plan);
             var dvhWidth = cursor.ContentWidth * 0.9;
             cursor.HeadingLine("Dose-volume histograms", dvhWidth * DvhPlot.HeightPx / DvhPlot.WidthPx + 4);
             cursor.Image(DvhPlot.RenderPng(report.Rois.Select(r => r.Metrics).ToList(), cutoffGy: report.MetricsOptions.Decision.LesionMeanCutoffGy), dvhWidth);

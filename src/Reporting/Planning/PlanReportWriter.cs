@@ -35,6 +35,30 @@ public static class PlanReportWriter
         return ds;
     }
 
+    public const int EncapsulatedPdfSeriesNumber = 9102;
+
+    /// <summary>
+    /// The plan PDF as an Encapsulated PDF object (PS3.3 A.45.1) in the MAA study, for the node's destinations; it
+    /// references the SPECT (and the predicted-dose RT Dose when there is one).
+    /// </summary>
+    public static DicomDataset BuildEncapsulatedPdf(TreatmentPlan plan, NmImage spect, DicomDataset spectDataset, byte[] pdf, string softwareVersion,
+        DateTimeOffset createdAt, DicomDataset? rtDose = null)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(spect);
+        var report = AsReport(plan, spectDataset, softwareVersion, createdAt) with
+        {
+            PetBqPerMl = plan.PredictedLdmDoseGy ?? spect.Counts!,
+            DoseGy = plan.PredictedDoseGy ?? spect.Counts!,
+        };
+        var identity = OutputSeries.New(DicomUids.EncapsulatedPDFStorage, EncapsulatedPdfSeriesNumber, "Y-90 plan report (Tc-99m MAA)");
+        OutputSeries? rtDoseIdentity = rtDose is null ? null : new OutputSeries(rtDose.GetString(DicomTag.SOPClassUID) ?? DicomUids.RTDoseStorage,
+            rtDose.GetString(DicomTag.SOPInstanceUID) ?? "", rtDose.GetString(DicomTag.SeriesInstanceUID) ?? "", RtDoseSeriesNumber, "");
+        var ds = EncapsulatedPdfWriter.Build(report, identity, pdf, rtDoseIdentity);
+        ds.AddOrUpdate(DicomTag.DocumentTitle, DicomVR.ST, "Y-90 radioembolization plan (Tc-99m MAA partition model)");
+        return ds;
+    }
+
     /// <summary>The plan report as PDF bytes (real text: pdftotext extracts it).</summary>
     public static byte[] WritePdf(TreatmentPlan plan, NmImage spect, DicomDataset spectDataset, string softwareVersion, DateTimeOffset createdAt)
     {

@@ -69,6 +69,7 @@ public static class SrWriter
         yield return Container(Contains, Codes.ImagingMeasurements,
             report.Rois.Select(r => RoiMeasurementGroup.Build(r, report, rtDose)));
         yield return Container(Contains, Codes.QualitativeEvaluations, Qualitative(report));
+        if (report.PlannedVersusDelivered is { } plan) yield return PlannedVersusDeliveredContent.Build(plan);
     }
 
     /// <summary>Kernel and every calculation parameter, "name = value unit" separated by semicolons.</summary>

@@ -43,7 +43,7 @@ public sealed class StudyAssembler(StudyRepository studies, EventRepository even
         }
         if (arrival.Role == SeriesRole.RtStruct && !outcome.RevisionBumped && outcome.StudyState == StudyState.Assembled)
             await scheduler.SchedulePipelineAsync(arrival.StudyUid, time.GetUtcNow(), ct).ConfigureAwait(false); // the contours it may wait for
-        if (arrival.Role == SeriesRole.Y90Pet)
+        if (arrival.Role.Drives())
             await CheckSeriesAsync(arrival.SeriesUid, ct).ConfigureAwait(false);
         else if (outcome.StudyState == StudyState.Received)
             await CheckStudyAsync(arrival.StudyUid, ct).ConfigureAwait(false);
@@ -59,7 +59,7 @@ public sealed class StudyAssembler(StudyRepository studies, EventRepository even
         var study = await studies.GetAsync(studyUid, ct).ConfigureAwait(false);
         if (study is not { State: StudyState.Received }) return;
         var series = await studies.SeriesAsync(studyUid, ct).ConfigureAwait(false);
-        if (series.Any(s => s.Role == SeriesRole.Y90Pet)) return;
+        if (series.Any(s => s.Role.Drives())) return;
         var now = time.GetUtcNow();
         var lastActivity = study.LastReceivedAt > _startedAt ? study.LastReceivedAt : _startedAt;
         if (now - lastActivity < Quiet)

@@ -41,9 +41,9 @@ public sealed class InstanceRepository(AuditDatabase database, TimeProvider time
             """, ct, ("@s", a.StudyUid), ("@t", now), ("@pid", a.Identifiers?.PatientId), ("@acc", a.Identifiers?.AccessionNumber),
             ("@date", a.Identifiers?.StudyDate)).ConfigureAwait(false);
 
-        // A Y-90 PET series re-opens with every new instance (its completeness is judged again); an RTSTRUCT is
+        // A Y-90 PET (or MAA SPECT) series re-opens with every new instance (its completeness is judged again); an RTSTRUCT is
         // one object, complete on arrival; CT and ignored series are never waited for.
-        var completedAt = a.Role == SeriesRole.Y90Pet ? null : now;
+        var completedAt = a.Role.Drives() ? null : now;
         await c.ExecuteAsync(tx, """
             INSERT INTO series (series_uid, study_uid, modality, role, frame_of_reference_uid, expected_instances, received_instances, last_received_at, completed_at, reason)
             VALUES (@se, @st, @m, @r, @f, @e, 0, @t, @done, @why)
@@ -61,7 +61,7 @@ public sealed class InstanceRepository(AuditDatabase database, TimeProvider time
         var before = (await StudyRepository.GetAsync(c, tx, a.StudyUid, ct).ConfigureAwait(false))!;
         var bumped = false;
         var state = before.State;
-        if (a.Role == SeriesRole.Y90Pet && before.State == StudyState.Ignored)
+        if (a.Role.Drives() && before.State == StudyState.Ignored)
         {
             // A Y-90 PET for a study ignored for want of one: it is received again (nothing was computed, same revision).
             state = StudyState.Received;
@@ -73,11 +73,11 @@ public sealed class InstanceRepository(AuditDatabase database, TimeProvider time
             // Contours for a study assembled but not yet computed (e.g. waiting for them, Processing:RtStructGraceSeconds):
             // the coming computation uses them; no new revision.
         }
-        else if (a.Role is SeriesRole.Y90Pet or SeriesRole.RtStruct && before.State is not (StudyState.Received or StudyState.Ignored))
+        else if ((a.Role.Drives() || a.Role == SeriesRole.RtStruct) && before.State is not (StudyState.Received or StudyState.Ignored))
         {
             // New input for a study already (being) processed: a new revision; it is computed again once its PET is complete.
             var petComplete = Convert.ToInt64(await c.ScalarAsync(tx,
-                "SELECT COUNT(*) FROM series WHERE study_uid = @s AND role = 'y90pet' AND completed_at IS NOT NULL", ct,
+                $"SELECT COUNT(*) FROM series WHERE study_uid = @s AND role IN {DrivingSeries.SqlRoles} AND completed_at IS NOT NULL", ct,
                 ("@s", a.StudyUid)).ConfigureAwait(false), System.Globalization.CultureInfo.InvariantCulture) > 0;
             state = petComplete ? StudyState.Assembled : StudyState.Received;
             await c.ExecuteAsync(tx, """

@@ -84,9 +84,9 @@ public sealed class StudyRepository(AuditDatabase database, TimeProvider time)
         var assembled = false;
         if (changed > 0)
         {
-            assembled = await c.ExecuteAsync(tx, """
+            assembled = await c.ExecuteAsync(tx, $"""
                 UPDATE studies SET state = 'assembled', state_changed_at = @t
-                WHERE state = 'received' AND study_uid = (SELECT study_uid FROM series WHERE series_uid = @s AND role = 'y90pet')
+                WHERE state = 'received' AND study_uid = (SELECT study_uid FROM series WHERE series_uid = @s AND role IN {DrivingSeries.SqlRoles})
                 """, ct, ("@t", now), ("@s", seriesUid)).ConfigureAwait(false) > 0;
         }
         await tx.CommitAsync(ct).ConfigureAwait(false);
@@ -181,11 +181,11 @@ public sealed class StudyRepository(AuditDatabase database, TimeProvider time)
     public async Task<long?> NewRevisionAsync(string studyUid, string? method = null, CancellationToken ct = default)
     {
         await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
-        var changed = await c.ExecuteAsync(null, """
+        var changed = await c.ExecuteAsync(null, $"""
             UPDATE studies SET revision = revision + 1, state = 'assembled', error = NULL, reason = NULL, retry_at = NULL,
               attempts = 0, method = COALESCE(@m, method), state_changed_at = @t
             WHERE study_uid = @s AND state IN ('exported', 'failed', 'notexported', 'ignored')
-              AND EXISTS (SELECT 1 FROM series WHERE series.study_uid = @s AND role = 'y90pet' AND completed_at IS NOT NULL)
+              AND EXISTS (SELECT 1 FROM series WHERE series.study_uid = @s AND role IN {DrivingSeries.SqlRoles} AND completed_at IS NOT NULL)
             """, ct, ("@t", AuditTime.Format(time.GetUtcNow())), ("@s", studyUid), ("@m", method)).ConfigureAwait(false);
         return changed > 0 ? (await GetAsync(c, null, studyUid, ct).ConfigureAwait(false))!.Revision : null;
     }

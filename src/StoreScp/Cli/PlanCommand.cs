@@ -6,7 +6,7 @@ using VoxDose.Dosimetry.Contours;
 using VoxDose.Dosimetry.Metrics;
 using VoxDose.Dosimetry.Nm;
 using VoxDose.Dosimetry.Planning;
-using VoxDose.Reporting.Planning;
+using VoxDose.StoreScp.Planning;
 
 namespace VoxDose.StoreScp.Cli;
 
@@ -57,39 +57,9 @@ internal static class PlanCommand
 
         try
         {
-            var scan = PlanInputScanner.Scan(inputs);
-            var notes = new List<string>(scan.Notes);
-            var spectFiles = scan.NmSeries.FirstOrDefault(s => s.Tomographic)
-                ?? throw new DoseInputException("No reconstructed SPECT (NM Image Type RECON TOMO) was found among the inputs.");
-            if (scan.NmSeries.Count(s => s.Tomographic) > 1) notes.Add($"{scan.NmSeries.Count(s => s.Tomographic)} SPECT series found; used {spectFiles.SeriesInstanceUid}");
-            var datasets = spectFiles.Files.Select(f => DicomFile.Open(f).Dataset).ToList();
-            var spect = NmImageLoader.Load(datasets);
-            if (!spect.Recognition.IsTc99m) throw new DoseInputException($"The SPECT series {spectFiles.SeriesInstanceUid} is {spect.Recognition.Summary}: a Tc-99m MAA SPECT is needed.");
-            foreach (var planar in scan.NmSeries.Where(s => !s.Tomographic))
-                notes.Add($"Planar NM series {planar.SeriesInstanceUid} ({planar.Files.Count} file(s)) read but not used for the lung shunt: "
-                    + "VoxDose draws no planar ROIs; give --lsf for a planar geometric-mean value");
-            var structureSets = new List<StructureSet>();
-            foreach (var file in scan.StructureSetFiles)
-            {
-                try { structureSets.Add(RtStructReader.Read(file)); }
-                catch (Exception e) when (e is InvalidDataException or DicomDataException or IOException) { notes.Add($"{file}: the RTSTRUCT cannot be read ({e.Message})"); }
-            }
-            var first = datasets[0];
-            double? bsa = first.TryGetDouble(DicomTag.PatientSize, out var heightM) && heightM > 0.5 && first.TryGetDouble(DicomTag.PatientWeight, out var weightKg) && weightKg > 10
-                ? PartitionModel.DuBoisBsaM2(heightM, weightKg) : null;
-            var plan = new TreatmentPlanner(options).Plan(spect.Counts!, structureSets, bodySurfaceAreaM2: bsa);
-            plan = plan with { Notes = [.. notes, .. plan.Notes] };
-
-            outDir.Create();
-            var now = TimeProvider.System.GetLocalNow();
-            PlanJsonWriter.Write(plan, spect, Path.Combine(outDir.FullName, "plan.json"), SoftwareVersion.Current);
-            File.WriteAllBytes(Path.Combine(outDir.FullName, "plan.pdf"), PlanReportWriter.WritePdf(plan, spect, first, SoftwareVersion.Current, now));
-            var written = new List<string> { "plan.json", "plan.pdf" };
-            if (PlanReportWriter.BuildRtDose(plan, first, SoftwareVersion.Current, now) is { } rtDose)
-            {
-                DicomFile.Create(rtDose, DicomTransferSyntax.ExplicitVRLittleEndian).Save(Path.Combine(outDir.FullName, "plan-rtdose.dcm"));
-                written.Add("plan-rtdose.dcm");
-            }
+            var run = MaaPlanRunner.Run(PlanInputScanner.Scan(inputs), options, outDir.FullName, TimeProvider.System.GetLocalNow());
+            var plan = run.Plan;
+            var written = run.Written;
             Print(plan);
             Console.WriteLine($"Wrote {string.Join(", ", written)} to {outDir.FullName}.");
             return 0;

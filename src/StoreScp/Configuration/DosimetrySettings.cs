@@ -3,6 +3,7 @@ using VoxDose.Dosimetry.Contours;
 using VoxDose.Dosimetry.Dose;
 using VoxDose.Dosimetry.Metrics;
 using VoxDose.Dosimetry.Pipeline;
+using VoxDose.Dosimetry.Planning;
 
 namespace VoxDose.StoreScp.Configuration;
 
@@ -51,6 +52,25 @@ public sealed record DosimetrySettings(DoseOptions Dose, MetricsOptions Metrics,
 
     /// <summary>CT number to density for the PET/CT's CT (<c>Dosimetry:HuToDensity</c>).</summary>
     public VoxDose.Dosimetry.Ct.HuDensityCalibration HuToDensity { get; init; } = new();
+
+    /// <summary>
+    /// The planner's options from <c>VoxDose:Planning</c> (target, activity, lung shunt) and <c>VoxDose:Dosimetry</c>
+    /// (microspheres and limits, the same decision options the post-treatment flags use): what the node plans with.
+    /// </summary>
+    public static PlanningOptions Planning(VoxDoseOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var p = options.Planning;
+        var metrics = From(options).Metrics;
+        return new PlanningOptions
+        {
+            TargetTumourGy = p.TargetTumourGy,
+            AdministeredActivityMBq = p.AdministeredActivityMBq,
+            LungShuntFraction = p.LungShuntFraction,
+            Decision = metrics.Decision,
+            Metrics = metrics,
+        };
+    }
 
     /// <summary>The ROI analyzer these settings describe.</summary>
     public RoiAnalyzer CreateAnalyzer() => new(Metrics, Roles);

@@ -18,6 +18,7 @@ public sealed class VoxDoseOptions
     public ExportOptions Export { get; set; } = new();
     public SchedulerOptions Scheduler { get; set; } = new();
     public WebOptions Web { get; set; } = new();
+    public PlanningSectionOptions Planning { get; set; } = new();
 
     /// <summary>
     /// Fills list defaults after binding. Lists start empty because the configuration binder appends configured

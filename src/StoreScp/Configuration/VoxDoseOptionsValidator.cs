@@ -29,7 +29,22 @@ public sealed class VoxDoseOptionsValidator : IValidateOptions<VoxDoseOptions>
         ValidateDestinations(options.Destinations, $"{root}:Destinations", errors);
         ValidateExport(options.Export, $"{root}:Export", errors);
         ValidateOidc(options.Web.Oidc, $"{root}:Web:Oidc", errors);
+        ValidatePlanning(options.Planning, $"{root}:Planning", errors);
         return errors;
+    }
+
+    /// <summary>The planner's own fields (its limits are VoxDose:Dosimetry's, checked there), by the planner's rules.</summary>
+    private static void ValidatePlanning(PlanningSectionOptions planning, string path, List<string> errors)
+    {
+        var engine = new Dosimetry.Planning.PlanningOptions
+        {
+            TargetTumourGy = planning.TargetTumourGy,
+            AdministeredActivityMBq = planning.AdministeredActivityMBq,
+            LungShuntFraction = planning.LungShuntFraction,
+        };
+        errors.AddRange(engine.Validate(path));
+        if (!(planning.LinkWindowDays >= 0 && planning.LinkWindowDays <= 3650))
+            errors.Add($"{path}:LinkWindowDays must be in [0, 3650] days, got {planning.LinkWindowDays}.");
     }
 
     private static void ValidateScp(ScpOptions scp, string path, List<string> errors)

@@ -51,6 +51,8 @@ public static class NodeHost
         services.AddSingleton<ComputationRepository>();
         services.AddSingleton<ExportRepository>();
         services.AddSingleton<EventRepository>();
+        services.AddSingleton<PlanRepository>();
+        services.AddSingleton<Planning.PlanLinker>();
 
         services.AddSingleton<IDiskSpaceProbe, DriveDiskSpaceProbe>();
         services.AddSingleton<DiskWatermark>();

@@ -26,7 +26,7 @@ public sealed class RecoveryService(StudyRepository studies, ExportRepository ex
                 await assembler.CheckStudyAsync(study.StudyUid, cancellationToken).ConfigureAwait(false);
                 foreach (var series in await studies.SeriesAsync(study.StudyUid, cancellationToken).ConfigureAwait(false))
                 {
-                    if (series.Role == SeriesRole.Y90Pet && series.CompletedAt is null)
+                    if (series.Role.Drives() && series.CompletedAt is null)
                         await assembler.CheckSeriesAsync(series.SeriesUid, cancellationToken).ConfigureAwait(false);
                 }
             }

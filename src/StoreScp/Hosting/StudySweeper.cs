@@ -33,7 +33,7 @@ public sealed class StudySweeper(StudyRepository studies, ComputationRepository 
                 case StudyState.Received:
                     foreach (var series in await studies.SeriesAsync(study.StudyUid, ct).ConfigureAwait(false))
                     {
-                        if (series.Role != SeriesRole.Y90Pet || series.CompletedAt is not null) continue;
+                        if (!series.Role.Drives() || series.CompletedAt is not null) continue;
                         if (await scheduler.IsActiveAsync(JobKind.SeriesCheck, series.SeriesUid, ct).ConfigureAwait(false)) continue;
                         await assembler.CheckSeriesAsync(series.SeriesUid, ct).ConfigureAwait(false);
                         rescued++;

@@ -1,6 +1,8 @@
 using System.Globalization;
 using VoxDose.Dicom;
 using VoxDose.Dosimetry.Decay;
+using VoxDose.Dosimetry.Nm;
+using VoxDose.Dosimetry.Planning;
 
 namespace VoxDose.StoreScp.Ingest;
 
@@ -22,13 +24,16 @@ public static class InstanceHeaderReader
         int? numberOfSlices = dataset.TryGetInt(DicomTag.NumberOfSlices, out var n) && n > 0 ? n : null;
         // The same facts, read the same way, as the PET loader gives the engine's Y90Recognizer.
         var radionuclide = RadionuclideHeaderReader.Read(dataset);
+        var isNm = sopClass == DicomUids.NMImageStorage;
         return (new InstanceHeader(study, series, sopInstance, sopClass, dataset.GetString(DicomTag.Modality) ?? "",
             dataset.GetString(DicomTag.FrameOfReferenceUID), numberOfSlices, radionuclide.RadionuclideCodeValue, radionuclide.RadionuclideHalfLifeS,
             radionuclide.Radiopharmaceutical,
             new StudyIdentifiers(Blank(dataset.GetString(DicomTag.PatientID)), Blank(dataset.GetString(DicomTag.AccessionNumber)),
                 Blank(dataset.GetString(DicomTag.StudyDate))),
             SeriesDescription: radionuclide.SeriesDescription, RadionuclideCodeMeaning: radionuclide.RadionuclideCodeMeaning,
-            RadionuclideCodingScheme: radionuclide.RadionuclideCodingScheme), null);
+            RadionuclideCodingScheme: radionuclide.RadionuclideCodingScheme,
+            Nm: isNm ? NmHeaderReader.Radiopharmaceutical(dataset) : null,
+            NmTomographic: isNm && PlanInputScanner.IsTomographic(dataset.GetStrings(DicomTag.ImageType))), null);
     }
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -1,4 +1,5 @@
 using VoxDose.Dosimetry.Decay;
+using VoxDose.Dosimetry.Nm;
 using VoxDose.StoreScp.Audit;
 using VoxDose.Dicom;
 
@@ -33,6 +34,15 @@ public static class ObjectClassifier
             case DicomUids.CTImageStorage:
             case DicomUids.EnhancedCTImageStorage:
                 return (SeriesRole.Ct, "CT kept for the study");
+            case DicomUids.NMImageStorage:
+                // Tc99mRecognizer's rule, the same the planner applies (radionuclide code, energy window, radiopharmaceutical text).
+                var nm = Tc99mRecognizer.Recognize(header.Nm ?? new NmRadiopharmaceutical());
+                if (!nm.IsTc99m) return (SeriesRole.Ignored, "NM image whose radionuclide is not Tc-99m: " + nm.Summary);
+                return header.NmTomographic
+                    ? (SeriesRole.MaaSpect, "Tc-99m SPECT for the plan: " + nm.Summary)
+                    : (SeriesRole.Ignored, "planar Tc-99m NM view: the node's plan uses the SPECT (no planar ROIs; a planar lung shunt is given by VoxDose:Planning:LungShuntFraction)");
+            case Dosimetry.Planning.SpatialRegistration.SopClassUid:
+                return (SeriesRole.Registration, "Spatial Registration kept for the voxel-wise planned-vs-delivered comparison");
             case DicomUids.RTStructureSetStorage:
                 return (SeriesRole.RtStruct, "RT Structure Set kept for contours");
             default:

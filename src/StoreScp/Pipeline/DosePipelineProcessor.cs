@@ -7,10 +7,12 @@ using VoxDose.Dosimetry.Dose;
 using VoxDose.Dosimetry.Metrics;
 using VoxDose.Dosimetry.Pet;
 using VoxDose.Dosimetry.Pipeline;
+using VoxDose.Dosimetry.Planning;
 using VoxDose.Dosimetry.Results;
 using VoxDose.Reporting;
 using VoxDose.Reporting.Model;
 using VoxDose.StoreScp.Configuration;
+using VoxDose.StoreScp.Planning;
 using VoxDose.StoreScp.Storage;
 
 namespace VoxDose.StoreScp.Pipeline;
@@ -45,6 +47,7 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
 
     private async Task<ComputeOutcome> ComputeAndWriteAsync(StudyInputs inputs, string outputDirectory, CancellationToken ct)
     {
+        if (inputs.IsPlan) return await PlanAndWriteAsync(inputs, outputDirectory, ct).ConfigureAwait(false);
         var computed = Compute(inputs, ct);
         await WriteDurablyAsync(computed, inputs, outputDirectory, ct).ConfigureAwait(false);
         var dose = computed.Result.DoseMap!;
@@ -71,6 +74,11 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
     {
         var stored = await ReadManifestAsync(outputDirectory, ct).ConfigureAwait(false);
         if (stored is not null) return stored;
+        if (inputs.IsPlan)
+        {
+            await Task.Run(async () => await PlanAndWriteAsync(inputs, outputDirectory, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+            return (await ReadManifestAsync(outputDirectory, ct).ConfigureAwait(false))!;
+        }
         return await Task.Run(async () => await WriteDurablyAsync(Compute(inputs, ct), inputs, outputDirectory, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
     }
 
@@ -102,10 +110,10 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
         watermark?.EnsureRoom("results and reports");
         VoxDose.Dicom.IO.PrivateFiles.CreateDirectory(outputDirectory); // 0700: the writers below use their own file modes
         var resultsPath = Path.Combine(outputDirectory, ResultsFile);
-        ResultsJsonWriter.Write(computed.Result, resultsPath, SoftwareVersion.Current);
+        ResultsJsonWriter.Write(computed.Result, resultsPath, SoftwareVersion.Current, computed.PlanLink);
         // ROI masks rasterised on the dose grid for the images, and the RTSTRUCT each ROI comes from.
         var report = StudyReportAssembler.Build(computed.Result, computed.PetDatasets, SoftwareVersion.Current, time.GetUtcNow(), computed.Pet,
-            computed.Masks) with { Revision = RevisionOf(inputs) };
+            computed.Masks) with { Revision = RevisionOf(inputs), PlannedVersusDelivered = computed.PlanLink };
         var written = ReportWriter.WriteAll(report, outputDirectory, options.Value.Processing.RtDoseBitsAllocated);
         foreach (var path in new[] { resultsPath, written.RtDosePath, written.SrPath, written.PdfPath, written.EncapsulatedPdfPath, written.SecondaryCapturePath })
             DurableFile.Sync(path);
@@ -156,7 +164,7 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
             var masks = new RoiMaskCollector();
             // The CT series of the study: the pipeline keeps the one in the PET's frame of reference and records why any other is not used.
             var result = settings.CreatePipeline().Run(datasets, structureSets, settings.Dose, maskSink: masks.Sink, ctFiles: inputs.CtFiles);
-            return new Computed(result, result.Pet ?? PetSeriesLoader.Load(datasets), datasets, rtStruct, masks.Masks);
+            return new Computed(result, result.Pet ?? PetSeriesLoader.Load(datasets), datasets, rtStruct, masks.Masks, CompareWithPlan(inputs.Plan, result));
         }
         catch (DoseInputException e)
         {
@@ -165,5 +173,102 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
     }
 
     private sealed record Computed(DoseStudyResult Result, PetSeries Pet, IReadOnlyList<DicomDataset> PetDatasets, DicomDataset? RtStruct,
-        IReadOnlyDictionary<RoiMetrics, RoiMask> Masks);
+        IReadOnlyDictionary<RoiMetrics, RoiMask> Masks, PlanLinkReport? PlanLink);
+
+    /// <summary>
+    /// TDp of the linked plan beside this study's TDv per lesion, matched by normalised ROI name (the dose verb's
+    /// <see cref="PlannedVersusDelivered"/>); without a linked plan, the section says why. Null: no plan lookup was made.
+    /// </summary>
+    private static PlanLinkReport? CompareWithPlan(PlanLink? link, DoseStudyResult result)
+    {
+        if (link is null) return null;
+        if (link.PlanJsonPath is not { } path) return new PlanLinkReport(link.Statement, null, null, null, link.VoxelComparison);
+        try
+        {
+            var comparison = PlannedVersusDelivered.Compare(PlannedVersusDelivered.LesionsFromPlanJson(path), result.Rois.Rois);
+            var report = new PlanLinkReport(link.Statement, link.PlanStudyUid, link.PlanStudyDate, comparison, link.VoxelComparison);
+            return CompareVoxels(link, result, report);
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or JsonException or InvalidOperationException or KeyNotFoundException)
+        {
+            return new PlanLinkReport($"{link.Statement} Its plan.json cannot be read ({e.Message}): no per-lesion comparison.",
+                link.PlanStudyUid, link.PlanStudyDate, null, link.VoxelComparison);
+        }
+    }
+
+    /// <summary>
+    /// The seam of the voxel-wise comparison: the plan's predicted map, mapped through the Spatial Registration the link
+    /// found (identity in a shared frame), against this study's dose map (<see cref="VoxelDoseComparison"/>). Anything
+    /// unreadable leaves the comparison per lesion only, and the statement says why.
+    /// </summary>
+    private static PlanLinkReport CompareVoxels(PlanLink link, DoseStudyResult result, PlanLinkReport report)
+    {
+        if (link.PredictedDosePath is not { } predictedPath) return report;
+        var sameFrame = link.PlanFrameOfReferenceUid is not null && link.PlanFrameOfReferenceUid == link.PetFrameOfReferenceUid;
+        if (link.RegistrationFile is null && !sameFrame) return report;
+        try
+        {
+            string? registrationUid = null;
+            var transform = AffineTransform.Identity;
+            if (link.RegistrationFile is { } file)
+            {
+                var registration = DicomFile.Open(file).Dataset;
+                registrationUid = registration.GetString(DicomTag.SOPInstanceUID);
+                transform = SpatialRegistration.TransformBetween(registration, link.PlanFrameOfReferenceUid!, link.PetFrameOfReferenceUid!)
+                    ?? throw new InvalidDataException("the registration no longer relates the two frames of reference");
+            }
+            var predicted = VoxDose.Dosimetry.IO.MetaImageReader.Read(predictedPath);
+            var voxels = VoxelDoseComparison.Compare(predicted, result.DoseGy, transform);
+            if (voxels.VoxelsCompared == 0)
+                return report with { VoxelComparison = "not performed: the registered predicted dose map does not overlap this study's dose above the threshold; per lesion only" };
+            return report with { Voxel = voxels, RegistrationSopInstanceUid = registrationUid };
+        }
+        catch (Exception e) when (e is IOException or InvalidDataException or DicomDataException or EndOfStreamException)
+        {
+            return report with { VoxelComparison = $"not performed: {e.Message}; per lesion only" };
+        }
+    }
+
+    /// <summary>
+    /// An MAA study: the plan as <c>voxdose plan</c> computes it (<see cref="MaaPlanRunner"/>, with VoxDose:Planning and the
+    /// Dosimetry limits), written durably: plan.json, plan.pdf, the predicted dose as RT Dose and the PDF as Encapsulated
+    /// PDF, then the manifest naming the two objects the destinations get.
+    /// </summary>
+    private async Task<ComputeOutcome> PlanAndWriteAsync(StudyInputs inputs, string outputDirectory, CancellationToken ct)
+    {
+        watermark?.EnsureRoom("plan and plan report");
+        var planning = DosimetrySettings.Planning(options.Value);
+        MaaPlanRun run;
+        try
+        {
+            var scan = new PlanInputs([new PlanNmSeries("", true, inputs.SpectFiles!)], inputs.RtStructFile is { } rt ? [rt] : [], []);
+            run = MaaPlanRunner.Run(scan, planning, outputDirectory, time.GetUtcNow(), encapsulatePdf: true, options.Value.Processing.RtDoseBitsAllocated);
+        }
+        catch (DoseInputException e)
+        {
+            throw new InvalidStudyException(e.Message, e);
+        }
+        catch (Exception e) when (e is DicomDataException or InvalidDataException or EndOfStreamException)
+        {
+            throw new InvalidStudyException($"the MAA SPECT cannot be read ({e.Message})", e);
+        }
+        foreach (var path in run.Written.Select(f => Path.Combine(outputDirectory, f)))
+            DurableFile.Sync(path);
+        var outputs = new List<OutputObject>();
+        if (run.RtDosePath is { } rtDosePath) outputs.Add(new OutputObject("RtDose", rtDosePath, SopInstanceUidOf(rtDosePath)));
+        outputs.Add(new OutputObject("Pdf", run.EncapsulatedPdfPath!, SopInstanceUidOf(run.EncapsulatedPdfPath!)));
+        await DurableFile.WriteAllBytesAsync(Path.Combine(outputDirectory, OutputsManifestFile), JsonSerializer.SerializeToUtf8Bytes(outputs), ct).ConfigureAwait(false);
+        var parameters = JsonSerializer.Serialize(new
+        {
+            planning.TargetTumourGy,
+            planning.AdministeredActivityMBq,
+            planning.LungShuntFraction,
+            Microspheres = planning.Decision.Microspheres.ToString(),
+            run.Plan.LungShuntSource,
+        });
+        return new ComputeOutcome("plan", run.Plan.KernelDescription ?? "", parameters, await File.ReadAllTextAsync(run.PlanJsonPath, ct).ConfigureAwait(false));
+    }
+
+    private static string SopInstanceUidOf(string path) =>
+        DicomFile.Open(path, new DicomReadOptions { StopBeforePixelData = true }).Dataset.GetString(DicomTag.SOPInstanceUID) ?? "";
 }

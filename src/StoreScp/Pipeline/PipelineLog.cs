@@ -32,6 +32,12 @@ internal static partial class PipelineLog
     [LoggerMessage(EventId = 10309, Level = LogLevel.Information, Message = "Study {StudyUid} assembled without an RTSTRUCT: waiting for one until {Until} (Processing:RtStructGraceSeconds)")]
     public static partial void WaitingForRtStruct(ILogger logger, string studyUid, DateTimeOffset until);
 
+    [LoggerMessage(EventId = 10340, Level = LogLevel.Information, Message = "Study {StudyUid} revision {Revision}: MAA plan computed, {Lesions} lesion(s); kept for the patient's Y-90 study")]
+    public static partial void Planned(ILogger logger, string studyUid, long revision, int lesions);
+
+    [LoggerMessage(EventId = 10341, Level = LogLevel.Information, Message = "Study {StudyUid} revision {Revision}: plan linked {Linked} (the audit event says which, or why none)")]
+    public static partial void PlanLink(ILogger logger, string studyUid, long revision, bool linked);
+
     [LoggerMessage(EventId = 10305, Level = LogLevel.Error, Message = "Unexpected error in the pipeline of study {StudyUid}")]
     public static partial void Unexpected(ILogger logger, string studyUid, Exception exception);
 }

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using VoxDose.StoreScp.Assembly;
 using VoxDose.StoreScp.Audit;
 using VoxDose.StoreScp.Configuration;
+using VoxDose.StoreScp.Planning;
 using VoxDose.StoreScp.Scheduling;
 using VoxDose.StoreScp.Telemetry;
 
@@ -18,7 +19,8 @@ namespace VoxDose.StoreScp.Pipeline;
 /// </summary>
 public sealed class StudyPipeline(StudyRepository studies, InstanceRepository instances, ComputationRepository computations,
     ExportRepository exports, EventRepository events, AuditDatabase database, IStudyProcessor processor, IJobScheduler scheduler,
-    ActiveTransfers transfers, StudyAssembler assembler, NodeMeter meter, IOptions<VoxDoseOptions> options, TimeProvider time, ILogger<StudyPipeline> logger)
+    ActiveTransfers transfers, StudyAssembler assembler, NodeMeter meter, IOptions<VoxDoseOptions> options, TimeProvider time, ILogger<StudyPipeline> logger,
+    PlanRepository plans, PlanLinker planLinker)
 {
     public async Task RunAsync(string studyUid, CancellationToken ct)
     {
@@ -93,9 +95,12 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
                     ("@m", outcome.Method), ("@k", outcome.Kernel), ("@p", outcome.ParametersJson), ("@id", computationId)).ConfigureAwait(false);
             }
             await computations.FinishAsync(computationId, outcome.ResultsJson, outputDir, ct).ConfigureAwait(false);
-            // The lesion registry (docs/outcomes.md): this revision's lesions and figures, from the results just written.
-            await Outcomes.RegistryRecorder.RecordAsync(database, time, events, logger, study, inputs.PetFiles.Count > 0 ? inputs.PetFiles[0] : null, computationId,
-                outcome.ResultsJson, ct).ConfigureAwait(false);
+            await RecordPlanningAsync(study, inputs, outputDir, outcome, ct).ConfigureAwait(false);
+            // The lesion registry (docs/outcomes.md): this revision's lesions and figures, from the results just written
+            // (a Y-90 study's; an MAA study's plan.json is not delivered dose).
+            if (!inputs.IsPlan)
+                await Outcomes.RegistryRecorder.RecordAsync(database, time, events, logger, study, inputs.PetFiles.Count > 0 ? inputs.PetFiles[0] : null, computationId,
+                    outcome.ResultsJson, ct).ConfigureAwait(false);
         }
         catch (InvalidStudyException invalid)
         {
@@ -117,6 +122,40 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
             return true;
         PipelineLog.Superseded(logger, study.StudyUid, study.Revision);
         return true;
+    }
+
+    /// <summary>
+    /// An MAA study: its plan joins the patient's plans (table plans). A Y-90 study: which plan it linked, or why none,
+    /// and the lesion match (table plan_links). Both audited (events planned, plan-linked, plan-not-linked).
+    /// </summary>
+    private async Task RecordPlanningAsync(StudyRecord study, StudyInputs inputs, string outputDir, ComputeOutcome outcome, CancellationToken ct)
+    {
+        if (inputs.IsPlan)
+        {
+            var key = PatientKey.Read(inputs.SpectFiles![0]);
+            var planJson = Path.Combine(outputDir, MaaPlanRunner.PlanJsonFile);
+            var lesions = Dosimetry.Planning.PlannedVersusDelivered.LesionsFromPlanJson(planJson);
+            var series = await studies.SeriesAsync(study.StudyUid, ct).ConfigureAwait(false);
+            var frameOfReference = series.Where(s => s.Role == SeriesRole.MaaSpect).Select(s => s.FrameOfReferenceUid).FirstOrDefault(f => f is not null);
+            await plans.RecordAsync(study.StudyUid, study.Revision, key.PatientId, key.IssuerOfPatientId, key.StudyDate, planJson, frameOfReference,
+                JsonSerializer.Serialize(lesions.Select(l => new { name = l.Name, tdpGy = l.PartitionDoseGy })), ct).ConfigureAwait(false);
+            var detail = $"revision {study.Revision}: plan computed ({lesions.Count} lesion(s) with TDp: "
+                + string.Join(", ", lesions.Select(l => $"{l.Name} {(l.PartitionDoseGy is { } d ? d.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " Gy" : "none")}"))
+                + "); kept for the patient's Y-90 study";
+            await events.AddAsync("pipeline", "planned", study.StudyUid, detail, ct).ConfigureAwait(false);
+            PipelineLog.Planned(logger, study.StudyUid, study.Revision, lesions.Count);
+            return;
+        }
+        if (inputs.Plan is not { } link) return;
+        string? match = null;
+        using (var results = JsonDocument.Parse(outcome.ResultsJson))
+        {
+            if (results.RootElement.TryGetProperty("plannedVersusDelivered", out var section)) match = section.GetRawText();
+        }
+        await plans.RecordLinkAsync(study.StudyUid, study.Revision, link.PlanId, link.Statement, match, ct).ConfigureAwait(false);
+        await events.AddAsync("pipeline", link.PlanId is null ? "plan-not-linked" : "plan-linked", study.StudyUid, $"revision {study.Revision}: {link.Statement}", ct)
+            .ConfigureAwait(false);
+        PipelineLog.PlanLink(logger, study.StudyUid, study.Revision, link.PlanId is not null);
     }
 
     private async Task<bool> ReportAsync(StudyRecord study, CancellationToken ct)
@@ -244,8 +283,13 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
         var series = await studies.SeriesAsync(study.StudyUid, ct).ConfigureAwait(false);
         var pet = series.Where(s => s.Role == SeriesRole.Y90Pet && s.CompletedAt is not null).OrderByDescending(s => s.CompletedAt).FirstOrDefault();
         var petFiles = pet is null ? [] : (await instances.LatestOfSeriesAsync(pet.SeriesUid, ct).ConfigureAwait(false)).Select(i => i.Path).ToList();
+        // Without a Y-90 PET, a Tc-99m MAA SPECT makes the study a plan (docs/planning.md); its RTSTRUCT is matched the same way.
+        var spect = pet is not null ? null
+            : series.Where(s => s.Role == SeriesRole.MaaSpect && s.CompletedAt is not null).OrderByDescending(s => s.CompletedAt).FirstOrDefault();
+        var spectFiles = spect is null ? null : (await instances.LatestOfSeriesAsync(spect.SeriesUid, ct).ConfigureAwait(false)).Select(i => i.Path).ToList();
+        var driving = pet ?? spect;
         string? rtStruct = null;
-        var rtSeries = series.Where(s => s.Role == SeriesRole.RtStruct && (pet is null || s.FrameOfReferenceUid is null || s.FrameOfReferenceUid == pet.FrameOfReferenceUid))
+        var rtSeries = series.Where(s => s.Role == SeriesRole.RtStruct && (driving is null || s.FrameOfReferenceUid is null || s.FrameOfReferenceUid == driving.FrameOfReferenceUid))
             .OrderByDescending(s => s.LastReceivedAt).FirstOrDefault();
         if (rtSeries is not null)
             rtStruct = (await instances.LatestOfSeriesAsync(rtSeries.SeriesUid, ct).ConfigureAwait(false)).OrderByDescending(i => i.ReceivedAt).FirstOrDefault()?.Path;
@@ -258,7 +302,8 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
             .Where(c => c.Revision < study.Revision && c.Status == "reported" && c.OutputUids is not null).MaxBy(c => c.Revision);
         var predecessorSr = previous is null ? null
             : JsonSerializer.Deserialize<List<OutputObject>>(previous.OutputUids!)?.FirstOrDefault(o => o.Kind == "Sr");
+        var plan = petFiles.Count > 0 ? await planLinker.LinkAsync(study.StudyUid, petFiles[0], ct).ConfigureAwait(false) : null;
         return new StudyInputs(study.StudyUid, study.Revision, petFiles, rtStruct, ctFiles, method, predecessorSr?.Path,
-            predecessorSr is null ? null : previous!.Revision);
+            predecessorSr is null ? null : previous!.Revision, spectFiles, plan);
     }
 }

@@ -30,6 +30,31 @@ public class ObjectClassifierTests
         Assert.Contains("not Y-90", reason, StringComparison.Ordinal);
     }
 
+    /// <summary>Regression (issue 12): a Tc-99m MAA SPECT study ended Ignored ("no Y-90 PET"); it now drives a plan. Planar views and other nuclides stay ignored, with the reason.</summary>
+    [Fact]
+    public void An_maa_spect_is_kept_for_the_plan_not_ignored_and_planar_or_other_nm_is_ignored_with_its_reason()
+    {
+        var counts = new VoxDose.Dosimetry.Volumes.Volume(4, 4, 3, new VoxDose.Dosimetry.Volumes.Vec3(4.42, 4.42, 4.42), default, frameOfReferenceUid: "1.2.840.99.1");
+        var spect = VoxDose.Dosimetry.Nm.NmSpectWriter.ToDataset(counts, "1.2.840.99.2", "1.2.840.99.3", "P1");
+        var (role, reason) = ObjectClassifier.Classify(InstanceHeaderReader.Read(spect).Header!);
+        Assert.Equal(SeriesRole.MaaSpect, role);
+        Assert.Contains("Tc-99m", reason, StringComparison.Ordinal);
+
+        var planar = spect.Clone();
+        planar.AddOrUpdate(DicomTag.ImageType, DicomVR.CS, "ORIGINAL\\PRIMARY\\STATIC\\EMISSION");
+        (role, reason) = ObjectClassifier.Classify(InstanceHeaderReader.Read(planar).Header!);
+        Assert.Equal(SeriesRole.Ignored, role);
+        Assert.Contains("planar", reason, StringComparison.Ordinal);
+
+        var other = spect.Clone();
+        other.Remove(DicomTag.RadiopharmaceuticalInformationSequence);
+        other.Remove(DicomTag.EnergyWindowInformationSequence);
+        other.AddOrUpdate(DicomTag.SeriesDescription, DicomVR.LO, "bone scan");
+        (role, reason) = ObjectClassifier.Classify(InstanceHeaderReader.Read(other).Header!);
+        Assert.Equal(SeriesRole.Ignored, role);
+        Assert.Contains("not Tc-99m", reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Ct_and_rtstruct_are_kept()
     {
