@@ -60,8 +60,9 @@ public class PlannedVersusDeliveredReportTests
             .Single(i => i.GetSequence(DicomTag.ConceptNameCodeSequence)[0].GetString(DicomTag.CodeValue) == code)
             .GetSequence(DicomTag.MeasuredValueSequence)[0].GetString(DicomTag.NumericValue)!, CultureInfo.InvariantCulture);
         Assert.Equal(123.4, Num("TDP"), 6);
-        Assert.Equal(tdv, Num("TDV"), 3);
-        Assert.Equal(tdv / 123.4, Num("TDVOVERTDP"), 4);
+        // The SR carries numbers rounded to what they support (docs/reporting.md): 0.1 Gy, ratios to 3 significant figures.
+        Assert.Equal(VoxDose.Reporting.Model.ReportFormat.Round(tdv, "Gy"), Num("TDV"));
+        Assert.Equal(VoxDose.Reporting.Model.ReportFormat.Round(tdv / 123.4, "{ratio}"), Num("TDVOVERTDP"));
         Assert.Equal(2, pvd.GetSequence(DicomTag.ContentSequence).Count(i => i.GetSequence(DicomTag.ConceptNameCodeSequence)[0].GetString(DicomTag.CodeValue) == "UNMATCHED"));
     }
 
