@@ -93,25 +93,8 @@ public static class PhantomCtWriter
 
     private static DicomDataset Slice(PhantomSpec spec, PhantomIdentity identity, Volume grid, int k, DateTime acquisition)
     {
-        var ds = new DicomDataset();
-        ds.AddOrUpdate(DicomTag.SpecificCharacterSet, "ISO_IR 100");
-        ds.AddOrUpdate(DicomTag.ImageType, "ORIGINAL", "PRIMARY", "AXIAL");
-        ds.AddOrUpdate(DicomTag.SOPClassUID, DicomUids.CTImageStorage);
-        ds.AddOrUpdate(DicomTag.SOPInstanceUID, DicomUid.Generate());
-        identity.WritePatientAndStudy(ds, spec);
-        ds.AddOrUpdate(DicomTag.Modality, "CT");
-        ds.AddOrUpdate(DicomTag.SeriesInstanceUID, identity.CtSeriesInstanceUid);
-        ds.AddOrUpdate(DicomTag.SeriesNumber, 3.0);
-        ds.AddOrUpdate(DicomTag.SeriesDescription, "CT of the Y-90 PET/CT phantom");
-        ds.AddOrUpdate(DicomTag.SeriesDate, DateOnly.FromDateTime(acquisition));
-        ds.AddOrUpdate(DicomTag.SeriesTime, TimeOnly.FromDateTime(acquisition));
-        ds.AddOrUpdate(DicomTag.AcquisitionDate, DateOnly.FromDateTime(acquisition));
-        ds.AddOrUpdate(DicomTag.AcquisitionTime, TimeOnly.FromDateTime(acquisition));
-        ds.AddOrUpdate(DicomTag.ContentDate, DateOnly.FromDateTime(acquisition));
-        ds.AddOrUpdate(DicomTag.ContentTime, TimeOnly.FromDateTime(acquisition));
-        ds.AddOrUpdate(DicomTag.Manufacturer, "VoxDose");
-        ds.AddOrUpdate(DicomTag.ManufacturerModelName, "Synthetic Y-90 phantom");
-        ds.AddOrUpdate(DicomTag.InstanceNumber, k + 1.0);
+        var ds = identity.NewImage(spec, new(DicomUids.CTImageStorage, "CT", identity.CtSeriesInstanceUid, 3.0, "CT of the Y-90 PET/CT phantom"),
+            k + 1, acquisition, "ORIGINAL", "PRIMARY", "AXIAL");
         ds.AddOrUpdate(DicomTag.AcquisitionNumber, 1.0);
         ds.AddOrUpdate(DicomTag.PatientOrientation, "L", "P");
         ds.AddOrUpdate(DicomTag.FrameOfReferenceUID, identity.FrameOfReferenceUid);

@@ -17,26 +17,8 @@ public static class PhantomPetWriter
         var acquisition = spec.AcquisitionDateTime;
         for (var k = 0; k < spec.Slices; k++)
         {
-            var ds = new DicomDataset();
-            ds.AddOrUpdate(DicomTag.SpecificCharacterSet, "ISO_IR 100");
-            ds.AddOrUpdate(DicomTag.ImageType, "ORIGINAL", "PRIMARY");
-            ds.AddOrUpdate(DicomTag.SOPClassUID, DicomUids.PETImageStorage);
-            var sopInstanceUid = DicomUid.Generate();
-            ds.AddOrUpdate(DicomTag.SOPInstanceUID, sopInstanceUid);
-            identity.WritePatientAndStudy(ds, spec);
-            ds.AddOrUpdate(DicomTag.Modality, "PT");
-            ds.AddOrUpdate(DicomTag.SeriesInstanceUID, identity.PetSeriesInstanceUid);
-            ds.AddOrUpdate(DicomTag.SeriesNumber, 1.0);
-            ds.AddOrUpdate(DicomTag.SeriesDescription, "Y-90 PET phantom OSEM 2i21s");
-            ds.AddOrUpdate(DicomTag.SeriesDate, DateOnly.FromDateTime(acquisition));
-            ds.AddOrUpdate(DicomTag.SeriesTime, TimeOnly.FromDateTime(acquisition));
-            ds.AddOrUpdate(DicomTag.AcquisitionDate, DateOnly.FromDateTime(acquisition));
-            ds.AddOrUpdate(DicomTag.AcquisitionTime, TimeOnly.FromDateTime(acquisition));
-            ds.AddOrUpdate(DicomTag.ContentDate, DateOnly.FromDateTime(acquisition));
-            ds.AddOrUpdate(DicomTag.ContentTime, TimeOnly.FromDateTime(acquisition));
-            ds.AddOrUpdate(DicomTag.Manufacturer, "VoxDose");
-            ds.AddOrUpdate(DicomTag.ManufacturerModelName, "Synthetic Y-90 phantom");
-            ds.AddOrUpdate(DicomTag.InstanceNumber, k + 1.0);
+            var ds = identity.NewImage(spec, new(DicomUids.PETImageStorage, "PT", identity.PetSeriesInstanceUid, 1.0, "Y-90 PET phantom OSEM 2i21s"),
+                k + 1, acquisition, "ORIGINAL", "PRIMARY");
             ds.AddOrUpdate(DicomTag.FrameOfReferenceUID, identity.FrameOfReferenceUid);
             ds.AddOrUpdate(DicomTag.PositionReferenceIndicator, "");
             ds.AddOrUpdate(DicomTag.CollimatorType, "NONE");

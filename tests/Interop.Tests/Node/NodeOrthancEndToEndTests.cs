@@ -31,7 +31,7 @@ public class NodeOrthancEndToEndTests(ITestOutputHelper output)
         var nodePort = ExternalTool.FreeTcpPort();
         await using var orthanc = await OrthancInstance.StartAsync("ORTHANC",
             new Dictionary<string, (string, string, int)> { ["voxdose"] = ("VOXDOSE", "127.0.0.1", nodePort) });
-        using var node = await StartNodeAsync(Path.Combine(work, "node"), nodePort, orthanc.DicomPort);
+        using var node = await OrthancNode.StartAsync(Path.Combine(work, "node"), nodePort, orthanc.DicomPort, seriesQuietSeconds: 10);
         try
         {
             string? studyId = null;
@@ -45,7 +45,7 @@ public class NodeOrthancEndToEndTests(ITestOutputHelper output)
                 Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
 
             var studies = node.Services.GetRequiredService<StudyRepository>();
-            var study = await WaitAsync(async () => await studies.GetAsync(phantom.Identity.StudyInstanceUid) is { State: StudyState.Exported or StudyState.Failed } s ? s : null,
+            var study = await OrthancNode.WaitAsync(async () => await studies.GetAsync(phantom.Identity.StudyInstanceUid) is { State: StudyState.Exported or StudyState.Failed } s ? s : null,
                 TimeSpan.FromMinutes(4));
             Assert.True(study.State == StudyState.Exported, $"study ended {study.State}: {study.Error}");
 
@@ -89,39 +89,5 @@ public class NodeOrthancEndToEndTests(ITestOutputHelper output)
         {
             await node.StopAsync();
         }
-    }
-
-    private static async Task<IHost> StartNodeAsync(string root, int port, int orthancPort)
-    {
-        var configuration = NodeConfiguration.Build(overrides: new Dictionary<string, string?>
-        {
-            ["VoxDose:Storage:Root"] = root,
-            ["VoxDose:Storage:MinFreeMegabytes"] = "64",
-            ["VoxDose:Scp:BindAddress"] = "127.0.0.1",
-            ["VoxDose:Scp:Port"] = port.ToString(CultureInfo.InvariantCulture),
-            ["VoxDose:Scp:AllowedCallers:0:AeTitle"] = "ORTHANC",
-            ["VoxDose:Scp:AllowedCallers:0:Host"] = "127.0.0.1",
-            ["VoxDose:Processing:SeriesQuietSeconds"] = "10",
-            ["VoxDose:Destinations:0:Name"] = "orthanc",
-            ["VoxDose:Destinations:0:AeTitle"] = "ORTHANC",
-            ["VoxDose:Destinations:0:Host"] = "127.0.0.1",
-            ["VoxDose:Destinations:0:Port"] = orthancPort.ToString(CultureInfo.InvariantCulture),
-            ["VoxDose:Export:RetryDelaysSeconds:0"] = "1",
-            ["Logging:LogLevel:Default"] = "Warning",
-        }, includeEnvironment: false);
-        var host = NodeHost.CreateBuilder(configuration).Build();
-        await host.StartAsync();
-        return host;
-    }
-
-    private static async Task<T> WaitAsync<T>(Func<Task<T?>> probe, TimeSpan timeout) where T : class
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await probe() is { } value) return value;
-            await Task.Delay(250);
-        }
-        throw new TimeoutException($"Nothing after {timeout}.");
     }
 }

@@ -10,6 +10,7 @@ using VoxDose.StoreScp.Audit;
 using VoxDose.StoreScp.Configuration;
 using VoxDose.StoreScp.Hosting;
 using VoxDose.StoreScp.Phantom;
+using VoxDose.Interop.Tests.Node;
 using VoxDose.Tests.Shared;
 using Xunit.Abstractions;
 
@@ -35,14 +36,15 @@ public class NodePlanOrthancEndToEndTests(ITestOutputHelper output)
         var nodePort = ExternalTool.FreeTcpPort();
         await using var orthanc = await OrthancInstance.StartAsync("ORTHANC",
             new Dictionary<string, (string, string, int)> { ["voxdose"] = ("VOXDOSE", "127.0.0.1", nodePort) });
-        using var node = await StartNodeAsync(Path.Combine(work, "node"), nodePort, orthanc.DicomPort);
+        using var node = await OrthancNode.StartAsync(Path.Combine(work, "node"), nodePort, orthanc.DicomPort, seriesQuietSeconds: 5,
+            new Dictionary<string, string?> { ["VoxDose:Planning:AdministeredActivityMBq"] = AdministeredMBq.ToString(CultureInfo.InvariantCulture) });
         try
         {
             var studies = node.Services.GetRequiredService<StudyRepository>();
 
             // 1. The MAA SPECT/CT: planned, and the plan report arrives in Orthanc's MAA study.
             var maaStudyId = await SendAsync(orthanc, [pair.MaaRtStructFile, pair.SpectFile]);
-            var maa = await WaitAsync(async () => await studies.GetAsync(pair.MaaIdentity.StudyInstanceUid) is { State: StudyState.Exported or StudyState.Failed or StudyState.Ignored } s ? s : null,
+            var maa = await OrthancNode.WaitAsync(async () => await studies.GetAsync(pair.MaaIdentity.StudyInstanceUid) is { State: StudyState.Exported or StudyState.Failed or StudyState.Ignored } s ? s : null,
                 TimeSpan.FromMinutes(4));
             Assert.True(maa.State == StudyState.Exported, $"MAA study ended {maa.State}: {maa.Error} {maa.Reason}");
             var maaModalities = await ModalitiesAsync(orthanc, maaStudyId);
@@ -62,7 +64,7 @@ public class NodePlanOrthancEndToEndTests(ITestOutputHelper output)
             var registrationFile = Path.Combine(work, "registration.dcm");
             WriteIdentityRegistration(registrationFile, pair);
             var y90StudyId = await SendAsync(orthanc, [pair.Y90.RtStructFile, registrationFile, .. pair.Y90.PetFiles]);
-            var y90 = await WaitAsync(async () => await studies.GetAsync(pair.Y90.Identity.StudyInstanceUid) is { State: StudyState.Exported or StudyState.Failed } s ? s : null,
+            var y90 = await OrthancNode.WaitAsync(async () => await studies.GetAsync(pair.Y90.Identity.StudyInstanceUid) is { State: StudyState.Exported or StudyState.Failed } s ? s : null,
                 TimeSpan.FromMinutes(4));
             Assert.True(y90.State == StudyState.Exported, $"Y-90 study ended {y90.State}: {y90.Error}");
             var link = await node.Services.GetRequiredService<PlanRepository>().LinkAsync(y90.StudyUid, y90.Revision);
@@ -192,41 +194,6 @@ public class NodePlanOrthancEndToEndTests(ITestOutputHelper output)
         var id = JsonNode.Parse(await lookup.Content.ReadAsStringAsync())!.AsArray()
             .Single(r => r!["Type"]!.GetValue<string>() == "Instance")!["ID"]!.GetValue<string>();
         return await orthanc.DownloadAsync(id);
-    }
-
-    private static async Task<IHost> StartNodeAsync(string root, int port, int orthancPort)
-    {
-        var configuration = NodeConfiguration.Build(overrides: new Dictionary<string, string?>
-        {
-            ["VoxDose:Storage:Root"] = root,
-            ["VoxDose:Storage:MinFreeMegabytes"] = "64",
-            ["VoxDose:Scp:BindAddress"] = "127.0.0.1",
-            ["VoxDose:Scp:Port"] = port.ToString(CultureInfo.InvariantCulture),
-            ["VoxDose:Scp:AllowedCallers:0:AeTitle"] = "ORTHANC",
-            ["VoxDose:Scp:AllowedCallers:0:Host"] = "127.0.0.1",
-            ["VoxDose:Processing:SeriesQuietSeconds"] = "5",
-            ["VoxDose:Planning:AdministeredActivityMBq"] = AdministeredMBq.ToString(CultureInfo.InvariantCulture),
-            ["VoxDose:Destinations:0:Name"] = "orthanc",
-            ["VoxDose:Destinations:0:AeTitle"] = "ORTHANC",
-            ["VoxDose:Destinations:0:Host"] = "127.0.0.1",
-            ["VoxDose:Destinations:0:Port"] = orthancPort.ToString(CultureInfo.InvariantCulture),
-            ["VoxDose:Export:RetryDelaysSeconds:0"] = "1",
-            ["Logging:LogLevel:Default"] = "Warning",
-        }, includeEnvironment: false);
-        var host = NodeHost.CreateBuilder(configuration).Build();
-        await host.StartAsync();
-        return host;
-    }
-
-    private static async Task<T> WaitAsync<T>(Func<Task<T?>> probe, TimeSpan timeout) where T : class
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await probe() is { } value) return value;
-            await Task.Delay(250);
-        }
-        throw new TimeoutException($"Nothing after {timeout}.");
     }
 }
 
