@@ -5,12 +5,7 @@ using VoxDose.StoreScp.Audit;
 namespace VoxDose.StoreScp.Outcomes;
 
 /// <summary>The treatment a computation belongs to: the Y-90 PET study and its patient (Patient ID + Issuer, '' when none).</summary>
-public sealed record TreatmentIdentity(string PatientId, string Issuer, string StudyUid, DateOnly? StudyDate)
-{
-    /// <summary>A DICOM DA (YYYYMMDD) as a date; null when empty or not a date.</summary>
-    public static DateOnly? ParseDicomDate(string? da) =>
-        DateOnly.TryParseExact(da?.Trim(), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-}
+public sealed record TreatmentIdentity(string PatientId, string Issuer, string StudyUid, DateOnly? StudyDate);
 
 /// <summary>
 /// The lesion registry (migration 0006, docs/outcomes.md): patients, treatments, lesions with a stable identity across

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
-using VoxDose.Dicom;
 using VoxDose.StoreScp.Audit;
+using VoxDose.StoreScp.Planning;
 
 namespace VoxDose.StoreScp.Outcomes;
 
@@ -40,16 +40,9 @@ public static class RegistryRecorder
 
     private static TreatmentIdentity? Identity(StudyRecord study, string? petFile)
     {
-        string? patientId = null, issuer = null, studyDate = null;
-        if (petFile is not null && File.Exists(petFile))
-        {
-            var pet = DicomFile.Open(petFile, new DicomReadOptions { StopBeforePixelData = true }).Dataset;
-            patientId = pet.GetString(DicomTag.PatientID);
-            issuer = pet.GetString(DicomTag.IssuerOfPatientID);
-            studyDate = pet.GetString(DicomTag.StudyDate);
-        }
-        patientId = string.IsNullOrWhiteSpace(patientId) ? study.PatientId : patientId.Trim();
+        var pet = petFile is not null && File.Exists(petFile) ? PatientKey.Read(petFile) : null;
+        var patientId = pet?.PatientId ?? study.PatientId?.Trim();
         if (string.IsNullOrWhiteSpace(patientId)) return null;
-        return new TreatmentIdentity(patientId, issuer?.Trim() ?? "", study.StudyUid, TreatmentIdentity.ParseDicomDate(studyDate ?? study.StudyDate));
+        return new TreatmentIdentity(patientId, pet?.IssuerOfPatientId ?? "", study.StudyUid, PatientKey.ParseDate(pet?.StudyDate ?? study.StudyDate));
     }
 }

@@ -24,8 +24,9 @@ public sealed record PatientKey(string? PatientId, string? IssuerOfPatientId, st
             Blank(ds.GetString(DicomTag.FrameOfReferenceUID)));
     }
 
+    /// <summary>A DICOM DA (YYYYMMDD) as a date; null when empty or not a date.</summary>
     public static DateOnly? ParseDate(string? da) =>
-        DateOnly.TryParseExact(da, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
+        DateOnly.TryParseExact(da?.Trim(), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
     private static string? Blank(string? v) => string.IsNullOrWhiteSpace(v) ? null : v.Trim();
 
