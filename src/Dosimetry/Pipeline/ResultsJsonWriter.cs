@@ -1,5 +1,6 @@
 using System.Text.Json;
 using VoxDose.Dosimetry.Results;
+using VoxDose.Dosimetry.IO;
 
 namespace VoxDose.Dosimetry.Pipeline;
 
@@ -28,7 +29,7 @@ public static class ResultsJsonWriter
         json.WriteString("petSeriesInstanceUid", result.PetSeriesInstanceUid);
         json.WriteString("frameOfReferenceUid", result.DoseGy.FrameOfReferenceUid);
         json.WriteString("method", result.Method.ToString().ToLowerInvariant());
-        Number(json, "totalActivityMBq", result.TotalActivityMBq);
+        json.WriteNumberOrNull("totalActivityMBq", result.TotalActivityMBq);
         WriteGrid(json, result);
         if (result.DoseMap is { } doseMap) WriteCalculation(json, doseMap);
         if (result.DensitySource is { } density) WriteDensity(json, density);
@@ -78,9 +79,9 @@ public static class ResultsJsonWriter
         json.WriteNumberValue(doseMap.CalculationSpacingMm.Y);
         json.WriteNumberValue(doseMap.CalculationSpacingMm.Z);
         json.WriteEndArray();
-        Number(json, "densityGPerCm3", doseMap.DensityGPerCm3);
-        Number(json, "meanBetaEnergyMeV", doseMap.MeanBetaEnergyMeV);
-        Number(json, "halfLifeUsedS", doseMap.Y90.HalfLifeUsedS);
+        json.WriteNumberOrNull("densityGPerCm3", doseMap.DensityGPerCm3);
+        json.WriteNumberOrNull("meanBetaEnergyMeV", doseMap.MeanBetaEnergyMeV);
+        json.WriteNumberOrNull("halfLifeUsedS", doseMap.Y90.HalfLifeUsedS);
         json.WriteString("halfLifeSource", doseMap.Y90.HalfLifeSource);
         if (doseMap.Y90.HalfLifeOverride is { } halfLifeOverride) json.WriteString("halfLifeOverride", halfLifeOverride);
         json.WriteStartArray("y90Evidence");
@@ -89,11 +90,11 @@ public static class ResultsJsonWriter
         json.WriteString("decayCorrection", doseMap.Decay.Mode.ToString().ToUpperInvariant());
         json.WriteString("decayReferenceRule", doseMap.Decay.ReferenceRule);
         json.WriteString("injectionDateTime", doseMap.Decay.InjectionDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss", System.Globalization.CultureInfo.InvariantCulture));
-        Number(json, "decayFactorToInjection", doseMap.Decay.FactorToInjection);
-        Number(json, "totalCumulatedActivityMBqS", doseMap.TotalCumulatedActivityMBqS);
-        Number(json, "energyEmittedJ", doseMap.Energy.EmittedJ);
-        Number(json, "energyDepositedInGridJ", doseMap.Energy.DepositedInGridJ);
-        Number(json, "energyDepositedFraction", doseMap.Energy.DepositedFractionOfEmitted);
+        json.WriteNumberOrNull("decayFactorToInjection", doseMap.Decay.FactorToInjection);
+        json.WriteNumberOrNull("totalCumulatedActivityMBqS", doseMap.TotalCumulatedActivityMBqS);
+        json.WriteNumberOrNull("energyEmittedJ", doseMap.Energy.EmittedJ);
+        json.WriteNumberOrNull("energyDepositedInGridJ", doseMap.Energy.DepositedInGridJ);
+        json.WriteNumberOrNull("energyDepositedFraction", doseMap.Energy.DepositedFractionOfEmitted);
         json.WriteEndObject();
     }
 
@@ -117,14 +118,14 @@ public static class ResultsJsonWriter
     {
         json.WriteStartObject("lung");
         Strings(json, "rois", lung.RoiNames);
-        Number(json, "volumeMl", lung.VolumeMl);
-        Number(json, "massKg", lung.MassKg);
+        json.WriteNumberOrNull("volumeMl", lung.VolumeMl);
+        json.WriteNumberOrNull("massKg", lung.MassKg);
         json.WriteString("massSource", lung.MassSource);
-        Number(json, "activityAtInjectionMBq", lung.ActivityAtInjectionMBq);
-        Number(json, "activityForDoseMBq", lung.ActivityForDoseMBq);
-        Number(json, "doseGy", lung.DoseGy);
+        json.WriteNumberOrNull("activityAtInjectionMBq", lung.ActivityAtInjectionMBq);
+        json.WriteNumberOrNull("activityForDoseMBq", lung.ActivityForDoseMBq);
+        json.WriteNumberOrNull("doseGy", lung.DoseGy);
         json.WriteString("doseMethod", lung.DoseMethod);
-        Number(json, "petLungShuntFraction", lung.PetLungShuntFraction);
+        json.WriteNumberOrNull("petLungShuntFraction", lung.PetLungShuntFraction);
         json.WriteString("petLungShuntDefinition", LungDosimetry.ShuntDefinition);
         json.WriteEndObject();
     }
@@ -148,19 +149,19 @@ public static class ResultsJsonWriter
         json.WriteString("name", roi.Name);
         if (roi.RoiNumber is { } number) json.WriteNumber("roiNumber", number); else json.WriteNull("roiNumber");
         json.WriteString("role", RoleName(roi.Role));
-        Number(json, "volumeMl", roi.VolumeMl);
-        Number(json, "equivalentDiameterMm", roi.EquivalentDiameterMm);
-        Number(json, "longestAxialDiameterMm", roi.LongestAxialDiameterMm ?? double.NaN);
-        Number(json, "meanGy", roi.MeanGy);
-        Number(json, "sdGy", roi.SdGy);
-        Number(json, "cov", roi.Cov);
-        Number(json, "minGy", roi.MinGy);
-        Number(json, "maxGy", roi.MaxGy);
-        Number(json, "medianGy", roi.MedianGy);
-        foreach (var (x, dose) in roi.DxGy.OrderBy(p => p.Key)) Number(json, $"d{x}Gy", dose);
-        foreach (var (y, percent) in roi.VxPercent.OrderBy(p => p.Key)) Number(json, $"v{y}Percent", percent);
-        Number(json, "bedGy", roi.BedGy ?? double.NaN);
-        Number(json, "eudGy", roi.EudGy ?? double.NaN);
+        json.WriteNumberOrNull("volumeMl", roi.VolumeMl);
+        json.WriteNumberOrNull("equivalentDiameterMm", roi.EquivalentDiameterMm);
+        json.WriteNumberOrNull("longestAxialDiameterMm", roi.LongestAxialDiameterMm ?? double.NaN);
+        json.WriteNumberOrNull("meanGy", roi.MeanGy);
+        json.WriteNumberOrNull("sdGy", roi.SdGy);
+        json.WriteNumberOrNull("cov", roi.Cov);
+        json.WriteNumberOrNull("minGy", roi.MinGy);
+        json.WriteNumberOrNull("maxGy", roi.MaxGy);
+        json.WriteNumberOrNull("medianGy", roi.MedianGy);
+        foreach (var (x, dose) in roi.DxGy.OrderBy(p => p.Key)) json.WriteNumberOrNull($"d{x}Gy", dose);
+        foreach (var (y, percent) in roi.VxPercent.OrderBy(p => p.Key)) json.WriteNumberOrNull($"v{y}Percent", percent);
+        json.WriteNumberOrNull("bedGy", roi.BedGy ?? double.NaN);
+        json.WriteNumberOrNull("eudGy", roi.EudGy ?? double.NaN);
         WriteAccuracy(json, roi);
         WriteFlags(json, roi.Flags);
         Strings(json, "notes", roi.Notes);
@@ -183,19 +184,19 @@ public static class ResultsJsonWriter
         {
             json.WriteStartObject("partialVolume");
             json.WriteBoolean("inRange", pv.InRange);
-            Number(json, "equivalentDiameterMm", pv.EquivalentDiameterMm);
-            Number(json, "resolutionFwhmMm", pv.FwhmMm);
+            json.WriteNumberOrNull("equivalentDiameterMm", pv.EquivalentDiameterMm);
+            json.WriteNumberOrNull("resolutionFwhmMm", pv.FwhmMm);
             json.WriteString("resolutionSource", pv.FwhmSource);
-            Number(json, "limitDiameterMm", pv.LimitMm);
+            json.WriteNumberOrNull("limitDiameterMm", pv.LimitMm);
             json.WriteEndObject();
         }
         if (roi.RecoveryCorrected is { } rc)
         {
             json.WriteStartObject("recoveryCorrected");
             json.WriteString("label", "Partial-volume corrected estimate (not TDv)");
-            Number(json, "meanGy", rc.CorrectedMeanGy);
-            Number(json, "recoveryCoefficient", rc.Rc);
-            Number(json, "backgroundGy", rc.BackgroundGy);
+            json.WriteNumberOrNull("meanGy", rc.CorrectedMeanGy);
+            json.WriteNumberOrNull("recoveryCoefficient", rc.Rc);
+            json.WriteNumberOrNull("backgroundGy", rc.BackgroundGy);
             json.WriteString("method", rc.Method);
             json.WriteEndObject();
         }
@@ -204,15 +205,15 @@ public static class ResultsJsonWriter
             json.WriteStartObject("uncertainty");
             json.WriteString("coverage", "k = 1 (standard uncertainty)");
             json.WriteString("method", "Gear et al., EJNMMI 2018;45:2456: independent components combined in quadrature");
-            Number(json, "combinedGy", u.CombinedGy);
+            json.WriteNumberOrNull("combinedGy", u.CombinedGy);
             json.WriteStartArray("components");
             foreach (var c in u.Components)
             {
                 json.WriteStartObject();
                 json.WriteString("code", c.Code);
                 json.WriteString("name", c.Name);
-                Number(json, "relative", c.Relative);
-                Number(json, "gy", c.Gy);
+                json.WriteNumberOrNull("relative", c.Relative);
+                json.WriteNumberOrNull("gy", c.Gy);
                 json.WriteString("detail", c.Detail);
                 json.WriteEndObject();
             }
@@ -233,11 +234,6 @@ public static class ResultsJsonWriter
             json.WriteEndObject();
         }
         json.WriteEndArray();
-    }
-
-    private static void Number(Utf8JsonWriter json, string name, double value)
-    {
-        if (double.IsFinite(value)) json.WriteNumber(name, value); else json.WriteNull(name);
     }
 
     private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)

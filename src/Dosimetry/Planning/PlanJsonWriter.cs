@@ -1,5 +1,6 @@
 using System.Text.Json;
 using VoxDose.Dosimetry.Nm;
+using VoxDose.Dosimetry.IO;
 
 namespace VoxDose.Dosimetry.Planning;
 
@@ -27,9 +28,9 @@ public static class PlanJsonWriter
         json.WriteString("frameOfReferenceUid", spect.Counts?.FrameOfReferenceUid);
         json.WriteString("radiopharmaceutical", spect.Recognition.Summary);
         json.WriteString("microspheres", plan.Microspheres.ToString().ToLowerInvariant());
-        Number(json, "lungShuntFraction", plan.LungShuntFraction);
+        json.WriteNumberOrNull("lungShuntFraction", plan.LungShuntFraction);
         json.WriteString("lungShuntSource", plan.LungShuntSource);
-        Number(json, "administeredActivityMBq", plan.AdministeredActivityMBq);
+        json.WriteNumberOrNull("administeredActivityMBq", plan.AdministeredActivityMBq);
         json.WriteString("administeredActivitySource", plan.AdministeredActivitySource);
         if (plan.Prescription is { } p)
         {
@@ -39,20 +40,20 @@ public static class PlanJsonWriter
             json.WriteString("bindingLimit", p.BindingLimit);
             json.WriteNumber("achievedTumourGy", p.AchievedTumourGy);
             json.WriteNumber("targetActivityMBq", p.TargetActivityMBq);
-            Number(json, "normalLiverLimitActivityMBq", p.NormalLiverLimitActivityMBq);
-            Number(json, "lungLimitActivityMBq", p.LungLimitActivityMBq);
+            json.WriteNumberOrNull("normalLiverLimitActivityMBq", p.NormalLiverLimitActivityMBq);
+            json.WriteNumberOrNull("lungLimitActivityMBq", p.LungLimitActivityMBq);
             json.WriteNumber("normalLiverLimitGy", p.NormalLiverLimitGy);
             json.WriteNumber("lungLimitGy", p.LungLimitGy);
             json.WriteString("normalLiverCompartment", p.NormalLiverCompartment);
             json.WriteEndObject();
         }
         else json.WriteNull("prescription");
-        Number(json, "normalLiverGy", plan.NormalLiverGy);
-        Number(json, "wholeNormalLiverGy", plan.WholeNormalLiverGy);
-        Number(json, "lungGy", plan.LungGy);
-        Number(json, "tumourGy", plan.TumourGy);
-        Number(json, "singleCompartmentGy", plan.SingleCompartmentGy);
-        Number(json, "bsaActivityMBq", plan.BsaActivityMBq);
+        json.WriteNumberOrNull("normalLiverGy", plan.NormalLiverGy);
+        json.WriteNumberOrNull("wholeNormalLiverGy", plan.WholeNormalLiverGy);
+        json.WriteNumberOrNull("lungGy", plan.LungGy);
+        json.WriteNumberOrNull("tumourGy", plan.TumourGy);
+        json.WriteNumberOrNull("singleCompartmentGy", plan.SingleCompartmentGy);
+        json.WriteNumberOrNull("bsaActivityMBq", plan.BsaActivityMBq);
         json.WriteString("noPartitionReason", plan.NoPartitionReason);
         json.WriteString("kernel", plan.KernelDescription);
         json.WriteStartArray("rois");
@@ -62,13 +63,13 @@ public static class PlanJsonWriter
             json.WriteString("name", roi.Name);
             json.WriteString("role", RoleName(roi.Role));
             if (roi.RoiNumber is { } n) json.WriteNumber("roiNumber", n); else json.WriteNull("roiNumber");
-            Number(json, "volumeMl", roi.VolumeMl);
-            Number(json, "massKg", roi.MassKg);
-            Number(json, "countsFraction", roi.CountsFraction);
-            Number(json, "tumourToNormal", roi.TumourToNormal);
-            Number(json, "partitionDoseGy", roi.PartitionDoseGy);
-            Number(json, "predictedMeanGy", roi.PredictedMeanGy);
-            Number(json, "predictedLdmMeanGy", roi.PredictedLdmMeanGy);
+            json.WriteNumberOrNull("volumeMl", roi.VolumeMl);
+            json.WriteNumberOrNull("massKg", roi.MassKg);
+            json.WriteNumberOrNull("countsFraction", roi.CountsFraction);
+            json.WriteNumberOrNull("tumourToNormal", roi.TumourToNormal);
+            json.WriteNumberOrNull("partitionDoseGy", roi.PartitionDoseGy);
+            json.WriteNumberOrNull("predictedMeanGy", roi.PredictedMeanGy);
+            json.WriteNumberOrNull("predictedLdmMeanGy", roi.PredictedLdmMeanGy);
             json.WriteStartArray("dvh");
             foreach (var point in roi.Dvh)
             {
@@ -109,11 +110,6 @@ public static class PlanJsonWriter
         _ => "other",
     };
 
-    private static void Number(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } v && double.IsFinite(v)) json.WriteNumber(name, v);
-        else json.WriteNull(name);
-    }
 
     private static void Strings(Utf8JsonWriter json, string name, IEnumerable<string> values)
     {

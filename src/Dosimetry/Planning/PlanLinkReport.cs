@@ -1,4 +1,5 @@
 using System.Text.Json;
+using VoxDose.Dosimetry.IO;
 
 namespace VoxDose.Dosimetry.Planning;
 
@@ -32,10 +33,10 @@ public sealed record PlanLinkReport(string Statement, string? PlanStudyInstanceU
         {
             json.WriteString("registrationSopInstanceUid", RegistrationSopInstanceUid);
             json.WriteNumber("voxelsCompared", v.VoxelsCompared);
-            Number(json, "meanDifferenceGy", v.MeanDifferenceGy);
-            Number(json, "sdDifferenceGy", v.SdDifferenceGy);
+            json.WriteNumberOrNull("meanDifferenceGy", v.MeanDifferenceGy);
+            json.WriteNumberOrNull("sdDifferenceGy", v.SdDifferenceGy);
             json.WriteNumber("toleranceGy", VoxelDoseComparison.ToleranceGy);
-            Number(json, "fractionWithinTolerance", v.FractionWithinTolerance);
+            json.WriteNumberOrNull("fractionWithinTolerance", v.FractionWithinTolerance);
             json.WriteNumber("thresholdFractionOfDeliveredMax", VoxelDoseComparison.ThresholdFraction);
             json.WriteStartObject("differenceHistogram");
             json.WriteNumber("binWidthGy", VoxelDoseComparison.BinWidthGy);
@@ -47,11 +48,5 @@ public sealed record PlanLinkReport(string Statement, string? PlanStudyInstanceU
         }
         json.WriteEndObject();
         json.WriteEndObject();
-    }
-
-    private static void Number(Utf8JsonWriter json, string name, double value)
-    {
-        if (double.IsFinite(value)) json.WriteNumber(name, value);
-        else json.WriteNull(name);
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using VoxDose.Dosimetry.Results;
+using VoxDose.Dosimetry.IO;
 
 namespace VoxDose.Dosimetry.Planning;
 
@@ -98,10 +99,10 @@ public sealed record PlannedVersusDelivered(IReadOnlyList<LesionComparison> Matc
             json.WriteStartObject();
             json.WriteString("planName", m.PlanName);
             json.WriteString("deliveredName", m.DeliveredName);
-            Number(json, "tdpGy", m.TdpGy);
-            Number(json, "tdvGy", m.TdvGy);
-            Number(json, "differenceGy", m.DifferenceGy);
-            Number(json, "ratio", m.Ratio);
+            json.WriteNumberOrNull("tdpGy", m.TdpGy);
+            json.WriteNumberOrNull("tdvGy", m.TdvGy);
+            json.WriteNumberOrNull("differenceGy", m.DifferenceGy);
+            json.WriteNumberOrNull("ratio", m.Ratio);
             json.WriteEndObject();
         }
         json.WriteEndArray();
@@ -114,11 +115,5 @@ public sealed record PlannedVersusDelivered(IReadOnlyList<LesionComparison> Matc
         json.WriteStartArray("notes");
         foreach (var n in Notes) json.WriteStringValue(n);
         json.WriteEndArray();
-    }
-
-    private static void Number(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } v && double.IsFinite(v)) json.WriteNumber(name, v);
-        else json.WriteNull(name);
     }
 }
