@@ -9,8 +9,8 @@ public sealed class AssociationRepository(AuditDatabase database, TimeProvider t
     {
         await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
         var id = await c.ScalarAsync(null,
-            "INSERT INTO associations (calling_ae, called_ae, peer_address, started_at) VALUES (@c, @d, @p, @t) RETURNING id", ct,
-            ("@c", callingAe), ("@d", calledAe), ("@p", peerAddress), ("@t", AuditTime.Format(time.GetUtcNow()))).ConfigureAwait(false);
+            "INSERT INTO associations (calling_ae, called_ae, peer_address, started_at, node) VALUES (@c, @d, @p, @t, @n) RETURNING id", ct,
+            ("@c", callingAe), ("@d", calledAe), ("@p", peerAddress), ("@t", AuditTime.Format(time.GetUtcNow())), ("@n", database.Node)).ConfigureAwait(false);
         return Convert.ToInt64(id, System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -32,5 +32,5 @@ public sealed class AssociationRepository(AuditDatabase database, TimeProvider t
 
     internal static AssociationRecord Map(DbDataReader r) => new(r.Long("id"), r.Text("calling_ae")!, r.Text("called_ae")!,
         r.Text("peer_address")!, r.Time("started_at")!.Value, r.Time("ended_at"), r.Long("instances_received"),
-        r.Long("instances_failed"), r.Text("outcome"));
+        r.Long("instances_failed"), r.Text("outcome"), r.Text("node"));
 }

@@ -3,10 +3,16 @@ using VoxDose.StoreScp.Configuration;
 
 namespace VoxDose.StoreScp.Audit;
 
-/// <summary>Opens connections to the audit database and migrates its schema. Thin on purpose: the SQL lives with each table's repository.</summary>
-public sealed class AuditDatabase(IAuditDialect dialect)
+/// <summary>
+/// Opens connections to the audit database and migrates its schema. Thin on purpose: the SQL lives with each table's
+/// repository. <paramref name="node"/> names the node writing (the <c>node</c> column of the rows that record work).
+/// </summary>
+public sealed class AuditDatabase(IAuditDialect dialect, string? node = null)
 {
     public IAuditDialect Dialect => dialect;
+
+    /// <summary>This node's id (Scheduler:InstanceId, or host:port for AUTO); the machine name when none was given.</summary>
+    public string Node { get; } = string.IsNullOrWhiteSpace(node) ? Environment.MachineName : node;
 
     public static AuditDatabase FromOptions(VoxDoseOptions options)
     {
@@ -17,7 +23,7 @@ public sealed class AuditDatabase(IAuditDialect dialect)
                 ? $"Data Source={Path.Combine(Path.GetFullPath(options.Storage.Root), "voxdose.db")};Pooling=True"
                 : options.Database.ConnectionString),
         };
-        return new AuditDatabase(dialect);
+        return new AuditDatabase(dialect, options.Scheduler.NodeId(options.Scp.Port));
     }
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken = default)

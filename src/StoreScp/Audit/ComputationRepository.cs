@@ -11,14 +11,14 @@ public sealed class ComputationRepository(AuditDatabase database, TimeProvider t
     {
         await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
         var id = await c.ScalarAsync(null, """
-            INSERT INTO computations (study_uid, revision, status, started_at, method, kernel, parameters, software_version, inputs)
-            VALUES (@s, @r, 'running', @t, @m, @k, @p, @v, @i)
-            ON CONFLICT (study_uid, revision) DO UPDATE SET status = 'running', started_at = excluded.started_at,
+            INSERT INTO computations (study_uid, revision, status, started_at, method, kernel, parameters, software_version, inputs, node)
+            VALUES (@s, @r, 'running', @t, @m, @k, @p, @v, @i, @n)
+            ON CONFLICT (study_uid, revision) DO UPDATE SET status = 'running', started_at = excluded.started_at, node = excluded.node,
               method = excluded.method, kernel = excluded.kernel, parameters = excluded.parameters,
               software_version = excluded.software_version, inputs = excluded.inputs, finished_at = NULL, error = NULL
             RETURNING id
             """, ct, ("@s", studyUid), ("@r", revision), ("@t", AuditTime.Format(time.GetUtcNow())), ("@m", method), ("@k", kernel),
-            ("@p", parameters), ("@v", softwareVersion), ("@i", inputs)).ConfigureAwait(false);
+            ("@p", parameters), ("@v", softwareVersion), ("@i", inputs), ("@n", database.Node)).ConfigureAwait(false);
         return StudyRepository.ToLong(id);
     }
 
@@ -55,5 +55,6 @@ public sealed class ComputationRepository(AuditDatabase database, TimeProvider t
 
     private static ComputationRecord Map(DbDataReader r) => new(r.Long("id"), r.Text("study_uid")!, r.Long("revision"), r.Text("status")!,
         r.Time("started_at")!.Value, r.Time("finished_at"), r.Text("method"), r.Text("kernel"), r.Text("parameters"),
-        r.Text("software_version"), r.Text("inputs"), r.Text("results"), r.Text("output_uids"), r.Text("output_dir"), r.Text("error"));
+        r.Text("software_version"), r.Text("inputs"), r.Text("results"), r.Text("output_uids"), r.Text("output_dir"), r.Text("error"),
+        r.Text("node"));
 }

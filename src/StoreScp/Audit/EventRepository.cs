@@ -13,8 +13,8 @@ public sealed class EventRepository(AuditDatabase database, TimeProvider time)
 
     public async Task AddAsync(DbConnection c, DbTransaction? tx, string component, string kind, string? studyUid, string detail,
         CancellationToken ct = default) =>
-        await c.ExecuteAsync(tx, "INSERT INTO events (at, component, kind, study_uid, detail) VALUES (@t, @c, @k, @s, @d)", ct,
-            ("@t", AuditTime.Format(time.GetUtcNow())), ("@c", component), ("@k", kind), ("@s", studyUid), ("@d", detail)).ConfigureAwait(false);
+        await c.ExecuteAsync(tx, "INSERT INTO events (at, component, kind, study_uid, detail, node) VALUES (@t, @c, @k, @s, @d, @n)", ct,
+            ("@t", AuditTime.Format(time.GetUtcNow())), ("@c", component), ("@k", kind), ("@s", studyUid), ("@d", detail), ("@n", database.Node)).ConfigureAwait(false);
 
     public async Task<List<AuditEvent>> ListAsync(string? studyUid, CancellationToken ct = default)
     {
@@ -24,5 +24,5 @@ public sealed class EventRepository(AuditDatabase database, TimeProvider time)
     }
 
     private static AuditEvent Map(DbDataReader r) =>
-        new(r.Long("id"), r.Time("at")!.Value, r.Text("component")!, r.Text("kind")!, r.Text("study_uid"), r.Text("detail")!);
+        new(r.Long("id"), r.Time("at")!.Value, r.Text("component")!, r.Text("kind")!, r.Text("study_uid"), r.Text("detail")!, r.Text("node"));
 }

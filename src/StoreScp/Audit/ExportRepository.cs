@@ -56,8 +56,8 @@ public sealed class ExportRepository(AuditDatabase database, TimeProvider time)
         await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
         await using var tx = await c.BeginTransactionAsync(ct).ConfigureAwait(false);
         var status = success ? Sent : nextAttemptAt is null ? Failed : Pending;
-        await c.ExecuteAsync(tx, "INSERT INTO export_attempts (export_id, attempted_at, status, dicom_status, error) VALUES (@e, @t, @s, @d, @x)", ct,
-            ("@e", exportId), ("@t", now), ("@s", success ? "success" : "failure"), ("@d", dicomStatus), ("@x", error)).ConfigureAwait(false);
+        await c.ExecuteAsync(tx, "INSERT INTO export_attempts (export_id, attempted_at, status, dicom_status, error, node) VALUES (@e, @t, @s, @d, @x, @n)", ct,
+            ("@e", exportId), ("@t", now), ("@s", success ? "success" : "failure"), ("@d", dicomStatus), ("@x", error), ("@n", database.Node)).ConfigureAwait(false);
         await c.ExecuteAsync(tx, """
             UPDATE exports SET status = @s, attempts = attempts + 1, last_attempt_at = @t, last_error = @x, next_attempt_at = @n
             WHERE id = @e
@@ -110,7 +110,7 @@ public sealed class ExportRepository(AuditDatabase database, TimeProvider time)
         await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
         return await c.QueryAsync(null, "SELECT * FROM export_attempts WHERE export_id = @e ORDER BY id",
             r => new ExportAttemptRecord(r.Long("id"), r.Long("export_id"), r.Time("attempted_at")!.Value, r.Text("status")!,
-                r.LongOrNull("dicom_status"), r.Text("error")), ct, ("@e", exportId)).ConfigureAwait(false);
+                r.LongOrNull("dicom_status"), r.Text("error"), r.Text("node")), ct, ("@e", exportId)).ConfigureAwait(false);
     }
 
     private static ExportRecord Map(DbDataReader r) => new(r.Long("id"), r.Long("computation_id"), r.Text("study_uid")!, r.Text("destination")!,

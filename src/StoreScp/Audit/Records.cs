@@ -18,16 +18,18 @@ public sealed record InstanceRecord(long Id, string SopInstanceUid, long Version
     string Sha256, long SizeBytes, DateTimeOffset ReceivedAt, string Path, long? AssociationId);
 
 public sealed record AssociationRecord(long Id, string CallingAe, string CalledAe, string PeerAddress, DateTimeOffset StartedAt,
-    DateTimeOffset? EndedAt, long InstancesReceived, long InstancesFailed, string? Outcome);
+    DateTimeOffset? EndedAt, long InstancesReceived, long InstancesFailed, string? Outcome,
+    string? Node = null);
 
 public sealed record ComputationRecord(long Id, string StudyUid, long Revision, string Status, DateTimeOffset StartedAt,
     DateTimeOffset? FinishedAt, string? Method, string? Kernel, string? Parameters, string? SoftwareVersion, string? Inputs,
-    string? Results, string? OutputUids, string? OutputDir, string? Error);
+    string? Results, string? OutputUids, string? OutputDir, string? Error, string? Node = null);
 
 public sealed record ExportRecord(long Id, long ComputationId, string StudyUid, string Destination, string ObjectKind,
     string SopInstanceUid, string Path, string Status, long Attempts, DateTimeOffset CreatedAt, DateTimeOffset NextAttemptAt,
     DateTimeOffset? LastAttemptAt, string? LastError);
 
-public sealed record ExportAttemptRecord(long Id, long ExportId, DateTimeOffset AttemptedAt, string Status, long? DicomStatus, string? Error);
+public sealed record ExportAttemptRecord(long Id, long ExportId, DateTimeOffset AttemptedAt, string Status, long? DicomStatus, string? Error,
+    string? Node = null);
 
-public sealed record AuditEvent(long Id, DateTimeOffset At, string Component, string Kind, string? StudyUid, string Detail);
+public sealed record AuditEvent(long Id, DateTimeOffset At, string Component, string Kind, string? StudyUid, string Detail, string? Node = null);

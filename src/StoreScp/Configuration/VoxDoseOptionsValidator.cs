@@ -83,9 +83,11 @@ public sealed class VoxDoseOptionsValidator : IValidateOptions<VoxDoseOptions>
         if (database.Provider == DatabaseProvider.PostgreSql && string.IsNullOrWhiteSpace(database.ConnectionString))
             errors.Add($"{root}:Database:ConnectionString: required with the postgresql provider.");
         if (scheduler.Clustered && database.Provider != DatabaseProvider.PostgreSql)
-            errors.Add($"{root}:Scheduler:Clustered: the clustered job store needs Database:Provider postgresql.");
+            errors.Add($"{root}:Scheduler:Clustered: the clustered job store needs Database:Provider postgresql (SQLite is one node's file: several nodes cannot share it).");
         if (string.IsNullOrWhiteSpace(scheduler.InstanceId))
             errors.Add($"{root}:Scheduler:InstanceId: empty (use AUTO).");
+        if (scheduler.ClusterCheckinSeconds is < 1 or > 300)
+            errors.Add($"{root}:Scheduler:ClusterCheckinSeconds: {scheduler.ClusterCheckinSeconds} is outside 1-300.");
     }
 
     private static void ValidateProcessing(ProcessingOptions processing, string path, List<string> errors)

@@ -7,9 +7,9 @@ internal static partial class HostLog
 {
     [LoggerMessage(EventId = 10000, Level = LogLevel.Information, Message =
         "VoxDose {Version} starting: AE title {AeTitle}, listening on {Address}:{Port}{Tls}, storage {Root}, database {Provider} ({Location}), "
-        + "destinations {Destinations}, method {Method} on a {GridMm} mm grid, audit schema version {SchemaVersion}")]
+        + "destinations {Destinations}, method {Method} on a {GridMm} mm grid, audit schema version {SchemaVersion}, node {Node}{Cluster}")]
     public static partial void Started(ILogger logger, string version, string aeTitle, string address, int port, string tls, string root, string provider,
-        string location, string destinations, string method, double gridMm, int schemaVersion);
+        string location, string destinations, string method, double gridMm, int schemaVersion, string node, string cluster);
 
     [LoggerMessage(EventId = 10004, Level = LogLevel.Warning, Message =
         "No destination is configured (VoxDose:Destinations): results are computed and kept under the storage root but sent nowhere")]

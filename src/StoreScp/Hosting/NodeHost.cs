@@ -76,7 +76,7 @@ public static class NodeHost
 
         // Order matters: storage and database first, then the scheduler, then re-arming pending work from the database.
         services.AddHostedService<NodeStartupService>();
-        builder.AddQuartz(q => ConfigureQuartz(q, options.Scheduler, options.Database, options.Processing));
+        builder.AddQuartz(q => ConfigureQuartz(q, options));
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         services.AddHostedService<RecoveryService>();
         services.AddHostedService<StudySweeperService>();
@@ -86,23 +86,39 @@ public static class NodeHost
         return builder;
     }
 
-    private static void ConfigureQuartz(IQuartzBuilder q, SchedulerOptions scheduler, DatabaseOptions database, ProcessingOptions processing)
+    private static void ConfigureQuartz(IQuartzBuilder q, VoxDoseOptions options)
     {
+        var scheduler = options.Scheduler;
         // Pipeline jobs use every core for the convolution; export and timer jobs are light.
-        q.UseDefaultThreadPool(Math.Max(4, processing.MaxConcurrentStudies + 3));
+        q.UseDefaultThreadPool(Math.Max(4, options.Processing.MaxConcurrentStudies + 3));
         if (!scheduler.Clustered)
         {
             q.UseInMemoryStore(_ => { });
             return;
         }
         // Several nodes sharing one PostgreSQL database and one storage root: Quartz's clustered ADO.NET store
-        // hands each timer to exactly one node. Quartz's tables (tables_postgres.sql) must exist.
+        // hands each timer to exactly one node. One scheduler name for all nodes (Quartz's rows are keyed by it), one
+        // instance id per node (the node id of the audit rows, so a recovered job names the node that died).
+        q.ConfigureScheduler(o =>
+        {
+            o.InstanceName = SchedulerOptions.SchedulerName;
+            o.InstanceId = scheduler.NodeId(options.Scp.Port);
+            o.GenerateInstanceId = false;
+        });
         q.UsePersistentStore(s =>
         {
-            s.UsePostgres(database.ConnectionString!);
-            s.UseClustering(c => c.Enabled = true);
+            s.UsePostgres(options.Database.ConnectionString!);
+            s.UseClustering(c =>
+            {
+                c.Enabled = true;
+                c.CheckinInterval = TimeSpan.FromSeconds(scheduler.ClusterCheckinSeconds);
+                c.CheckinMisfireThreshold = TimeSpan.FromSeconds(scheduler.ClusterCheckinSeconds);
+            });
             s.UseSystemTextJsonSerializer(_ => { });
             s.ConfigureStore(o => o.TablePrefix = scheduler.TablePrefix);
+            // Quartz creates the tables missing under the prefix from the script of this very Quartz version (the
+            // schema it then validates), safely when several nodes start at once; it never alters or drops a table.
+            s.ProvisionSchema();
         });
     }
 }

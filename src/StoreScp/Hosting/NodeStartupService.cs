@@ -75,7 +75,8 @@ public sealed class NodeStartupService(IOptions<VoxDoseOptions> options, AuditDa
         var location = database.Location;
         var method = o.Processing.Method.ToString().ToLowerInvariant();
         HostLog.Started(logger, SoftwareVersion.Current, o.Scp.AeTitle, o.Scp.BindAddress, o.Scp.Port, tls, root, database.Dialect.Name, location,
-            destinations, method, o.Processing.DoseGridMm, schemaVersion);
+            destinations, method, o.Processing.DoseGridMm, schemaVersion, database.Node,
+            o.Scheduler.Clustered ? $" (clustered, Quartz tables {o.Scheduler.TablePrefix}*, check-in every {o.Scheduler.ClusterCheckinSeconds} s)" : "");
         if (o.Destinations.Count == 0) HostLog.NoDestination(logger);
     }
 

@@ -8,10 +8,12 @@ namespace VoxDose.StoreScp.Jobs;
 
 /// <summary>
 /// Runs the pipeline of one study; one job per study, never twice at once for the same study. Stopping the node
-/// cancels a computation in progress: the study stays in its last persisted state and resumes at the next start.
+/// cancels a computation in progress: the study stays in its last persisted state and its job is scheduled again at
+/// once, which another node of a cluster picks up (a single node re-arms it from the audit database at its next start).
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class PipelineJob(StudyPipeline pipeline, IHostApplicationLifetime lifetime, ILogger<PipelineJob> logger) : IJob
+public sealed class PipelineJob(StudyPipeline pipeline, IJobScheduler scheduler, TimeProvider time, IHostApplicationLifetime lifetime,
+    ILogger<PipelineJob> logger) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
@@ -23,7 +25,9 @@ public sealed class PipelineJob(StudyPipeline pipeline, IHostApplicationLifetime
         }
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
-            // Node stopping: the study resumes from its persisted state at the next start.
+            // Node stopping: hand the study back to the scheduler (a clustered store keeps the trigger for the other nodes).
+            try { await scheduler.SchedulePipelineAsync(studyUid, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false); }
+            catch (SchedulerException) { } // an in-memory scheduler shutting down: RecoveryService re-arms the study at the next start
         }
         catch (Exception e)
         {

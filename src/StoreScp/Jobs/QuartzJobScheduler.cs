@@ -1,44 +1,55 @@
 using Quartz;
-using VoxDose.StoreScp.Assembly;
-using VoxDose.StoreScp.Export;
-using VoxDose.StoreScp.Pipeline;
 using VoxDose.StoreScp.Scheduling;
 
 namespace VoxDose.StoreScp.Jobs;
 
-/// <summary>Quartz.NET implementation: one job per series check, per study pipeline, per destination export, keyed by its UID or name.</summary>
+/// <summary>
+/// Quartz.NET implementation: one job per series check, per study pipeline, per destination export, keyed by its UID
+/// or name. Every job requests recovery: in a cluster, the job a dead node was running is run again by a survivor
+/// (the jobs are idempotent: each step is a conditional state transition in the audit database).
+/// <para>
+/// The earliest time wins, and no trigger is ever replaced: a schedule adds a trigger of its own unless one is already
+/// due at or before it, and then removes the ones due later (moving the job earlier). Two nodes scheduling the same
+/// job at once can at worst leave two triggers, each of which fires; a trigger due sooner is never overwritten by a
+/// later one. The job data is one string (the key), so the persistent store serialises it as is.
+/// </para>
+/// </summary>
 public sealed class QuartzJobScheduler(ISchedulerFactory factory) : IJobScheduler
 {
     public const string KeyData = "key";
 
     public Task ScheduleSeriesCheckAsync(string seriesUid, DateTimeOffset at, CancellationToken ct = default) =>
-        ReplaceAsync<SeriesCheckJob>("series-check", seriesUid, at, ct);
+        ScheduleAsync<SeriesCheckJob>(GroupOf(JobKind.SeriesCheck), seriesUid, at, ct);
 
     public Task SchedulePipelineAsync(string studyUid, DateTimeOffset at, CancellationToken ct = default) =>
-        ReplaceAsync<PipelineJob>("pipeline", studyUid, at, ct);
+        ScheduleAsync<PipelineJob>(GroupOf(JobKind.Pipeline), studyUid, at, ct);
 
-    public async Task ScheduleExportAsync(string destination, DateTimeOffset at, CancellationToken ct = default)
-    {
-        var scheduler = await factory.GetScheduler(ct).ConfigureAwait(false);
-        var existing = await scheduler.GetTrigger(new TriggerKey(destination, "export"), ct).ConfigureAwait(false);
-        var next = existing?.NextFireTimeUtc;
-        if (next is not null && next <= at) return;
-        await ReplaceAsync<ExportJob>("export", destination, at, ct).ConfigureAwait(false);
-    }
+    public Task ScheduleExportAsync(string destination, DateTimeOffset at, CancellationToken ct = default) =>
+        ScheduleAsync<ExportJob>(GroupOf(JobKind.Export), destination, at, ct);
 
     public async Task<bool> IsActiveAsync(JobKind kind, string key, CancellationToken ct = default)
     {
-        var group = kind switch { JobKind.SeriesCheck => "series-check", JobKind.Pipeline => "pipeline", _ => "export" };
         var scheduler = await factory.GetScheduler(ct).ConfigureAwait(false);
-        // Jobs are not durable: the job exists while it has a trigger or is running, and is deleted after its last run.
-        return await scheduler.Exists(new JobKey(key, group), ct).ConfigureAwait(false);
+        // Jobs are not durable: the job exists while it has a trigger (a recovery trigger included) or is running, and
+        // is deleted after its last run.
+        return await scheduler.Exists(new JobKey(key, GroupOf(kind)), ct).ConfigureAwait(false);
     }
 
-    private async Task ReplaceAsync<TJob>(string group, string key, DateTimeOffset at, CancellationToken ct) where TJob : IJob
+    /// <summary>The Quartz group of a kind of job (also the job's name space in the clustered store's tables).</summary>
+    public static string GroupOf(JobKind kind) => kind switch { JobKind.SeriesCheck => "series-check", JobKind.Pipeline => "pipeline", _ => "export" };
+
+    private async Task ScheduleAsync<TJob>(string group, string key, DateTimeOffset at, CancellationToken ct) where TJob : IJob
     {
         var scheduler = await factory.GetScheduler(ct).ConfigureAwait(false);
-        var job = JobBuilder.Create<TJob>().WithIdentity(key, group).UsingJobData(KeyData, key).Build();
-        var trigger = TriggerBuilder.Create().WithIdentity(key, group).ForJob(job).StartAt(at).Build();
+        var jobKey = new JobKey(key, group);
+        // A trigger that has fired (its job running) has no next fire time: it does not count as pending.
+        var pending = (await scheduler.GetTriggersOfJob(jobKey, ct).ConfigureAwait(false)).Where(t => t.NextFireTimeUtc is not null).ToList();
+        if (pending.Any(t => t.NextFireTimeUtc <= at)) return;
+        var job = JobBuilder.Create<TJob>().WithIdentity(jobKey).UsingJobData(KeyData, key).RequestRecovery().Build();
+        var trigger = TriggerBuilder.Create().WithIdentity($"{key}|{Guid.NewGuid():N}", group).ForJob(job).StartAt(at).Build();
+        // Replace applies to the job's description only (same class, same key, same data): its other triggers stay.
         await scheduler.ScheduleJob(job, [trigger], new ScheduleJobOptions { Replace = true }, ct).ConfigureAwait(false);
+        foreach (var later in pending)
+            await scheduler.UnscheduleJob(later.Key, ct).ConfigureAwait(false);
     }
 }
