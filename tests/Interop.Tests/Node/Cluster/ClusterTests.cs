@@ -1,0 +1,119 @@
+using System.Diagnostics;
+using VoxDose.Dicom;
+using VoxDose.StoreScp.Phantom;
+using VoxDose.Tests.Shared;
+using Xunit.Abstractions;
+
+namespace VoxDose.Interop.Tests.Node.Cluster;
+
+/// <summary>
+/// Issue 15's acceptance on a real three-node cluster (<see cref="ClusterHarness"/>: PostgreSQL, three
+/// <c>voxdose serve</c> processes, one shared storage root, one destination): work spread over the nodes is done
+/// exactly once, and the work of a node killed with -9 is finished by a survivor.
+/// </summary>
+[Collection("cluster")]
+public sealed class ClusterTests(ITestOutputHelper output)
+{
+    /// <summary>A small study (6 PET slices of 32 x 32): computed in well under a second.</summary>
+    private static readonly PhantomSpec Small = new() { Columns = 32, Rows = 32, PixelSpacingMm = 12.7, Slices = 6, SliceSpacingMm = 28 };
+
+    private static PhantomStudy Phantom(string directory, int index, PhantomSpec spec) =>
+        PhantomStudyWriter.Write(spec with { Seed = 90 + index }, directory,
+            new PhantomIdentity { PatientId = $"CLUSTER-{index:000}", AccessionNumber = $"CL{index:0000}" });
+
+    [Fact]
+    public async Task Thirty_studies_spread_over_three_nodes_are_each_computed_once_and_delivered_once()
+    {
+        await using var cluster = await ClusterHarness.StartAsync(output);
+        var studies = Enumerable.Range(0, 30).Select(i => Phantom(Path.Combine(cluster.Work, "studies", $"{i:00}"), i, Small)).ToList();
+        // The contours first (so that every study is computed once, with them), then each study's PET slices dealt
+        // round-robin over the three nodes: every study is assembled from instances that three nodes received.
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(n =>
+            cluster.SendAsync(n, studies.Where((_, s) => s % 3 == n).Select(s => s.RtStructFile))));
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(n =>
+            cluster.SendAsync(n, studies.SelectMany((s, si) => s.PetFiles.Where((_, i) => (si + i) % 3 == n)))));
+
+        await ClusterHarness.WaitUntilAsync(async () => await cluster.CountAsync("SELECT count(*) FROM studies WHERE state = 'exported'") == 30,
+            TimeSpan.FromSeconds(75), "30 studies exported");
+
+        // Exactly 30 computations: one audit row per study, and 30 computation starts in the three nodes' logs together
+        // (a second computation of a revision would re-use its row, but not its log line).
+        var computations = await cluster.QueryAsync("SELECT study_uid, revision, node, status FROM computations");
+        Assert.Equal(30, computations.Count);
+        Assert.Equal(studies.Select(s => s.Identity.StudyInstanceUid).Order(), computations.Select(c => (string)c[0]!).Order());
+        Assert.All(computations, c => Assert.Equal(1L, Convert.ToInt64(c[1], System.Globalization.CultureInfo.InvariantCulture)));
+        var nodeIds = cluster.Nodes.Select(n => n.NodeId).ToHashSet();
+        Assert.All(computations, c => Assert.Contains((string)c[2]!, nodeIds));
+        Assert.Equal(30, cluster.Nodes.Sum(n => CountOf(n.Output, "Computing study ")));
+        output.WriteLine("computations per node: " + string.Join(", ", computations.GroupBy(c => (string)c[2]!).Select(g => $"{g.Key} {g.Count()}")));
+
+        // The instances did reach all three nodes (association rows name the node that accepted them).
+        Assert.Equal(nodeIds, (await cluster.QueryAsync("SELECT DISTINCT node FROM associations")).Select(r => (string)r[0]!).ToHashSet());
+
+        // One RT Dose, one SR and one PDF per study at the destination, nothing twice.
+        var deliveries = cluster.Destination.Deliveries;
+        Assert.Equal(90, deliveries.Count);
+        Assert.Equal(90, deliveries.Select(d => d.SopInstanceUid).Distinct().Count());
+        foreach (var study in studies)
+        {
+            var kinds = deliveries.Where(d => d.StudyUid == study.Identity.StudyInstanceUid).Select(d => ClusterDestination.KindOf(d.SopClassUid)).Order();
+            Assert.Equal(["pdf", "rtdose", "sr"], kinds);
+        }
+        Assert.Equal(90, await cluster.CountAsync("SELECT count(*) FROM export_attempts WHERE status = 'success' AND node IS NOT NULL"));
+    }
+
+    [Fact]
+    public async Task A_node_killed_during_a_computation_has_it_finished_by_a_survivor_and_one_rt_dose_arrives()
+    {
+        await using var cluster = await ClusterHarness.StartAsync(output, settings: new Dictionary<string, string> { ["VoxDose__Processing__DoseGridMm"] = "2" });
+        // Without Number of Slices: the series completes when the quiet period has passed, on whichever node's timer fires.
+        var study = Phantom(Path.Combine(cluster.Work, "study"), 1, new PhantomSpec { Slices = 60 });
+        foreach (var file in study.PetFiles)
+        {
+            var dicom = DicomFile.Open(file);
+            Assert.True(dicom.Dataset.Remove(DicomTag.NumberOfSlices));
+            dicom.Save(file);
+        }
+        await cluster.SendAsync(0, [study.RtStructFile]);
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(n => cluster.SendAsync(n, study.PetFiles.Where((_, i) => i % 3 == n))));
+
+        var uid = study.Identity.StudyInstanceUid;
+        string? computing = null;
+        await ClusterHarness.WaitUntilAsync(async () =>
+        {
+            var rows = await cluster.QueryAsync("SELECT node FROM computations WHERE study_uid = @s AND status = 'running'", ("s", uid));
+            computing = rows.Count == 1 ? (string?)rows[0][0] : null;
+            return computing is not null;
+        }, TimeSpan.FromSeconds(45), "the computation started");
+        var victim = cluster.NodeById(computing!);
+        victim.Kill();
+        var killedAt = Stopwatch.StartNew();
+        output.WriteLine($"killed node {victim.Index} ({victim.NodeId}) during the computation");
+
+        // A survivor starts the computation again within Quartz's failure detection (check-in interval plus the same
+        // again as slack, then the survivor's next check-in) plus a margin for the job to be fired.
+        string? survivor = null;
+        await ClusterHarness.WaitUntilAsync(async () =>
+        {
+            var rows = await cluster.QueryAsync("SELECT node FROM computations WHERE study_uid = @s", ("s", uid));
+            survivor = (string?)rows[0][0];
+            return survivor != victim.NodeId;
+        }, TimeSpan.FromSeconds(3 * ClusterHarness.CheckinSeconds + 5), "a survivor took over the computation");
+        output.WriteLine($"node {survivor} took over after {killedAt.Elapsed.TotalSeconds:0.0} s");
+        Assert.Contains(survivor, cluster.Nodes.Where(n => n != victim).Select(n => n.NodeId));
+
+        await ClusterHarness.WaitUntilAsync(async () => await cluster.CountAsync("SELECT count(*) FROM studies WHERE study_uid = @s AND state = 'exported'", ("s", uid)) == 1,
+            TimeSpan.FromSeconds(60), "the study exported");
+        var deliveries = cluster.Destination.Deliveries.Where(d => d.StudyUid == uid).ToList();
+        Assert.Single(deliveries, d => ClusterDestination.KindOf(d.SopClassUid) == "rtdose");
+        Assert.Equal(["pdf", "rtdose", "sr"], deliveries.Select(d => ClusterDestination.KindOf(d.SopClassUid)).Order());
+        Assert.Equal(1, await cluster.CountAsync("SELECT count(*) FROM computations WHERE study_uid = @s", ("s", uid)));
+    }
+
+    private static int CountOf(string text, string what)
+    {
+        var count = 0;
+        for (var i = text.IndexOf(what, StringComparison.Ordinal); i >= 0; i = text.IndexOf(what, i + what.Length, StringComparison.Ordinal)) count++;
+        return count;
+    }
+}
