@@ -49,7 +49,8 @@ internal sealed class ClusterDestination : IDicomServiceHandler, IAsyncDisposabl
 
     /// <summary>
     /// The next C-STORE is held without an answer; the returned task completes when it has arrived. Call
-    /// <see cref="Release"/> to let it (and every later one) through.
+    /// <see cref="Release"/> to let it (and every later one) through: the held object is then stored even if its sender
+    /// has gone meanwhile, as a PACS that committed an object before the connection dropped.
     /// </summary>
     public Task HoldNext()
     {
@@ -66,7 +67,8 @@ internal sealed class ClusterDestination : IDicomServiceHandler, IAsyncDisposabl
         {
             HeldSopInstanceUid = request.SopInstanceUid;
             held.TrySetResult();
-            await release.Task.WaitAsync(cancellationToken);
+            await release.Task; // not cancelled when the sender goes away: this PACS commits what it received
+
         }
         var header = DicomFile.Open(request.FilePath, HeaderOnly).Dataset;
         var study = header.GetString(DicomTag.StudyInstanceUID)?.Trim() ?? "";

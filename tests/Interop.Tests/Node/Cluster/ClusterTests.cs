@@ -24,7 +24,9 @@ public sealed class ClusterTests(ITestOutputHelper output)
     [Fact]
     public async Task Thirty_studies_spread_over_three_nodes_are_each_computed_once_and_delivered_once()
     {
+        var watch = Stopwatch.StartNew();
         await using var cluster = await ClusterHarness.StartAsync(output);
+        output.WriteLine($"cluster up after {watch.Elapsed.TotalSeconds:0.0} s");
         var studies = Enumerable.Range(0, 30).Select(i => Phantom(Path.Combine(cluster.Work, "studies", $"{i:00}"), i, Small)).ToList();
         // The contours first (so that every study is computed once, with them), then each study's PET slices dealt
         // round-robin over the three nodes: every study is assembled from instances that three nodes received.
@@ -32,9 +34,11 @@ public sealed class ClusterTests(ITestOutputHelper output)
             cluster.SendAsync(n, studies.Where((_, s) => s % 3 == n).Select(s => s.RtStructFile))));
         await Task.WhenAll(Enumerable.Range(0, 3).Select(n =>
             cluster.SendAsync(n, studies.SelectMany((s, si) => s.PetFiles.Where((_, i) => (si + i) % 3 == n)))));
+        output.WriteLine($"30 studies sent after {watch.Elapsed.TotalSeconds:0.0} s");
 
         await ClusterHarness.WaitUntilAsync(async () => await cluster.CountAsync("SELECT count(*) FROM studies WHERE state = 'exported'") == 30,
             TimeSpan.FromSeconds(75), "30 studies exported");
+        output.WriteLine($"30 studies exported after {watch.Elapsed.TotalSeconds:0.0} s");
 
         // Exactly 30 computations: one audit row per study, and 30 computation starts in the three nodes' logs together
         // (a second computation of a revision would re-use its row, but not its log line).
@@ -108,6 +112,47 @@ public sealed class ClusterTests(ITestOutputHelper output)
         Assert.Single(deliveries, d => ClusterDestination.KindOf(d.SopClassUid) == "rtdose");
         Assert.Equal(["pdf", "rtdose", "sr"], deliveries.Select(d => ClusterDestination.KindOf(d.SopClassUid)).Order());
         Assert.Equal(1, await cluster.CountAsync("SELECT count(*) FROM computations WHERE study_uid = @s", ("s", uid)));
+    }
+
+    [Fact]
+    public async Task A_node_killed_during_export_has_the_result_delivered_by_a_survivor_and_only_the_object_in_flight_twice()
+    {
+        await using var cluster = await ClusterHarness.StartAsync(output);
+        var study = Phantom(Path.Combine(cluster.Work, "study"), 2, Small);
+        var uid = study.Identity.StudyInstanceUid;
+        var held = cluster.Destination.HoldNext(); // the first C-STORE of the export stays unanswered
+        await cluster.SendAsync(0, [study.RtStructFile]);
+        await Task.WhenAll(Enumerable.Range(0, 3).Select(n => cluster.SendAsync(n, study.PetFiles.Where((_, i) => i % 3 == n))));
+        await held.WaitAsync(TimeSpan.FromSeconds(60));
+
+        // The exporting node is the one running the destination's export job (Quartz's fired trigger names its instance).
+        var firing = await cluster.QueryAsync("SELECT instance_name FROM qrtz_fired_triggers WHERE job_group = 'export' AND job_name = 'pacs'");
+        var victim = cluster.NodeById((string)Assert.Single(firing)[0]!);
+        victim.Kill();
+        var killedAt = Stopwatch.StartNew();
+        // The PACS finishes storing the object whose sender died before reading the answer: the node never learns that
+        // it was stored, so it is sent again. That is the at-least-once delivery docs/operations.md states.
+        cluster.Destination.Release();
+        var inFlight = cluster.Destination.HeldSopInstanceUid!;
+        output.WriteLine($"killed node {victim.Index} ({victim.NodeId}) during the export of {inFlight}");
+
+        await ClusterHarness.WaitUntilAsync(async () => await cluster.CountAsync("SELECT count(*) FROM studies WHERE study_uid = @s AND state = 'exported'", ("s", uid)) == 1,
+            TimeSpan.FromSeconds(3 * ClusterHarness.CheckinSeconds + 30), "the study exported by a survivor");
+        output.WriteLine($"exported {killedAt.Elapsed.TotalSeconds:0.0} s after the kill");
+
+        var deliveries = cluster.Destination.Deliveries.Where(d => d.StudyUid == uid).ToList();
+        Assert.Equal(["pdf", "rtdose", "sr"], deliveries.Select(d => ClusterDestination.KindOf(d.SopClassUid)).Distinct().Order());
+        // The object in flight at the kill arrives twice, with the same SOP Instance UID (the PACS stored it; the node
+        // died before it read the answer); every other object exactly once.
+        var counts = deliveries.GroupBy(d => d.SopInstanceUid).ToDictionary(g => g.Key, g => g.Count());
+        output.WriteLine("deliveries: " + string.Join(", ", counts.Select(c => $"{c.Key} x{c.Value}")));
+        Assert.Equal(3, counts.Count);
+        Assert.Equal(2, counts[inFlight]);
+        Assert.All(counts.Where(c => c.Key != inFlight), c => Assert.Equal(1, c.Value));
+        var senders = await cluster.QueryAsync("""
+            SELECT DISTINCT a.node FROM export_attempts a JOIN exports e ON e.id = a.export_id WHERE e.study_uid = @s AND a.status = 'success'
+            """, ("s", uid));
+        Assert.DoesNotContain(victim.NodeId, senders.Select(r => (string)r[0]!));
     }
 
     private static int CountOf(string text, string what)
