@@ -89,6 +89,33 @@ public class AuditRoundTripTests
     }
 
     [Fact]
+    public async Task Rows_that_record_work_name_the_node_that_did_it()
+    {
+        // Schema version 8: computations, export attempts, events and associations carry the writing node's id.
+        var db = await TestDatabase.CreateSqliteAsync("pet-node-2:11112");
+        var association = await new AssociationRepository(db, Clock).OpenedAsync("ORTHANC", "VOXDOSE", "127.0.0.1:40000");
+        var computation = await new ComputationRepository(db, Clock).StartAsync("1.2", 1, "vsv", "k", "{}", "0.1.0", "{}");
+        var events = new EventRepository(db, Clock);
+        await events.AddAsync("sweeper", "rescheduled", "1.2", "detail");
+        var exports = new ExportRepository(db, Clock);
+        await using (var c = await db.OpenAsync())
+        await using (var tx = await c.BeginTransactionAsync())
+        {
+            await exports.EnqueueAsync(c, tx, computation, "1.2", "pacs", "Sr", "1.2.9", "/r/sr.dcm");
+            await tx.CommitAsync();
+        }
+        var export = Assert.Single(await exports.ForStudyAsync("1.2"));
+        await exports.RecordAttemptAsync(export.Id, true, 0, null, null);
+
+        Assert.Equal("pet-node-2:11112", (await new ComputationRepository(db, Clock).GetAsync("1.2", 1))!.Node);
+        Assert.Equal("pet-node-2:11112", Assert.Single(await exports.AttemptsAsync(export.Id)).Node);
+        Assert.Equal("pet-node-2:11112", Assert.Single(await events.ListAsync("1.2")).Node);
+        await new InstanceRepository(db, Clock).RecordArrivalAsync(new InstanceArrival("1.2", "1.2.3", "1.2.3.4", "1.2.840.10008.5.1.4.1.1.128", "PT",
+            SeriesRole.Y90Pet, "why", "1.9", 10, "abc", 12, "/x", association));
+        Assert.Equal("pet-node-2:11112", Assert.Single(await new AssociationRepository(db, Clock).ForStudyAsync("1.2")).Node);
+    }
+
+    [Fact]
     public async Task Times_keep_millisecond_precision_and_sort_as_text()
     {
         var t = new DateTimeOffset(2026, 12, 31, 23, 59, 59, 999, TimeSpan.FromHours(2));

@@ -59,6 +59,15 @@ public class ServeExitCodeTests
     }
 
     [Fact]
+    public void Serve_clustered_on_sqlite_exits_2_naming_the_setting()
+    {
+        var run = Voxdose(new Dictionary<string, string> { ["VoxDose__Scheduler__Clustered"] = "true" }, "serve");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("VoxDose:Scheduler:Clustered: the clustered job store needs Database:Provider postgresql", run.StdErr, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.StdErr + run.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Serve_with_single_sign_on_but_no_client_id_exits_2()
     {
         var run = Voxdose(new Dictionary<string, string>
