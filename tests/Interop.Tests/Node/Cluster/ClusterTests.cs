@@ -14,8 +14,8 @@ namespace VoxDose.Interop.Tests.Node.Cluster;
 [Collection("cluster")]
 public sealed class ClusterTests(ITestOutputHelper output)
 {
-    /// <summary>A small study (6 PET slices of 32 x 32): computed in well under a second.</summary>
-    private static readonly PhantomSpec Small = new() { Columns = 32, Rows = 32, PixelSpacingMm = 12.7, Slices = 6, SliceSpacingMm = 28 };
+    /// <summary>A small study (3 PET slices of 32 x 32, one per node): computed in well under a second.</summary>
+    private static readonly PhantomSpec Small = new() { Columns = 32, Rows = 32, PixelSpacingMm = 12.7, Slices = 3, SliceSpacingMm = 56 };
 
     private static PhantomStudy Phantom(string directory, int index, PhantomSpec spec) =>
         PhantomStudyWriter.Write(spec with { Seed = 90 + index }, directory,
