@@ -44,18 +44,18 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
     }
 
     /// <summary>
-    /// True when an open association is still delivering this study (its RTSTRUCT may be on the way): the computation
+    /// True when an open association (on any node of a cluster) is still delivering this study (its RTSTRUCT may be on the way): the computation
     /// waits for that association to close (which schedules this job again), at most one quiet period after assembly.
     /// </summary>
     private async Task<bool> WaitForTransferAsync(StudyRecord study, CancellationToken ct)
     {
-        if (!transfers.IsReceiving(study.StudyUid)) return false;
+        if (!await transfers.IsReceivingAsync(study.StudyUid, ct).ConfigureAwait(false)) return false;
         var latest = study.StateChangedAt + TimeSpan.FromSeconds(options.Value.Processing.SeriesQuietSeconds);
         if (time.GetUtcNow() >= latest) return false;
         await scheduler.SchedulePipelineAsync(study.StudyUid, latest, ct).ConfigureAwait(false);
         // The association may have closed (and scheduled this job for now) between the first check and the line above,
         // whose trigger then replaced that one: look again, so the study never waits for the fallback needlessly.
-        if (!transfers.IsReceiving(study.StudyUid)) return false;
+        if (!await transfers.IsReceivingAsync(study.StudyUid, ct).ConfigureAwait(false)) return false;
         PipelineLog.WaitingForTransfer(logger, study.StudyUid);
         return true;
     }
