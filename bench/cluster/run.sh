@@ -22,7 +22,11 @@ trap cleanup EXIT
 
 build_voxdose
 echo "cores: $(nproc); load average at start: $(cut -d' ' -f1-3 /proc/loadavg); work folder: $work"
-for s in $(seq 1 "$studies"); do voxdose phantom --out "$work/phantom$s" --slices "$slices" --seed $((200 + s)) >/dev/null; done
+# Phantoms are kept between runs (same seed, same study) in artifacts/cluster-phantoms.
+phantoms="$repo/artifacts/cluster-phantoms/$slices"
+for s in $(seq 1 "$studies"); do
+  [ -f "$phantoms/$s/rtstruct.dcm" ] || voxdose phantom --out "$phantoms/$s" --slices "$slices" --seed $((200 + s)) >/dev/null
+done
 
 # PostgreSQL: one throw-away cluster for both runs (a database per run).
 pg_port=$(free_port)
@@ -61,6 +65,7 @@ run() {
   for i in $(seq 1 "$n"); do
     local port; port=$(free_port); ports+=("$port")
     VoxDose__Storage__Root="$root" VoxDose__Scp__Port="$port" VoxDose__Scp__BindAddress=127.0.0.1 VoxDose__Scp__AllowAnyCaller=true \
+    VoxDose__Scp__MaxAssociations=64 VoxDose__Scp__MaxAssociationsPerPeer=64 \
     VoxDose__Database__Provider=postgresql VoxDose__Database__ConnectionString="Host=127.0.0.1;Port=$pg_port;Username=voxdose;Database=$db" \
     VoxDose__Scheduler__Clustered="$([ "${CLUSTERED:-0}" = 1 ] && echo true || echo false)" VoxDose__Scheduler__InstanceId="bench-node-$i" \
     VoxDose__Web__Enabled=false VoxDose__Storage__MinFreeMegabytes=64 VoxDose__Processing__SeriesQuietSeconds=5 \
@@ -75,7 +80,7 @@ run() {
   bytes0=$(written_bytes "${node_pids[@]}" $(pg_pids)); read -r busy0 total0 < <(machine_ticks); t0=$(date +%s.%N)
   for s in $(seq 1 "$studies"); do
     local port=${ports[$(( (s - 1) % n ))]}
-    storescu -aet SENDER$s -aec VOXDOSE 127.0.0.1 "$port" "$work/phantom$s/rtstruct.dcm" "$work/phantom$s"/pet/*.dcm >"$work/send$n-$s.log" 2>&1 &
+    storescu -aet SENDER$s -aec VOXDOSE 127.0.0.1 "$port" "$phantoms/$s/rtstruct.dcm" "$phantoms/$s"/pet/*.dcm >"$work/send$n-$s.log" 2>&1 &
     sender_pids+=($!)
   done
   local load_samples=() cpu_samples=()

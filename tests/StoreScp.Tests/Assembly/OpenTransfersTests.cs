@@ -99,9 +99,9 @@ public class OpenTransfersTests
     }
 
     [Fact]
-    public void Auto_instance_id_names_the_node_by_machine_and_dicom_port_and_a_configured_one_is_used_as_is()
+    public void Auto_instance_id_names_the_node_by_host_and_dicom_port_and_a_configured_one_is_used_as_is()
     {
-        Assert.Equal($"{Environment.MachineName}:11113",
+        Assert.Equal($"{System.Net.Dns.GetHostName()}:11113",
             NodeIdentity.Resolve(new VoxDoseOptions { Scp = new ScpOptions { Port = 11113 } }));
         Assert.Equal("voxdose-2", NodeIdentity.Resolve(new VoxDoseOptions { Scheduler = new SchedulerOptions { InstanceId = "voxdose-2" } }));
     }
