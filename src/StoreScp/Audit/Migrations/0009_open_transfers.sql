@@ -1,4 +1,4 @@
--- Schema version 9 (8 is Quartz's tables for the clustered scheduler): the associations still delivering each
+-- Schema version 9 (8 is the node column of the work rows): the associations still delivering each
 -- study, on every node of a cluster (src/StoreScp/Assembly/ActiveTransfers.cs). One row per association and study,
 -- written on the association's first instance of the study and deleted when the association closes. node_id is the
 -- node holding the association (Scheduler:InstanceId); heartbeat_at is renewed by that node every
