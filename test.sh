@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 
 # Debian packages the tests use as independent references and real network peers.
-PACKAGES=(dcmtk time dicom3tools orthanc plastimatch python3-pydicom python3-scipy poppler-utils libgdcm-tools postgresql fonts-dejavu-core r-base-core r-cran-survival chromium chromium-driver python3-prometheus-client openssl)
+PACKAGES=(dcmtk time dicom3tools orthanc plastimatch python3-pydicom python3-scipy poppler-utils libgdcm-tools postgresql fonts-dejavu-core r-base-core r-cran-survival chromium chromium-driver python3-prometheus-client openssl haproxy python3-yaml)
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -8,7 +8,27 @@ namespace VoxDose.StoreScp.Audit;
 /// </summary>
 public sealed class InstanceRepository(AuditDatabase database, TimeProvider time)
 {
+    /// <summary>
+    /// Records an arrival. Two nodes of a cluster receiving the same SOP Instance at once both read "no version yet" and
+    /// both insert version 1 (PostgreSQL, read committed): the one that loses the unique key (sop_instance_uid, version)
+    /// records again and finds the other's row, so the same content is one duplicate and different content a new version.
+    /// </summary>
     public async Task<ArrivalOutcome> RecordArrivalAsync(InstanceArrival a, CancellationToken ct = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await RecordArrivalOnceAsync(a, ct).ConfigureAwait(false);
+            }
+            catch (DbException e) when (attempt < 5 && UniqueViolation.Is(e))
+            {
+                // Another node recorded a version of this instance between our read and our insert: read again.
+            }
+        }
+    }
+
+    private async Task<ArrivalOutcome> RecordArrivalOnceAsync(InstanceArrival a, CancellationToken ct)
     {
         var now = AuditTime.Format(time.GetUtcNow());
         await using var c = await database.OpenAsync(ct).ConfigureAwait(false);

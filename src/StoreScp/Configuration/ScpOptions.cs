@@ -35,5 +35,14 @@ public sealed class ScpOptions
     /// <summary>Rejected associations are audited and logged once per peer and reason per this many seconds, with the exact count.</summary>
     public double RejectionAuditSeconds { get; set; } = 60;
 
+    /// <summary>
+    /// How often this node renews the heartbeat of its open associations in the audit database, so every node of a
+    /// cluster knows which studies are still arriving (a study waits for the association still sending it).
+    /// </summary>
+    public double TransferHeartbeatSeconds { get; set; } = 10;
+
+    /// <summary>An open association whose heartbeat is older than this is taken for dead (its node died) and ignored, then deleted.</summary>
+    public double TransferExpirySeconds { get; set; } = 45;
+
     public TlsOptions Tls { get; set; } = new();
 }

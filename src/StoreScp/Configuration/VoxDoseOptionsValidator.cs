@@ -61,6 +61,10 @@ public sealed class VoxDoseOptionsValidator : IValidateOptions<VoxDoseOptions>
             errors.Add($"{path}:MaxAssociationRequestsPerPeerPerMinute: {scp.MaxAssociationRequestsPerPeerPerMinute} is outside 0-1000000 (0: no limit).");
         if (!(scp.RejectionAuditSeconds is >= 1 and <= 86400))
             errors.Add($"{path}:RejectionAuditSeconds: {scp.RejectionAuditSeconds} is outside 1-86400.");
+        if (!(scp.TransferHeartbeatSeconds is >= 0.1 and <= 3600))
+            errors.Add($"{path}:TransferHeartbeatSeconds: {scp.TransferHeartbeatSeconds} is outside 0.1-3600.");
+        else if (!(scp.TransferExpirySeconds >= 2 * scp.TransferHeartbeatSeconds && scp.TransferExpirySeconds <= 86400))
+            errors.Add($"{path}:TransferExpirySeconds: {scp.TransferExpirySeconds} must be at least twice TransferHeartbeatSeconds ({scp.TransferHeartbeatSeconds}) and at most 86400.");
         for (var i = 0; i < scp.AllowedCallers.Count; i++)
         {
             CheckAeTitle(scp.AllowedCallers[i].AeTitle, $"{path}:AllowedCallers:{i}:AeTitle", errors);

@@ -52,6 +52,7 @@ public static class NodeHost
         services.AddSingleton<ExportRepository>();
         services.AddSingleton<EventRepository>();
         services.AddSingleton<PlanRepository>();
+        services.AddSingleton<OpenTransferRepository>();
         services.AddSingleton<Planning.PlanLinker>();
 
         services.AddSingleton<IDiskSpaceProbe, DriveDiskSpaceProbe>();
@@ -81,6 +82,7 @@ public static class NodeHost
         services.AddHostedService<RecoveryService>();
         services.AddHostedService<StudySweeperService>();
         services.AddHostedService<RejectedAssociationFlushService>();
+        services.AddHostedService<TransferHeartbeatService>();
         // The listener last: instances are accepted only once storage, database and scheduler are up.
         services.AddHostedService(sp => sp.GetRequiredService<ScpHostedService>());
         return builder;

@@ -88,6 +88,8 @@ public sealed class DosePipelineProcessor(IOptions<VoxDoseOptions> options, Time
         var manifest = Path.Combine(outputDirectory, OutputsManifestFile);
         if (!File.Exists(manifest)) return null;
         var outputs = JsonSerializer.Deserialize<List<OutputObject>>(await File.ReadAllBytesAsync(manifest, ct).ConfigureAwait(false));
+        // Paths are taken relative to the folder the manifest is in: written in a staging folder, read after the rename.
+        outputs = outputs?.Select(o => o with { Path = Path.Combine(outputDirectory, Path.GetFileName(o.Path)) }).ToList();
         return outputs is { Count: > 0 } && outputs.All(o => File.Exists(o.Path)) ? outputs : null;
     }
 

@@ -7,6 +7,7 @@ using VoxDose.StoreScp.Audit;
 using VoxDose.StoreScp.Configuration;
 using VoxDose.StoreScp.Planning;
 using VoxDose.StoreScp.Scheduling;
+using VoxDose.StoreScp.Storage;
 using VoxDose.StoreScp.Telemetry;
 
 namespace VoxDose.StoreScp.Pipeline;
@@ -44,18 +45,18 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
     }
 
     /// <summary>
-    /// True when an open association is still delivering this study (its RTSTRUCT may be on the way): the computation
+    /// True when an open association (on any node of a cluster) is still delivering this study (its RTSTRUCT may be on the way): the computation
     /// waits for that association to close (which schedules this job again), at most one quiet period after assembly.
     /// </summary>
     private async Task<bool> WaitForTransferAsync(StudyRecord study, CancellationToken ct)
     {
-        if (!transfers.IsReceiving(study.StudyUid)) return false;
+        if (!await transfers.IsReceivingAsync(study.StudyUid, ct).ConfigureAwait(false)) return false;
         var latest = study.StateChangedAt + TimeSpan.FromSeconds(options.Value.Processing.SeriesQuietSeconds);
         if (time.GetUtcNow() >= latest) return false;
         await scheduler.SchedulePipelineAsync(study.StudyUid, latest, ct).ConfigureAwait(false);
         // The association may have closed (and scheduled this job for now) between the first check and the line above,
         // whose trigger then replaced that one: look again, so the study never waits for the fallback needlessly.
-        if (!transfers.IsReceiving(study.StudyUid)) return false;
+        if (!await transfers.IsReceivingAsync(study.StudyUid, ct).ConfigureAwait(false)) return false;
         PipelineLog.WaitingForTransfer(logger, study.StudyUid);
         return true;
     }
@@ -80,6 +81,7 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
     {
         var inputs = await GatherInputsAsync(study, ct).ConfigureAwait(false);
         var outputDir = OutputDirectory(study);
+        var staging = ResultDirectory.StagingFor(outputDir);
         PipelineLog.Computing(logger, study.StudyUid, study.Revision, inputs.PetFiles.Count, inputs.RtStructFile is not null);
         var processing = options.Value.Processing;
         var computationId = await computations.StartAsync(study.StudyUid, study.Revision, (inputs.Method ?? processing.Method).ToString().ToLowerInvariant(),
@@ -88,7 +90,11 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
         var watch = Stopwatch.StartNew();
         try
         {
-            var outcome = await processor.ComputeAsync(inputs, outputDir, ct).ConfigureAwait(false);
+            // Written beside the results folder and renamed into place: whole or not at all, even with two nodes on one storage root.
+            var outcome = await processor.ComputeAsync(inputs, staging, ct).ConfigureAwait(false);
+            if (!ResultDirectory.Publish(staging, outputDir, d => File.Exists(Path.Combine(d, DosePipelineProcessor.OutputsManifestFile)))
+                && File.Exists(Path.Combine(outputDir, DosePipelineProcessor.ResultsFile)))
+                outcome = outcome with { ResultsJson = await File.ReadAllTextAsync(Path.Combine(outputDir, DosePipelineProcessor.ResultsFile), ct).ConfigureAwait(false) };
             await using (var c = await database.OpenAsync(ct).ConfigureAwait(false))
             {
                 await c.ExecuteAsync(null, "UPDATE computations SET method = @m, kernel = @k, parameters = @p WHERE id = @id", ct,
@@ -114,6 +120,10 @@ public sealed class StudyPipeline(StudyRepository studies, InstanceRepository in
             await computations.FailAsync(computationId, e.Message, ct).ConfigureAwait(false);
             await FailTransientAsync(study, $"computing: {e.Message}", ct).ConfigureAwait(false);
             return false;
+        }
+        finally
+        {
+            ResultDirectory.Discard(staging); // gone already when published
         }
         meter.Computations.Add(1, new KeyValuePair<string, object?>("outcome", "computed"));
         meter.ComputationDuration.Record(watch.Elapsed.TotalSeconds);

@@ -69,7 +69,7 @@ public sealed class NodeStoreHandler(IngestService ingest, AssociationRepository
         }
         if (header.SopInstanceUid.Trim() != request.SopInstanceUid || header.SopClassUid.Trim() != request.SopClassUid)
             return Refuse(request, StoreOutcome.DataSetDoesNotMatchSopClass, "(0008,0016)/(0008,0018) differ from the C-STORE command");
-        transfers.Received(request.Association.Request, header.StudyUid);
+        await transfers.ReceivedAsync(request.Association.Request, associationId, header.StudyUid, ct).ConfigureAwait(false);
         var outcome = await ingest.IngestAsync(request.FilePath, header, associationId, request.FileSha256, ct).ConfigureAwait(false);
         var response = StoreStatusMapper.Response(outcome, $"refused: {outcome} (see the node's audit)");
         return (response.Status, response.ErrorComment);
@@ -85,17 +85,22 @@ public sealed class NodeStoreHandler(IngestService ingest, AssociationRepository
 
     public void OnAssociationClosed(AssociationInfo association, AssociationEnd end)
     {
-        var studies = transfers.Closed(association.Request);
-        if (!_open.TryRemove(association.Request, out var counters)) return;
+        if (!_open.TryRemove(association.Request, out var counters))
+        {
+            _ = transfers.ClosedAsync(association.Request); // never audited, so never written to the database: memory only
+            return;
+        }
         var calling = LogText.Escape(association.CallingAeTitle);
         ScpLog.AssociationEnded(logger, counters.Id, calling, end, counters.Stored, counters.Failed);
-        _ = RecordCloseAsync(counters, end, studies);
+        _ = RecordCloseAsync(association.Request, counters, end);
     }
 
-    private async Task RecordCloseAsync(Counters counters, AssociationEnd end, IReadOnlyCollection<string> studies)
+    private async Task RecordCloseAsync(AssociateRequestPdu association, Counters counters, AssociationEnd end)
     {
         try
         {
+            // Cluster-wide first (open_transfers), so the pipeline scheduled below, on whichever node, no longer waits for it.
+            var studies = await transfers.ClosedAsync(association).ConfigureAwait(false);
             // Studies assembled while this association was still sending them can be computed now.
             foreach (var study in studies) await scheduler.SchedulePipelineAsync(study, time.GetUtcNow()).ConfigureAwait(false);
             await associations.ClosedAsync(counters.Id, end.ToString().ToLowerInvariant(), counters.Stored, counters.Failed).ConfigureAwait(false);
