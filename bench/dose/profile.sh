@@ -31,5 +31,7 @@ print(f"{'stage':<14} {'wall ms':>9} {'CPU ms':>9}  runs")
 for s in p["stages"]:
     print(f"{s['name']:<14} {s['wallMs']:9.1f} {s['cpuMs']:9.1f}  {s['count']}{'  (in parallel with others)' if s['parallel'] else ''}")
 print(f"{'total':<14} {p['totalWallMs']:9.1f} {p['totalCpuMs']:9.1f}  (peak working set {p['peakWorkingSetMB']} MB)")
+if "jitMs" in p:
+    print(f"{'of which JIT':<14} {p['jitMs']:9.1f} {'':>9}  ({p['jitMethods']} methods compiled at run time, not precompiled)")
 PY
 done

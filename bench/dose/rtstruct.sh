@@ -35,4 +35,5 @@ for method in ldm vsv; do
   echo "$method: with the >= $POINTS-point RTSTRUCT $with s CPU ($wwall s wall), without contours $without s CPU ($owall s wall): ratio $ratio (target <= 1.5), median of $RUNS"
   if awk -v r="$ratio" 'BEGIN { exit !(r > 1.5) }'; then echo "MISSED: $method CPU ratio $ratio > 1.5" >&2; status=1; fi
 done
+if [ "$status" -ne 0 ]; then echo "FAILED: bench/dose/rtstruct: a CPU ratio above 1.5 (see MISSED lines)" >&2; else echo "PASSED: bench/dose/rtstruct: every ratio <= 1.5"; fi
 exit $status

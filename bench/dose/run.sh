@@ -23,6 +23,7 @@ echo "bench/dose/run: $(nproc) cores (shared with other work), load average $(cu
 median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }'; }
 field() { for f in "$@"; do awk '{ print $1, $2 / 1024, $3 + $4 }' "$f"; done; }  # wall s, RSS MB, CPU s
 status=0
+missed=0
 for variant in vsv vsv3 ldm; do
   case $variant in
     vsv) args=(--method vsv); kernel="$work/kernel.txt" ;;
@@ -53,8 +54,9 @@ for variant in vsv vsv3 ldm; do
   for check in "CPU:$vc:$pc:0.5" "wall:$vw:$pw:0.5" "memory:$vm:$pm:0.75"; do
     IFS=: read -r what a b target <<< "$check"
     if awk -v a="$a" -v b="$b" -v t="$target" 'BEGIN { exit !(a / b > t) }'; then
-      echo "MISSED: $variant $what ratio $(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", a / b }') > $target" >&2; status=1
+      echo "MISSED: $variant $what ratio $(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", a / b }') > $target" >&2; status=1; missed=$((missed + 1))
     fi
   done
 done
+if [ "$status" -ne 0 ]; then echo "FAILED: bench/dose/run: $missed of 9 targets missed (see MISSED lines)" >&2; else echo "PASSED: bench/dose/run: all 9 targets met"; fi
 exit $status

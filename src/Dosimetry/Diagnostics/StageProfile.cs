@@ -69,6 +69,9 @@ public sealed class StageProfile
         json.WriteNumber("totalWallMs", Math.Round(TotalWallMs, 2));
         json.WriteNumber("totalCpuMs", Math.Round(TotalCpuMs, 2));
         json.WriteNumber("peakWorkingSetMB", Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, 1));
+        // Methods the JIT still compiled (whole process: what ReadyToRun did not cover) and the time it spent on them.
+        json.WriteNumber("jitMethods", System.Runtime.JitInfo.GetCompiledMethodCount());
+        json.WriteNumber("jitMs", Math.Round(System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds, 2));
         foreach (var (key, value) in extra ?? new Dictionary<string, double>())
             json.WriteNumber(key, value);
         json.WriteEndObject();
@@ -80,7 +83,8 @@ public sealed class StageProfile
         var lines = Stages.Select(s => string.Create(CultureInfo.InvariantCulture,
             $"{s.Name,-14} {s.WallMs,9:F1} ms wall {s.CpuMs,9:F1} ms CPU{(s.Count > 1 ? $"  x{s.Count}" : "")}{(s.Parallel ? "  (in parallel)" : "")}"));
         return string.Join(Environment.NewLine, lines.Append(string.Create(CultureInfo.InvariantCulture,
-            $"{"total",-14} {TotalWallMs,9:F1} ms wall {TotalCpuMs,9:F1} ms CPU")));
+            $"{"total",-14} {TotalWallMs,9:F1} ms wall {TotalCpuMs,9:F1} ms CPU")).Append(string.Create(CultureInfo.InvariantCulture,
+            $"{"of which JIT",-14} {System.Runtime.JitInfo.GetCompilationTime().TotalMilliseconds,9:F1} ms ({System.Runtime.JitInfo.GetCompiledMethodCount()} methods not precompiled)")));
     }
 
     /// <summary>User + system CPU time of the whole process so far.</summary>

@@ -21,18 +21,32 @@ public static class ActivityResampler
         var wy = Overlaps(source.SizeY, source.SpacingMm.Y, ny, newSpacingMm.Y);
         var wz = Overlaps(source.SizeZ, source.SpacingMm.Z, nz, newSpacingMm.Z);
 
-        // x, then y, then z, in double.
-        var a = new double[(long)nx * source.SizeY * source.SizeZ];
-        for (var line = 0; line < source.SizeY * source.SizeZ; line++)
-            foreach (var (o, n, w) in wx) a[n + nx * line] += w * source.Voxels[o + source.SizeX * line];
-        var b = new double[(long)nx * ny * source.SizeZ];
+        // x, then y, then z, in double. One source slice at a time through x and y (two slice-sized buffers instead
+        // of two grid-sized ones: 110 MB less for 200 x 200 x 111 -> 3 mm); each new voxel still receives its z
+        // contributions in ascending source slice, so the sums are the same, bit for bit, as three whole-grid passes.
+        var a = new double[(long)nx * source.SizeY];
+        var b = new double[(long)nx * ny];
+        var acc = new double[(long)nx * ny * nz];
+        var plane = nx * ny;
+        var zByOld = wz.ToLookup(t => t.Old);
         for (var z = 0; z < source.SizeZ; z++)
+        {
+            Array.Clear(a);
+            Array.Clear(b);
+            for (var y = 0; y < source.SizeY; y++)
+            {
+                var line = y + source.SizeY * z;
+                foreach (var (o, n, w) in wx) a[n + nx * y] += w * source.Voxels[o + source.SizeX * line];
+            }
             foreach (var (o, n, w) in wy)
-                for (var x = 0; x < nx; x++) b[x + nx * (n + ny * z)] += w * a[x + nx * (o + source.SizeY * z)];
+                for (var x = 0; x < nx; x++) b[x + nx * n] += w * a[x + nx * o];
+            foreach (var (_, n, w) in zByOld[z])
+            {
+                var target = acc.AsSpan(plane * n, plane);
+                for (var xy = 0; xy < plane; xy++) target[xy] += w * b[xy];
+            }
+        }
         var c = new float[(long)nx * ny * nz];
-        var acc = new double[c.Length];
-        foreach (var (o, n, w) in wz)
-            for (var xy = 0; xy < nx * ny; xy++) acc[xy + nx * ny * n] += w * b[xy + nx * ny * o];
         for (var i = 0; i < c.Length; i++) c[i] = (float)acc[i];
         return new Volume(nx, ny, nz, newSpacingMm, origin, source.RowDirection, source.ColumnDirection, source.SliceDirection, source.FrameOfReferenceUid, c);
     }
@@ -44,19 +58,25 @@ public static class ActivityResampler
         var ix = Axis(grid.SizeX, coarse.SizeX, grid, coarse, 0);
         var iy = Axis(grid.SizeY, coarse.SizeY, grid, coarse, 1);
         var iz = Axis(grid.SizeZ, coarse.SizeZ, grid, coarse, 2);
+        var v0 = coarse.Voxels;
+        var output = result.Voxels;
+        int cx = coarse.SizeX, cxy = coarse.SizeX * coarse.SizeY;
         Parallel.For(0, grid.SizeZ, z =>
         {
             var (z0, z1, fz) = iz[z];
             for (var y = 0; y < grid.SizeY; y++)
             {
                 var (y0, y1, fy) = iy[y];
+                int r00 = cx * y0 + cxy * z0, r10 = cx * y1 + cxy * z0, r01 = cx * y0 + cxy * z1, r11 = cx * y1 + cxy * z1;
+                var row = grid.SizeX * (y + grid.SizeY * z);
                 for (var x = 0; x < grid.SizeX; x++)
                 {
                     var (x0, x1, fx) = ix[x];
+                    // The same expression, in the same order, as coarse[x, y, z] reads: identical results.
                     double v = 0;
-                    v += (1 - fz) * ((1 - fy) * ((1 - fx) * coarse[x0, y0, z0] + fx * coarse[x1, y0, z0]) + fy * ((1 - fx) * coarse[x0, y1, z0] + fx * coarse[x1, y1, z0]));
-                    v += fz * ((1 - fy) * ((1 - fx) * coarse[x0, y0, z1] + fx * coarse[x1, y0, z1]) + fy * ((1 - fx) * coarse[x0, y1, z1] + fx * coarse[x1, y1, z1]));
-                    result[x, y, z] = (float)v;
+                    v += (1 - fz) * ((1 - fy) * ((1 - fx) * v0[x0 + r00] + fx * v0[x1 + r00]) + fy * ((1 - fx) * v0[x0 + r10] + fx * v0[x1 + r10]));
+                    v += fz * ((1 - fy) * ((1 - fx) * v0[x0 + r01] + fx * v0[x1 + r01]) + fy * ((1 - fx) * v0[x0 + r11] + fx * v0[x1 + r11]));
+                    output[row + x] = (float)v;
                 }
             }
         });

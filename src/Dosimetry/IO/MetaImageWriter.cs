@@ -39,8 +39,13 @@ public static class MetaImageWriter
             .Append("ElementDataFile = LOCAL\n");
         var headerBytes = Encoding.ASCII.GetBytes(header.ToString());
         stream.Write(headerBytes);
-        var buffer = new byte[4 * 65536];
         var voxels = volume.Voxels;
+        if (BitConverter.IsLittleEndian)
+        {
+            stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(voxels.AsSpan())); // already little-endian float32: no copy
+            return;
+        }
+        var buffer = new byte[4 * 65536];
         for (var start = 0; start < voxels.Length; start += 65536)
         {
             var count = Math.Min(65536, voxels.Length - start);

@@ -16,6 +16,22 @@ public static class DvhPlot
 
     /// <param name="cutoffGy">The lesion mean-dose cut-off drawn as a dashed vertical line (Yoo et al. 2021: 81 Gy); null: none.</param>
     public static byte[] RenderPng(IReadOnlyList<RoiMetrics> rois, int widthPx = WidthPx, int heightPx = HeightPx, double? cutoffGy = 81)
+        => Build(rois, cutoffGy).GetImageBytes(widthPx, heightPx, ImageFormat.Png);
+
+    /// <summary>The same chart as an uncompressed 24-bit BMP (the same pixels as <see cref="RenderPng"/>), for the PDF:
+    /// PDFsharp embeds a BMP without the PNG encode and decode.</summary>
+    public static byte[] RenderBmp(IReadOnlyList<RoiMetrics> rois, int widthPx = WidthPx, int heightPx = HeightPx, double? cutoffGy = 81)
+    {
+        using var image = Build(rois, cutoffGy).GetImage(widthPx, heightPx); // the render GetImageBytes encodes as PNG
+        // ScottPlot writes 32-bit BMPs (an alpha channel PDFsharp would turn into a soft mask): keep the colours only.
+        using var pixels = SkiaSharp.SKBitmap.Decode(image.GetImageBytes(ImageFormat.Bmp))
+            ?? throw new InvalidOperationException("Cannot read back the DVH chart's pixels.");
+        using var bgra = pixels.ColorType == SkiaSharp.SKColorType.Bgra8888 ? null : pixels.Copy(SkiaSharp.SKColorType.Bgra8888);
+        var source = bgra ?? pixels;
+        return BmpEncoder.FromOpaqueBgra(source.Width, source.Height, source.GetPixelSpan());
+    }
+
+    private static Plot Build(IReadOnlyList<RoiMetrics> rois, double? cutoffGy)
     {
         RegisterFonts();
         var plot = new Plot();
@@ -46,7 +62,7 @@ public static class DvhPlot
         }
         plot.Axes.SetLimits(0, maxDoseGy > 0 ? maxDoseGy * 1.05 : 1, 0, 102);
         plot.ShowLegend(Edge.Bottom); // below the axes: never over a curve, room for long ROI names
-        return plot.GetImageBytes(widthPx, heightPx, ImageFormat.Png);
+        return plot;
     }
 
     /// <summary>ScottPlot finds no system fonts with the dependency-free Linux Skia build: register DejaVu Sans.</summary>

@@ -61,8 +61,7 @@ public static class FusionRenderer
             rgb[q + 1] = rgba[p + 1];
             rgb[q + 2] = rgba[p + 2];
         }
-        using var png = bitmap.Encode(SKEncodedImageFormat.Png, 100);
-        return new FusedSlice(caption, sliceIndex, positionMm, Width, Height, rgb, png.ToArray());
+        return new FusedSlice(caption, sliceIndex, positionMm, Width, Height, rgb);
     }
 
     /// <summary>Where the slice goes on the canvas: fitted into the square panel, keeping the in-plane aspect in mm.</summary>

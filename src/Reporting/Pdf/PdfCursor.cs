@@ -150,14 +150,14 @@ internal sealed class PdfCursor : IDisposable
         Y += 4;
     }
 
-    /// <summary>An image scaled to <paramref name="widthPt"/>, centred.</summary>
-    public void Image(byte[] png, double widthPt)
+    /// <summary>An image (PNG, JPEG or BMP bytes) scaled to <paramref name="widthPt"/>, centred.</summary>
+    public void Image(byte[] image, double widthPt)
     {
-        using var stream = new MemoryStream(png);
-        using var image = XImage.FromStream(stream);
-        var heightPt = widthPt * image.PixelHeight / image.PixelWidth;
+        using var stream = new MemoryStream(image);
+        using var picture = XImage.FromStream(stream);
+        var heightPt = widthPt * picture.PixelHeight / picture.PixelWidth;
         Need(heightPt + 4);
-        Gfx.DrawImage(image, Margin + (ContentWidth - widthPt) / 2, Y, widthPt, heightPt);
+        Gfx.DrawImage(picture, Margin + (ContentWidth - widthPt) / 2, Y, widthPt, heightPt);
         Y += heightPt + 4;
     }
 

@@ -34,7 +34,7 @@ public static class PdfReportWriter
             if (report.PlannedVersusDelivered is { } plan) PlannedVersusDeliveredSection.Draw(cursor, plan);
             var dvhWidth = cursor.ContentWidth * 0.9;
             cursor.HeadingLine("Dose-volume histograms", dvhWidth * DvhPlot.HeightPx / DvhPlot.WidthPx + 4);
-            cursor.Image(DvhPlot.RenderPng(report.Rois.Select(r => r.Metrics).ToList(), cutoffGy: report.MetricsOptions.Decision.LesionMeanCutoffGy), dvhWidth);
+            cursor.Image(DvhPlot.RenderBmp(report.Rois.Select(r => r.Metrics).ToList(), cutoffGy: report.MetricsOptions.Decision.LesionMeanCutoffGy), dvhWidth);
             Slices(cursor, slices);
             Flags(cursor, report);
             Qa(cursor, report);
@@ -125,7 +125,7 @@ public static class PdfReportWriter
         c.Space(4);
         foreach (var slice in slices)
         {
-            c.Image(slice.Png, 330);
+            c.Image(slice.Bmp(), 330);
             c.Paragraph(string.Create(CultureInfo.InvariantCulture, $"{slice.Caption} (slice {slice.SliceIndex + 1}, {slice.SlicePositionMm:F1} mm)"), c.Small);
             c.Space(6);
         }

@@ -105,8 +105,13 @@ internal static class DoseCommand
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Out) });
         if (Console.IsOutputRedirected) console.Profile.Width = 200; // a log file or a pipe: do not wrap ROI names
         // The node's options model, bound and validated the same way (InvalidConfigurationException: exit 2 with every error).
-        var (_, options) = NodeConfiguration.Load(configFile);
-        var settings = DosimetrySettings.From(options, useGrid: configFile is not null);
+        VoxDoseOptions options;
+        DosimetrySettings settings;
+        using (StageProfile.Measure("config"))
+        {
+            (_, options) = NodeConfiguration.Load(configFile);
+            settings = DosimetrySettings.From(options, useGrid: configFile is not null);
+        }
         var doseOptions = settings.Dose;
         var metrics = settings.Metrics;
         switch (methodText?.ToLowerInvariant())

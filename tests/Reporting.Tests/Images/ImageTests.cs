@@ -71,6 +71,55 @@ public class ImageTests
         Assert.Equal(0x89, png[0]);
     }
 
+    [Fact]
+    public void Fused_slice_png_and_bmp_hold_exactly_the_rgb_pixels()
+    {
+        var slice = FusionSeries.Render(SyntheticReport.Create())[0];
+        using var fromPng = SkiaSharp.SKBitmap.Decode(slice.Png);
+        Assert.Equal(OpaqueRgb(fromPng), slice.Rgb);
+        using var fromBmp = SkiaSharp.SKBitmap.Decode(slice.Bmp());
+        Assert.NotNull(fromBmp); // Skia reads BMP: an independent decoder of what PDFsharp is given
+        Assert.Equal(OpaqueRgb(fromBmp), slice.Rgb);
+    }
+
+    [Fact]
+    public void Dvh_plot_bmp_for_the_pdf_has_the_same_pixels_as_the_png()
+    {
+        var rois = SyntheticReport.Create().Rois.Select(r => r.Metrics).ToList();
+        using var png = SkiaSharp.SKBitmap.Decode(DvhPlot.RenderPng(rois, cutoffGy: 81));
+        var bmpBytes = DvhPlot.RenderBmp(rois, cutoffGy: 81);
+        Assert.Equal((byte)'B', bmpBytes[0]);
+        Assert.Equal(24, BitConverter.ToInt16(bmpBytes, 28));
+        using var bmp = SkiaSharp.SKBitmap.Decode(bmpBytes);
+        Assert.Equal((DvhPlot.WidthPx, DvhPlot.HeightPx), (bmp.Width, bmp.Height));
+        Assert.Equal(OpaqueRgb(png), OpaqueRgb(bmp));
+    }
+
+    [Fact]
+    public void Bmp_rows_are_bottom_up_bgr_padded_to_four_bytes()
+    {
+        // 1 x 2 image: top red, bottom blue. Each row is 3 bytes of pixel + 1 of padding; the bottom row comes first.
+        var bmp = BmpEncoder.FromRgb(1, 2, [255, 0, 0, 0, 0, 255]);
+        Assert.Equal(54 + 8, bmp.Length);
+        Assert.Equal(new byte[] { 255, 0, 0, 0, 0, 0, 255, 0 }, bmp[54..]);
+        Assert.Equal(54, BitConverter.ToInt32(bmp, 10));
+        Assert.Equal(24, BitConverter.ToInt16(bmp, 28));
+    }
+
+    private static byte[] OpaqueRgb(SkiaSharp.SKBitmap bitmap)
+    {
+        var rgb = new byte[bitmap.Width * bitmap.Height * 3];
+        for (var y = 0; y < bitmap.Height; y++)
+            for (var x = 0; x < bitmap.Width; x++)
+            {
+                var c = bitmap.GetPixel(x, y);
+                Assert.Equal(255, c.Alpha);
+                var p = 3 * (y * bitmap.Width + x);
+                (rgb[p], rgb[p + 1], rgb[p + 2]) = (c.Red, c.Green, c.Blue);
+            }
+        return rgb;
+    }
+
     private static (byte R, byte G, byte B) Pixel(FusedSlice s, int x, int y)
     {
         var p = 3 * (y * s.Width + x);
