@@ -21,19 +21,46 @@ public static class ActivityResampler
         var wy = Overlaps(source.SizeY, source.SpacingMm.Y, ny, newSpacingMm.Y);
         var wz = Overlaps(source.SizeZ, source.SpacingMm.Z, nz, newSpacingMm.Z);
 
-        // x, then y, then z, in double.
-        var a = new double[(long)nx * source.SizeY * source.SizeZ];
-        for (var line = 0; line < source.SizeY * source.SizeZ; line++)
-            foreach (var (o, n, w) in wx) a[n + nx * line] += w * source.Voxels[o + source.SizeX * line];
-        var b = new double[(long)nx * ny * source.SizeZ];
-        for (var z = 0; z < source.SizeZ; z++)
-            foreach (var (o, n, w) in wy)
-                for (var x = 0; x < nx; x++) b[x + nx * (n + ny * z)] += w * a[x + nx * (o + source.SizeY * z)];
+        // x, then y, then z, in double. Each pass runs in parallel over lines or planes that do not share an output
+        // voxel, and every output voxel sums its contributions in the order of the weight lists, so the result is the
+        // same bit for bit whatever the number of threads.
+        int sx = source.SizeX, sy = source.SizeY, sz = source.SizeZ;
+        var src = source.Voxels;
+        var a = new double[(long)nx * sy * sz];
+        var xWeights = wx.ToArray();
+        Parallel.For(0, sy * sz, line =>
+        {
+            foreach (var (o, n, w) in xWeights) a[n + nx * line] += w * src[o + sx * line];
+        });
+        var b = new double[(long)nx * ny * sz];
+        var yWeights = wy.ToArray();
+        Parallel.For(0, sz, z =>
+        {
+            foreach (var (o, n, w) in yWeights)
+            {
+                var to = nx * (n + ny * z);
+                var from = nx * (o + sy * z);
+                for (var x = 0; x < nx; x++) b[to + x] += w * a[from + x];
+            }
+        });
         var c = new float[(long)nx * ny * nz];
-        var acc = new double[c.Length];
-        foreach (var (o, n, w) in wz)
-            for (var xy = 0; xy < nx * ny; xy++) acc[xy + nx * ny * n] += w * b[xy + nx * ny * o];
-        for (var i = 0; i < c.Length; i++) c[i] = (float)acc[i];
+        var plane = nx * ny;
+        // The z weights of each new plane, in list order (the order the sum runs in).
+        var byPlane = new List<(int Old, double Weight)>[nz];
+        for (var n = 0; n < nz; n++) byPlane[n] = [];
+        foreach (var (o, n, w) in wz) byPlane[n].Add((o, w));
+        Parallel.For(0, nz, () => new double[plane], (n, _, acc) =>
+        {
+            Array.Clear(acc);
+            foreach (var (o, w) in byPlane[n])
+            {
+                var from = plane * o;
+                for (var xy = 0; xy < plane; xy++) acc[xy] += w * b[from + xy];
+            }
+            var to = (long)plane * n;
+            for (var xy = 0; xy < plane; xy++) c[to + xy] = (float)acc[xy];
+            return acc;
+        }, _ => { });
         return new Volume(nx, ny, nz, newSpacingMm, origin, source.RowDirection, source.ColumnDirection, source.SliceDirection, source.FrameOfReferenceUid, c);
     }
 
@@ -44,19 +71,25 @@ public static class ActivityResampler
         var ix = Axis(grid.SizeX, coarse.SizeX, grid, coarse, 0);
         var iy = Axis(grid.SizeY, coarse.SizeY, grid, coarse, 1);
         var iz = Axis(grid.SizeZ, coarse.SizeZ, grid, coarse, 2);
+        var v = coarse.Voxels;
+        int cx = coarse.SizeX, cxy = coarse.SizeX * coarse.SizeY, gx = grid.SizeX, gy = grid.SizeY;
+        var output = result.Voxels;
         Parallel.For(0, grid.SizeZ, z =>
         {
             var (z0, z1, fz) = iz[z];
-            for (var y = 0; y < grid.SizeY; y++)
+            for (var y = 0; y < gy; y++)
             {
                 var (y0, y1, fy) = iy[y];
-                for (var x = 0; x < grid.SizeX; x++)
+                // Row starts of the four coarse rows around this output row (coarse[x, y, z] = v[x + row]).
+                int r00 = cx * y0 + cxy * z0, r10 = cx * y1 + cxy * z0, r01 = cx * y0 + cxy * z1, r11 = cx * y1 + cxy * z1;
+                var outRow = gx * (y + gy * z);
+                for (var x = 0; x < gx; x++)
                 {
                     var (x0, x1, fx) = ix[x];
-                    double v = 0;
-                    v += (1 - fz) * ((1 - fy) * ((1 - fx) * coarse[x0, y0, z0] + fx * coarse[x1, y0, z0]) + fy * ((1 - fx) * coarse[x0, y1, z0] + fx * coarse[x1, y1, z0]));
-                    v += fz * ((1 - fy) * ((1 - fx) * coarse[x0, y0, z1] + fx * coarse[x1, y0, z1]) + fy * ((1 - fx) * coarse[x0, y1, z1] + fx * coarse[x1, y1, z1]));
-                    result[x, y, z] = (float)v;
+                    double value = 0;
+                    value += (1 - fz) * ((1 - fy) * ((1 - fx) * v[x0 + r00] + fx * v[x1 + r00]) + fy * ((1 - fx) * v[x0 + r10] + fx * v[x1 + r10]));
+                    value += fz * ((1 - fy) * ((1 - fx) * v[x0 + r01] + fx * v[x1 + r01]) + fy * ((1 - fx) * v[x0 + r11] + fx * v[x1 + r11]));
+                    output[outRow + x] = (float)value;
                 }
             }
         });
