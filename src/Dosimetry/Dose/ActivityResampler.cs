@@ -26,23 +26,27 @@ public static class ActivityResampler
         // same bit for bit whatever the number of threads.
         int sx = source.SizeX, sy = source.SizeY, sz = source.SizeZ;
         var src = source.Voxels;
-        var a = new double[(long)nx * sy * sz];
         var xWeights = wx.ToArray();
-        Parallel.For(0, sy * sz, line =>
-        {
-            foreach (var (o, n, w) in xWeights) a[n + nx * line] += w * src[o + sx * line];
-        });
-        var b = new double[(long)nx * ny * sz];
         var yWeights = wy.ToArray();
-        Parallel.For(0, sz, z =>
+        // x and y of one old slice at a time (its x pass in a buffer of the thread), slices in parallel.
+        var b = new double[(long)nx * ny * sz];
+        Parallel.For(0, sz, () => new double[nx * sy], (z, _, a) =>
         {
+            Array.Clear(a);
+            for (var y = 0; y < sy; y++)
+            {
+                var line = sx * (y + sy * z);
+                var to = nx * y;
+                foreach (var (o, n, w) in xWeights) a[n + to] += w * src[o + line];
+            }
             foreach (var (o, n, w) in yWeights)
             {
                 var to = nx * (n + ny * z);
-                var from = nx * (o + sy * z);
+                var from = nx * o;
                 for (var x = 0; x < nx; x++) b[to + x] += w * a[from + x];
             }
-        });
+            return a;
+        }, _ => { });
         var c = new float[(long)nx * ny * nz];
         var plane = nx * ny;
         // The z weights of each new plane, in list order (the order the sum runs in).
