@@ -83,6 +83,7 @@ for run in range(1, runs + 1):
           f"(study there now has {in_orthanc}); last PET instance -> results acknowledged {latency:.2f} s "
           f"(dose + metrics {compute:.2f} s; series completed {'by Number of Slices' if by_count else 'by the quiet period'}, {subtract:.0f} s subtracted)")
 median = statistics.median(latencies)
-print(f"median {median:.2f} s over {runs} runs (target < 2 s; {os.cpu_count()} cores, shared; load average {os.getloadavg()[0]:.1f})")
-if median >= 2.0: raise SystemExit(f"MISSED: node latency median {median:.2f} s >= 2 s")
+print(f"median {median:.2f} s over {runs} runs against the target 2 s: ratio {median / 2.0:.2f} (target < 1; "
+      f"{os.cpu_count()} cores, shared; load average {os.getloadavg()[0]:.1f}): {'met' if median < 2.0 else 'FAILED'}")
+if median >= 2.0: raise SystemExit(f"FAILED: node latency median {median:.2f} s >= 2 s")
 PY

@@ -21,20 +21,44 @@ public sealed class LesionAccuracyEvaluator
     private readonly StudyAccuracyInputs _study;
     private readonly BitArray _lesionVoxels;
     private readonly Lazy<VoxelNoiseModel?> _noise;
+    private readonly bool _fullGrid;
+    // Each lesion's bounding box (non-zero weights), found once while marking the lesion voxels: every figure below
+    // then works inside the box grown by the margin it needs, not over the whole grid.
+    private readonly Dictionary<RoiMask, Bounds> _bounds = new(ReferenceEqualityComparer.Instance);
 
     /// <param name="lesionMasks">Every lesion of the study: their voxels are kept out of each other's background shell.</param>
     public LesionAccuracyEvaluator(Volume doseGy, Volume? activity, MetricsOptions options, StudyAccuracyInputs study, IEnumerable<RoiMask> lesionMasks)
+        : this(doseGy, activity, options, study, lesionMasks, fullGrid: false)
+    {
+    }
+
+    /// <param name="fullGrid">Scan the whole grid instead of each lesion's bounding box: the reference the box is tested against.</param>
+    internal LesionAccuracyEvaluator(Volume doseGy, Volume? activity, MetricsOptions options, StudyAccuracyInputs study, IEnumerable<RoiMask> lesionMasks, bool fullGrid)
     {
         _doseGy = doseGy;
         _activity = activity;
         _pv = options.PartialVolume;
         _u = options.Uncertainty;
         _study = study;
+        _fullGrid = fullGrid;
         _lesionVoxels = new BitArray(doseGy.Count);
         foreach (var mask in lesionMasks)
         {
-            var w = mask.Weights.Voxels;
-            for (var i = 0; i < w.Length; i++) if (w[i] > 0) _lesionVoxels[i] = true;
+            var weights = mask.Weights;
+            var w = weights.Voxels;
+            var b = Bounds.Empty;
+            for (var z = 0; z < weights.SizeZ; z++)
+                for (var y = 0; y < weights.SizeY; y++)
+                {
+                    var row = weights.Index(0, y, z);
+                    for (var x = 0; x < weights.SizeX; x++)
+                    {
+                        if (!(w[row + x] > 0)) continue;
+                        _lesionVoxels[row + x] = true;
+                        b = b.Including(x, y, z);
+                    }
+                }
+            _bounds[mask] = b;
         }
         _noise = new Lazy<VoxelNoiseModel?>(() =>
         {
@@ -140,7 +164,7 @@ public sealed class LesionAccuracyEvaluator
     {
         var activity = _activity!;
         var k = noise.Kernel;
-        var (x0, y0, z0, x1, y1, z1) = Box(mask.Weights, Math.Max(k.X.Length, Math.Max(k.Y.Length, k.Z.Length)) / 2);
+        var (x0, y0, z0, x1, y1, z1) = Box(mask, Math.Max(k.X.Length, Math.Max(k.Y.Length, k.Z.Length)) / 2);
         int nx = x1 - x0 + 1, ny = y1 - y0 + 1, nz = z1 - z0 + 1;
         var u = new double[nx * ny * nz];
         double sumW = 0, sumWC = 0;
@@ -206,7 +230,7 @@ public sealed class LesionAccuracyEvaluator
     private (double Eroded, double Dilated) ContourMeans(RoiMask mask)
     {
         var g = _doseGy;
-        var (x0, y0, z0, x1, y1, z1) = Box(mask.Weights, 2);
+        var (x0, y0, z0, x1, y1, z1) = Box(mask, 2);
         var w = mask.Weights.Voxels;
         bool In(int x, int y, int z) => x >= 0 && y >= 0 && z >= 0 && x < g.SizeX && y < g.SizeY && z < g.SizeZ && w[g.Index(x, y, z)] >= 0.5f;
         double sumE = 0, sumD = 0;
@@ -231,7 +255,7 @@ public sealed class LesionAccuracyEvaluator
         var g = _doseGy;
         var s = g.SpacingMm;
         var margin = (int)Math.Ceiling(outerMm / Math.Min(s.X, Math.Min(s.Y, s.Z))) + 1;
-        var (x0, y0, z0, x1, y1, z1) = Box(mask.Weights, margin);
+        var (x0, y0, z0, x1, y1, z1) = Box(mask, margin);
         var w = mask.Weights.Voxels;
         var boundary = new List<(int X, int Y, int Z)>();
         for (var z = z0; z <= z1; z++)
@@ -269,24 +293,36 @@ public sealed class LesionAccuracyEvaluator
         return n > 0 ? sum / n : double.NaN;
     }
 
-    /// <summary>The bounding box of the mask's non-zero weights, grown by <paramref name="margin"/> voxels and clamped to the grid.</summary>
-    private static (int X0, int Y0, int Z0, int X1, int Y1, int Z1) Box(Volume weights, int margin)
+    /// <summary>
+    /// The bounding box of the mask's non-zero weights, grown by <paramref name="margin"/> voxels and clamped to the grid
+    /// (the whole grid for the full-grid reference). Empty (x1 &lt; x0) for a mask without weights.
+    /// </summary>
+    private (int X0, int Y0, int Z0, int X1, int Y1, int Z1) Box(RoiMask mask, int margin)
     {
-        int x0 = int.MaxValue, y0 = int.MaxValue, z0 = int.MaxValue, x1 = -1, y1 = -1, z1 = -1;
-        for (var z = 0; z < weights.SizeZ; z++)
-            for (var y = 0; y < weights.SizeY; y++)
-            {
-                var row = weights.Index(0, y, z);
-                for (var x = 0; x < weights.SizeX; x++)
+        var g = mask.Weights;
+        if (_fullGrid) return (0, 0, 0, g.SizeX - 1, g.SizeY - 1, g.SizeZ - 1);
+        if (!_bounds.TryGetValue(mask, out var b))
+        {
+            b = Bounds.Empty;
+            for (var z = 0; z < g.SizeZ; z++)
+                for (var y = 0; y < g.SizeY; y++)
                 {
-                    if (weights.Voxels[row + x] <= 0) continue;
-                    x0 = Math.Min(x0, x); x1 = Math.Max(x1, x);
-                    y0 = Math.Min(y0, y); y1 = Math.Max(y1, y);
-                    z0 = Math.Min(z0, z); z1 = Math.Max(z1, z);
+                    var row = g.Index(0, y, z);
+                    for (var x = 0; x < g.SizeX; x++)
+                        if (g.Voxels[row + x] > 0) b = b.Including(x, y, z);
                 }
-            }
-        if (x1 < 0) return (0, 0, 0, -1, -1, -1);
-        return (Math.Max(0, x0 - margin), Math.Max(0, y0 - margin), Math.Max(0, z0 - margin),
-            Math.Min(weights.SizeX - 1, x1 + margin), Math.Min(weights.SizeY - 1, y1 + margin), Math.Min(weights.SizeZ - 1, z1 + margin));
+            _bounds[mask] = b;
+        }
+        if (b.X1 < 0) return (0, 0, 0, -1, -1, -1);
+        return (Math.Max(0, b.X0 - margin), Math.Max(0, b.Y0 - margin), Math.Max(0, b.Z0 - margin),
+            Math.Min(g.SizeX - 1, b.X1 + margin), Math.Min(g.SizeY - 1, b.Y1 + margin), Math.Min(g.SizeZ - 1, b.Z1 + margin));
+    }
+
+    private readonly record struct Bounds(int X0, int Y0, int Z0, int X1, int Y1, int Z1)
+    {
+        public static Bounds Empty => new(int.MaxValue, int.MaxValue, int.MaxValue, -1, -1, -1);
+
+        public Bounds Including(int x, int y, int z) =>
+            new(Math.Min(X0, x), Math.Min(Y0, y), Math.Min(Z0, z), Math.Max(X1, x), Math.Max(Y1, y), Math.Max(Z1, z));
     }
 }

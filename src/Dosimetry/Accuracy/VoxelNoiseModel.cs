@@ -32,28 +32,39 @@ public sealed class VoxelNoiseModel
     {
         var w = reference.Weights.Voxels;
         var a = activity.Voxels;
-        var values = new List<double>();
-        for (var z = 1; z < activity.SizeZ - 1; z++)
-            for (var y = 1; y < activity.SizeY - 1; y++)
-                for (var x = 1; x < activity.SizeX - 1; x++)
+        int sx = activity.SizeX, sy = activity.SizeY, sz = activity.SizeZ, strideY = activity.StrideY, strideZ = activity.StrideZ;
+        // Slices in parallel, each into its own list, joined in slice order: the same values in the same order as one
+        // pass would give (and the robust SD sorts them anyway).
+        var perSlice = new List<double>?[sz];
+        Parallel.For(1, sz - 1, z =>
+        {
+            List<double>? slice = null;
+            for (var y = 1; y < sy - 1; y++)
+                for (var x = 1; x < sx - 1; x++)
                 {
-                    var centre = activity.Index(x, y, z);
+                    var centre = x + sx * (y + sy * z);
                     if (w[centre] < 0.5f) continue;
                     double sum = 0;
                     var inside = true;
                     for (var dz = -1; dz <= 1 && inside; dz++)
                         for (var dy = -1; dy <= 1 && inside; dy++)
+                        {
+                            var row = centre + strideY * dy + strideZ * dz;
                             for (var dx = -1; dx <= 1; dx++)
                             {
-                                var i = centre + dx + activity.StrideY * dy + activity.StrideZ * dz;
-                                if (w[i] < 0.5f) { inside = false; break; }
-                                sum += a[i];
+                                if (w[row + dx] < 0.5f) { inside = false; break; }
+                                sum += a[row + dx];
                             }
+                        }
                     if (!inside) continue;
                     var mean = sum / 27;
                     if (!(mean > 0)) continue;
-                    values.Add((a[centre] - mean) / Math.Sqrt(mean));
+                    (slice ??= []).Add((a[centre] - mean) / Math.Sqrt(mean));
                 }
+            perSlice[z] = slice;
+        });
+        var values = new List<double>(perSlice.Sum(s => s?.Count ?? 0));
+        foreach (var slice in perSlice) if (slice is not null) values.AddRange(slice);
         if (values.Count < 50) return new VoxelNoiseModel(kernel, double.NaN, values.Count);
         var robustSd = RobustSd(values);
         return new VoxelNoiseModel(kernel, robustSd / Math.Sqrt(kernel.HighPassSumOfSquares), values.Count);

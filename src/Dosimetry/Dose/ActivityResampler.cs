@@ -21,33 +21,47 @@ public static class ActivityResampler
         var wy = Overlaps(source.SizeY, source.SpacingMm.Y, ny, newSpacingMm.Y);
         var wz = Overlaps(source.SizeZ, source.SpacingMm.Z, nz, newSpacingMm.Z);
 
-        // x, then y, then z, in double. One source slice at a time through x and y (two slice-sized buffers instead
-        // of two grid-sized ones: 110 MB less for 200 x 200 x 111 -> 3 mm); each new voxel still receives its z
-        // contributions in ascending source slice, so the sums are the same, bit for bit, as three whole-grid passes.
-        var a = new double[(long)nx * source.SizeY];
-        var b = new double[(long)nx * ny];
-        var acc = new double[(long)nx * ny * nz];
-        var plane = nx * ny;
-        var zByOld = wz.ToLookup(t => t.Old);
-        for (var z = 0; z < source.SizeZ; z++)
-        {
-            Array.Clear(a);
-            Array.Clear(b);
-            for (var y = 0; y < source.SizeY; y++)
-            {
-                var line = y + source.SizeY * z;
-                foreach (var (o, n, w) in wx) a[n + nx * y] += w * source.Voxels[o + source.SizeX * line];
-            }
-            foreach (var (o, n, w) in wy)
-                for (var x = 0; x < nx; x++) b[x + nx * n] += w * a[x + nx * o];
-            foreach (var (_, n, w) in zByOld[z])
-            {
-                var target = acc.AsSpan(plane * n, plane);
-                for (var xy = 0; xy < plane; xy++) target[xy] += w * b[xy];
-            }
-        }
+        // x, then y, then z, in double. Each new plane is made by one thread from the x and y passes of the source
+        // slices that overlap it (a source slice overlapping two new planes is passed twice: slice-sized buffers per
+        // thread instead of two grid-sized arrays, about 110 MB less for 200 x 200 x 111 -> 3 mm). Every new voxel sums
+        // its contributions in the order of the weight lists, so the result is the same bit for bit as three
+        // whole-grid passes, whatever the number of threads.
+        int sx = source.SizeX, sy = source.SizeY;
+        var src = source.Voxels;
+        var xWeights = wx.ToArray();
+        var yWeights = wy.ToArray();
         var c = new float[(long)nx * ny * nz];
-        for (var i = 0; i < c.Length; i++) c[i] = (float)acc[i];
+        var plane = nx * ny;
+        // The z weights of each new plane, in list order (the order the sum runs in).
+        var byPlane = new List<(int Old, double Weight)>[nz];
+        for (var n = 0; n < nz; n++) byPlane[n] = [];
+        foreach (var (o, n, w) in wz) byPlane[n].Add((o, w));
+        Parallel.For(0, nz, () => (A: new double[nx * sy], B: new double[plane], Acc: new double[plane]), (n, _, buffers) =>
+        {
+            var (a, b, acc) = buffers;
+            Array.Clear(acc);
+            foreach (var (z, wzValue) in byPlane[n])
+            {
+                Array.Clear(a);
+                Array.Clear(b);
+                for (var y = 0; y < sy; y++)
+                {
+                    var line = sx * (y + sy * z);
+                    var to = nx * y;
+                    foreach (var (o, nn, w) in xWeights) a[nn + to] += w * src[o + line];
+                }
+                foreach (var (o, nn, w) in yWeights)
+                {
+                    var to = nx * nn;
+                    var from = nx * o;
+                    for (var x = 0; x < nx; x++) b[to + x] += w * a[from + x];
+                }
+                for (var xy = 0; xy < plane; xy++) acc[xy] += wzValue * b[xy];
+            }
+            var at = (long)plane * n;
+            for (var xy = 0; xy < plane; xy++) c[at + xy] = (float)acc[xy];
+            return buffers;
+        }, _ => { });
         return new Volume(nx, ny, nz, newSpacingMm, origin, source.RowDirection, source.ColumnDirection, source.SliceDirection, source.FrameOfReferenceUid, c);
     }
 
@@ -58,25 +72,25 @@ public static class ActivityResampler
         var ix = Axis(grid.SizeX, coarse.SizeX, grid, coarse, 0);
         var iy = Axis(grid.SizeY, coarse.SizeY, grid, coarse, 1);
         var iz = Axis(grid.SizeZ, coarse.SizeZ, grid, coarse, 2);
-        var v0 = coarse.Voxels;
+        var v = coarse.Voxels;
+        int cx = coarse.SizeX, cxy = coarse.SizeX * coarse.SizeY, gx = grid.SizeX, gy = grid.SizeY;
         var output = result.Voxels;
-        int cx = coarse.SizeX, cxy = coarse.SizeX * coarse.SizeY;
         Parallel.For(0, grid.SizeZ, z =>
         {
             var (z0, z1, fz) = iz[z];
-            for (var y = 0; y < grid.SizeY; y++)
+            for (var y = 0; y < gy; y++)
             {
                 var (y0, y1, fy) = iy[y];
+                // Row starts of the four coarse rows around this output row (coarse[x, y, z] = v[x + row]).
                 int r00 = cx * y0 + cxy * z0, r10 = cx * y1 + cxy * z0, r01 = cx * y0 + cxy * z1, r11 = cx * y1 + cxy * z1;
-                var row = grid.SizeX * (y + grid.SizeY * z);
-                for (var x = 0; x < grid.SizeX; x++)
+                var outRow = gx * (y + gy * z);
+                for (var x = 0; x < gx; x++)
                 {
                     var (x0, x1, fx) = ix[x];
-                    // The same expression, in the same order, as coarse[x, y, z] reads: identical results.
-                    double v = 0;
-                    v += (1 - fz) * ((1 - fy) * ((1 - fx) * v0[x0 + r00] + fx * v0[x1 + r00]) + fy * ((1 - fx) * v0[x0 + r10] + fx * v0[x1 + r10]));
-                    v += fz * ((1 - fy) * ((1 - fx) * v0[x0 + r01] + fx * v0[x1 + r01]) + fy * ((1 - fx) * v0[x0 + r11] + fx * v0[x1 + r11]));
-                    output[row + x] = (float)v;
+                    double value = 0;
+                    value += (1 - fz) * ((1 - fy) * ((1 - fx) * v[x0 + r00] + fx * v[x1 + r00]) + fy * ((1 - fx) * v[x0 + r10] + fx * v[x1 + r10]));
+                    value += fz * ((1 - fy) * ((1 - fx) * v[x0 + r01] + fx * v[x1 + r01]) + fy * ((1 - fx) * v[x0 + r11] + fx * v[x1 + r11]));
+                    output[outRow + x] = (float)value;
                 }
             }
         });

@@ -15,6 +15,19 @@ public sealed class AssociationRepository(AuditDatabase database, TimeProvider t
     }
 
     /// <summary>Closes the association's row with its final counts and how it ended (released, aborted, rejected...).</summary>
+    /// <summary>
+    /// The counts when the peer asks to release, committed durably: on SQLite this commit is fsynced (synchronous=FULL),
+    /// and with it the write-ahead log holding every earlier commit (the rows of instances acknowledged without fsync
+    /// under Storage:SyncMode PerAssociation).
+    /// </summary>
+    public async Task ReleasingAsync(long associationId, long stored, long failed, CancellationToken ct = default)
+    {
+        await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
+        if (database.Dialect is SqliteDialect) await c.ExecuteAsync("PRAGMA synchronous=FULL", ct).ConfigureAwait(false);
+        await c.ExecuteAsync("UPDATE associations SET instances_received = @s, instances_failed = @f WHERE id = @id", ct,
+            ("@s", stored), ("@f", failed), ("@id", associationId)).ConfigureAwait(false);
+    }
+
     public async Task ClosedAsync(long associationId, string outcome, long stored, long failed, CancellationToken ct = default)
     {
         await using var c = await database.OpenAsync(ct).ConfigureAwait(false);

@@ -21,7 +21,7 @@ public sealed class AuditDatabase(IAuditDialect dialect, string? node = null)
             DatabaseProvider.PostgreSql => new PostgreSqlDialect(options.Database.ConnectionString!),
             _ => new SqliteDialect(string.IsNullOrWhiteSpace(options.Database.ConnectionString)
                 ? $"Data Source={Path.Combine(Path.GetFullPath(options.Storage.Root), "voxdose.db")};Pooling=True"
-                : options.Database.ConnectionString),
+                : options.Database.ConnectionString, syncEveryCommit: options.Storage.SyncMode == StorageSyncMode.PerInstance),
         };
         return new AuditDatabase(dialect, options.Scheduler.NodeId(options.Scp.Port));
     }

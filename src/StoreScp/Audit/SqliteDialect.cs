@@ -3,8 +3,12 @@ using Microsoft.Data.Sqlite;
 
 namespace VoxDose.StoreScp.Audit;
 
-/// <summary>SQLite audit database (default: <c>{Storage:Root}/voxdose.db</c>), WAL journal, full fsync on commit.</summary>
-public sealed class SqliteDialect(string connectionString) : IAuditDialect
+/// <summary>
+/// SQLite audit database (default: <c>{Storage:Root}/voxdose.db</c>), WAL journal, full fsync on commit; with
+/// <paramref name="syncEveryCommit"/> false (Storage:SyncMode PerAssociation) commits are not fsynced (synchronous=NORMAL:
+/// they survive a crash of the process, not a power cut) until <see cref="AssociationRepository.ReleasingAsync"/>.
+/// </summary>
+public sealed class SqliteDialect(string connectionString, bool syncEveryCommit = true) : IAuditDialect
 {
     public string ConnectionString => connectionString;
 
@@ -14,7 +18,8 @@ public sealed class SqliteDialect(string connectionString) : IAuditDialect
 
     public string IdentityColumn => "INTEGER PRIMARY KEY AUTOINCREMENT";
 
-    public string ConnectionSetup => "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
+    public string ConnectionSetup { get; } =
+        $"PRAGMA journal_mode=WAL; PRAGMA synchronous={(syncEveryCommit ? "FULL" : "NORMAL")}; PRAGMA busy_timeout=10000; PRAGMA foreign_keys=ON;";
 
     /// <summary>
     /// The database holds patient identifiers: it is created empty with mode 0600 before SQLite opens it (SQLite would

@@ -18,21 +18,23 @@ public sealed class IngestService(SpoolStore spool, InstanceRepository instances
     /// <param name="receivedSha256">The file's SHA-256 when the receiver hashed it on the way in: the file is then
     /// renamed into the spool, not read and copied.</param>
     /// <returns>What became of the instance; <see cref="StoreStatusMapper"/> turns it into the DIMSE status.</returns>
+    /// <param name="deferred">Storage:SyncMode PerAssociation: the association's batch of fsyncs still owed; null: fsync now.</param>
     public async Task<StoreOutcome> IngestAsync(string receivedFile, InstanceHeader header, long? associationId,
-        string? receivedSha256 = null, CancellationToken ct = default)
+        string? receivedSha256 = null, PendingSyncs? deferred = null, CancellationToken ct = default)
     {
-        var outcome = await StoreAsync(receivedFile, header, associationId, receivedSha256, ct).ConfigureAwait(false);
+        var outcome = await StoreAsync(receivedFile, header, associationId, receivedSha256, deferred, ct).ConfigureAwait(false);
         if (outcome == StoreOutcome.Stored) meter.InstancesStored.Add(1);
         else meter.InstancesRefused.Add(1, new KeyValuePair<string, object?>("status", StoreStatusMapper.StatusOf(outcome).ToString("X4", System.Globalization.CultureInfo.InvariantCulture)));
         return outcome;
     }
 
-    private async Task<StoreOutcome> StoreAsync(string receivedFile, InstanceHeader header, long? associationId, string? receivedSha256, CancellationToken ct)
+    private async Task<StoreOutcome> StoreAsync(string receivedFile, InstanceHeader header, long? associationId, string? receivedSha256,
+        PendingSyncs? deferred, CancellationToken ct)
     {
         try
         {
             var (role, reason) = ObjectClassifier.Classify(header);
-            var stored = await spool.StoreAsync(receivedFile, header.StudyUid, header.SeriesUid, header.SopInstanceUid, receivedSha256, ct).ConfigureAwait(false);
+            var stored = await spool.StoreAsync(receivedFile, header.StudyUid, header.SeriesUid, header.SopInstanceUid, receivedSha256, deferred, ct).ConfigureAwait(false);
             var arrival = new InstanceArrival(header.StudyUid, header.SeriesUid, header.SopInstanceUid, header.SopClassUid, header.Modality,
                 role, reason, header.FrameOfReferenceUid, header.NumberOfSlices, stored.Sha256, stored.SizeBytes, stored.Path, associationId,
                 header.Identifiers);

@@ -10,6 +10,9 @@ using VoxDose.StoreScp.Assembly;
 using VoxDose.StoreScp.Audit;
 using VoxDose.StoreScp.Scheduling;
 using VoxDose.StoreScp.Ingest;
+using Microsoft.Extensions.Options;
+using VoxDose.StoreScp.Configuration;
+using VoxDose.StoreScp.Storage;
 
 namespace VoxDose.StoreScp.Scp;
 
@@ -19,7 +22,8 @@ namespace VoxDose.StoreScp.Scp;
 /// audited with its counts and how it ended.
 /// </summary>
 public sealed class NodeStoreHandler(IngestService ingest, AssociationRepository associations, CallerPolicy callers,
-    ActiveTransfers transfers, IJobScheduler scheduler, RejectedAssociationAudit rejections, TimeProvider time, ILogger<NodeStoreHandler> logger) : IDicomServiceHandler
+    ActiveTransfers transfers, IJobScheduler scheduler, RejectedAssociationAudit rejections, TimeProvider time, ILogger<NodeStoreHandler> logger,
+    IOptions<VoxDoseOptions>? options = null) : IDicomServiceHandler
 {
     private static readonly DicomReadOptions HeaderOnly = new() { StopBeforePixelData = true };
     private readonly ConcurrentDictionary<AssociateRequestPdu, Counters> _open = new(ReferenceEqualityComparer.Instance);
@@ -30,7 +34,9 @@ public sealed class NodeStoreHandler(IngestService ingest, AssociationRepository
         if (!callers.IsAllowed(association.CallingAeTitle, association.RemoteEndPoint.Address)) return AssociateRejectPdu.CallingAeNotRecognized;
         var peer = association.RemoteEndPoint.ToString();
         var id = await associations.OpenedAsync(association.CallingAeTitle, association.CalledAeTitle, peer, cancellationToken).ConfigureAwait(false);
-        _open[association.Request] = new Counters(id);
+        // Storage:SyncMode PerAssociation: the association's fsyncs are batched until it ends (OnReleaseRequestedAsync).
+        var perAssociation = options?.Value.Storage.SyncMode == StorageSyncMode.PerAssociation;
+        _open[association.Request] = new Counters(id, perAssociation ? new PendingSyncs() : null);
         return null;
     }
 
@@ -45,7 +51,7 @@ public sealed class NodeStoreHandler(IngestService ingest, AssociationRepository
     public async ValueTask<StoreResponse> OnStoreAsync(StoreRequest request, CancellationToken cancellationToken)
     {
         var counters = _open.GetValueOrDefault(request.Association.Request);
-        var (status, comment) = await StoreAsync(request, counters?.Id, cancellationToken).ConfigureAwait(false);
+        var (status, comment) = await StoreAsync(request, counters?.Id, counters?.Pending, cancellationToken).ConfigureAwait(false);
         if (counters is not null)
         {
             if (DimseStatus.IsStored(status)) Interlocked.Increment(ref counters.Stored);
@@ -54,7 +60,7 @@ public sealed class NodeStoreHandler(IngestService ingest, AssociationRepository
         return new StoreResponse(status, comment);
     }
 
-    private async Task<(ushort Status, string? Comment)> StoreAsync(StoreRequest request, long? associationId, CancellationToken ct)
+    private async Task<(ushort Status, string? Comment)> StoreAsync(StoreRequest request, long? associationId, PendingSyncs? pending, CancellationToken ct)
     {
         InstanceHeader? header;
         try
@@ -70,7 +76,7 @@ public sealed class NodeStoreHandler(IngestService ingest, AssociationRepository
         if (header.SopInstanceUid.Trim() != request.SopInstanceUid || header.SopClassUid.Trim() != request.SopClassUid)
             return Refuse(request, StoreOutcome.DataSetDoesNotMatchSopClass, "(0008,0016)/(0008,0018) differ from the C-STORE command");
         await transfers.ReceivedAsync(request.Association.Request, associationId, header.StudyUid, ct).ConfigureAwait(false);
-        var outcome = await ingest.IngestAsync(request.FilePath, header, associationId, request.FileSha256, ct).ConfigureAwait(false);
+        var outcome = await ingest.IngestAsync(request.FilePath, header, associationId, request.FileSha256, pending, ct).ConfigureAwait(false);
         var response = StoreStatusMapper.Response(outcome, $"refused: {outcome} (see the node's audit)");
         return (response.Status, response.ErrorComment);
     }
@@ -81,6 +87,21 @@ public sealed class NodeStoreHandler(IngestService ingest, AssociationRepository
         var escaped = LogText.Escape(reason);
         ScpLog.StoreRefused(logger, request.SopInstanceUid, response.Status, escaped);
         return (response.Status, response.ErrorComment);
+    }
+
+    /// <summary>
+    /// Storage:SyncMode PerAssociation: before the release is confirmed, every file and folder this association
+    /// wrote is fsynced, then the audit database (one fully synced commit carries every row before it). A failure
+    /// ends the association without the A-RELEASE-RP, so the sender does not take the transfer as done.
+    /// </summary>
+    public async ValueTask OnReleaseRequestedAsync(AssociationInfo association, CancellationToken cancellationToken)
+    {
+        if (_open.GetValueOrDefault(association.Request) is not { Pending: { } pending } counters) return;
+        var files = pending.Count;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        pending.Flush();
+        await associations.ReleasingAsync(counters.Id, Interlocked.Read(ref counters.Stored), Interlocked.Read(ref counters.Failed), cancellationToken).ConfigureAwait(false);
+        ScpLog.AssociationSynced(logger, counters.Id, files, watch.ElapsedMilliseconds);
     }
 
     public void OnAssociationClosed(AssociationInfo association, AssociationEnd end)
@@ -99,21 +120,25 @@ public sealed class NodeStoreHandler(IngestService ingest, AssociationRepository
     {
         try
         {
-            // Cluster-wide first (open_transfers), so the pipeline scheduled below, on whichever node, no longer waits for it.
+            // An association that ended without a release (abort, lost connection) may still owe fsyncs for
+            // instances it acknowledged: made now, before its studies are computed.
+            if (counters.Pending is { Count: > 0 } pending) await Task.Run(pending.Flush).ConfigureAwait(false);
+            // Cluster-wide next (open_transfers), so the pipeline scheduled below, on whichever node, no longer waits for it.
             var studies = await transfers.ClosedAsync(association).ConfigureAwait(false);
             // Studies assembled while this association was still sending them can be computed now.
             foreach (var study in studies) await scheduler.SchedulePipelineAsync(study, time.GetUtcNow()).ConfigureAwait(false);
             await associations.ClosedAsync(counters.Id, end.ToString().ToLowerInvariant(), counters.Stored, counters.Failed).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or Quartz.SchedulerException)
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or Quartz.SchedulerException or IOException)
         {
             ScpLog.AuditFailed(logger, counters.Id, e);
         }
     }
 
-    private sealed class Counters(long id)
+    private sealed class Counters(long id, PendingSyncs? pending)
     {
         public long Id { get; } = id;
+        public PendingSyncs? Pending { get; } = pending;
         public long Stored;
         public long Failed;
     }

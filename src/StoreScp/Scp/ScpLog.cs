@@ -28,4 +28,7 @@ internal static partial class ScpLog
 
     [LoggerMessage(EventId = 10508, Level = LogLevel.Error, Message = "Could not record rejected associations in the audit database")]
     public static partial void RejectionAuditFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 10509, Level = LogLevel.Debug, Message = "Association {AssociationId}: {Files} instance files, their folders and the audit database fsynced at release in {Milliseconds} ms (Storage:SyncMode PerAssociation)")]
+    public static partial void AssociationSynced(ILogger logger, long associationId, int files, long milliseconds);
 }

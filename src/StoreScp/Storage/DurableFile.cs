@@ -65,15 +65,23 @@ public static partial class DurableFile
     /// file system), then fsync the target's directory, and the parents of every directory this call created, so the
     /// new entries survive a power cut. A file on another file system is copied (by <see cref="File.Move(string, string, bool)"/>).
     /// </summary>
-    public static void MoveInto(string sourcePath, string targetPath, string stopAtDirectory)
+    /// <param name="deferred">When given, nothing is fsynced here: the file and the folders are added to this batch instead (Storage:SyncMode PerAssociation).</param>
+    public static void MoveInto(string sourcePath, string targetPath, string stopAtDirectory, PendingSyncs? deferred = null)
     {
-        SyncFile(sourcePath);
+        if (deferred is null) SyncFile(sourcePath);
         var directory = Path.GetDirectoryName(targetPath)!;
         var created = new List<string>();
         for (var d = directory; d is not null && !Directory.Exists(d) && d.Length > stopAtDirectory.Length; d = Path.GetDirectoryName(d))
             created.Add(d);
         PrivateFiles.CreateDirectory(directory);
         File.Move(sourcePath, targetPath, overwrite: true);
+        if (deferred is not null)
+        {
+            deferred.AddFile(targetPath);
+            deferred.AddDirectory(directory);
+            foreach (var d in created) deferred.AddDirectory(Path.GetDirectoryName(d)!);
+            return;
+        }
         SyncDirectory(directory);
         foreach (var d in created) SyncDirectory(Path.GetDirectoryName(d)!);
     }

@@ -29,8 +29,9 @@ public sealed class SpoolStore(IOptions<VoxDoseOptions> options, DiskWatermark w
     /// file is not read again: it is fsynced and renamed into place (<see cref="DurableFile.MoveInto"/>), one write per
     /// instance. Without it, the file is hashed and copied durably, and the source is left where it is.
     /// </summary>
+    /// <param name="deferred">Storage:SyncMode PerAssociation: the fsyncs of a renamed file go to this batch (a copied file is still fsynced here).</param>
     public async Task<SpoolResult> StoreAsync(string sourceFile, string studyUid, string seriesUid, string sopInstanceUid,
-        string? receivedSha256 = null, CancellationToken ct = default)
+        string? receivedSha256 = null, PendingSyncs? deferred = null, CancellationToken ct = default)
     {
         CheckUid(studyUid, "Study Instance UID (0020,000D)");
         CheckUid(seriesUid, "Series Instance UID (0020,000E)");
@@ -44,7 +45,7 @@ public sealed class SpoolStore(IOptions<VoxDoseOptions> options, DiskWatermark w
         if (File.Exists(target) && new FileInfo(target).Length == size)
             return new SpoolResult(target, sha256, size, AlreadyPresent: true);
         if (receivedSha256 is null) await DurableFile.CopyAsync(sourceFile, target, ct).ConfigureAwait(false);
-        else DurableFile.MoveInto(sourceFile, target, SpoolRoot);
+        else DurableFile.MoveInto(sourceFile, target, SpoolRoot, deferred);
         return new SpoolResult(target, sha256, size, AlreadyPresent: false);
     }
 

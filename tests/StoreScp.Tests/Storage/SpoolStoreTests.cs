@@ -49,6 +49,29 @@ public class SpoolStoreTests
     }
 
     [Fact]
+    public async Task Per_association_sync_mode_leaves_the_file_and_every_new_folder_to_the_association_batch()
+    {
+        var (spool, dir) = Create();
+        var pending = new PendingSyncs();
+        const string hash = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+        var stored = await spool.StoreAsync(TempFile(dir, "first"), "1.2.3", "1.2.3.4", "1.2.3.4.7", hash, pending);
+        // The rename is done at once (the file is in the spool, readable, and survives kill -9): only the fsyncs wait.
+        Assert.Equal("first", File.ReadAllText(stored.Path));
+        Assert.Equal(1, pending.Count);
+        var listed = pending.Snapshot();
+        Assert.Equal([stored.Path], listed.Files);
+        // The SOP folder (holds the file), and the parents of the three folders this call created: series, study, spool.
+        Assert.Equal(new[] { Path.Combine(dir, "spool", "1.2.3", "1.2.3.4", "1.2.3.4.7"), Path.Combine(dir, "spool", "1.2.3", "1.2.3.4"),
+            Path.Combine(dir, "spool", "1.2.3"), Path.Combine(dir, "spool") }.Order(StringComparer.Ordinal), listed.Directories.Order(StringComparer.Ordinal));
+        pending.Flush();
+        Assert.Equal(0, pending.Count);
+        // Without a batch (Storage:SyncMode PerInstance) nothing is left for later.
+        var second = await spool.StoreAsync(TempFile(dir, "second"), "1.2.3", "1.2.3.4", "1.2.3.4.8", hash);
+        Assert.Equal("second", File.ReadAllText(second.Path));
+        Assert.Equal(0, pending.Count);
+    }
+
+    [Fact]
     public async Task A_file_hashed_while_received_is_renamed_into_the_spool_not_read_again()
     {
         var (spool, dir) = Create();

@@ -26,6 +26,12 @@ public interface IDicomServiceHandler
     ValueTask OnAssociationRejectedAsync(AssociationInfo association, AssociateRejectPdu reject, CancellationToken cancellationToken) =>
         ValueTask.CompletedTask;
 
+    /// <summary>
+    /// Called when the peer asks to release the association, before the A-RELEASE-RP is sent: e.g. to make durable what
+    /// was acknowledged without being fsynced. An exception aborts the association instead of confirming the release.
+    /// </summary>
+    ValueTask OnReleaseRequestedAsync(AssociationInfo association, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
     /// <summary>Called once when an association ends (released, aborted, timed out or rejected).</summary>
     void OnAssociationClosed(AssociationInfo association, AssociationEnd end) { }
 }

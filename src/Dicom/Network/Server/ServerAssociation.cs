@@ -125,6 +125,7 @@ internal sealed class ServerAssociation(
                     }
                     break;
                 case ReleaseRequestPdu:
+                    await handler.OnReleaseRequestedAsync(_info!, cancellationToken).ConfigureAwait(false);
                     await connection.WriteAsync(ReleaseResponsePdu.Instance, options.WriteTimeout, cancellationToken).ConfigureAwait(false);
                     await connection.WaitForPeerCloseAsync(options.ArtimTimeout).ConfigureAwait(false);
                     return AssociationEnd.Released;
