@@ -57,11 +57,11 @@ internal static class AuditShowCommand
             Print($"Instances: {document.Instances.Count} ({document.Instances.Count(i => i.Version > 1)} later versions)");
             Print("Associations:");
             foreach (var a in document.Associations)
-                Print($"  #{a.Id} {a.CallingAe} -> {a.CalledAe} from {a.PeerAddress} {a.StartedAt:u}: {a.InstancesReceived} stored, {a.InstancesFailed} failed, {a.Outcome ?? "open"}");
+                Print($"  #{a.Id} {a.CallingAe} -> {a.CalledAe} from {a.PeerAddress} {a.StartedAt:u}: {a.InstancesReceived} stored, {a.InstancesFailed} failed, {a.Outcome ?? "open"}{OnNode(a.Node)}");
             Print("Computations:");
             foreach (var c in document.Computations)
             {
-                Print($"  revision {c.Revision}: {c.Status}, method {c.Method}, kernel {c.Kernel}, VoxDose {c.SoftwareVersion}, {c.StartedAt:u} .. {c.FinishedAt:u}{(c.Error is null ? "" : $", error: {c.Error}")}");
+                Print($"  revision {c.Revision}: {c.Status}, method {c.Method}, kernel {c.Kernel}, VoxDose {c.SoftwareVersion}, {c.StartedAt:u} .. {c.FinishedAt:u}{OnNode(c.Node)}{(c.Error is null ? "" : $", error: {c.Error}")}");
                 foreach (var (name, mean) in ResultsSummary.MeanDoses(c.Results))
                     Print(FormattableString.Invariant($"    {name}: mean {mean:0.00} Gy"));
                 if (c.OutputDir is not null) Print($"    outputs: {c.OutputDir}");
@@ -71,11 +71,14 @@ internal static class AuditShowCommand
                 Print($"  {e.ObjectKind} {e.SopInstanceUid} -> {e.Destination}: {e.Status} after {e.Attempts} attempts{(e.LastError is null ? "" : $", last error: {e.LastError}")}");
             Print("Events:");
             foreach (var e in document.Events)
-                Print($"  {e.At:u} {e.Component}/{e.Kind}: {e.Detail}");
+                Print($"  {e.At:u} {e.Component}/{e.Kind}{OnNode(e.Node)}: {e.Detail}");
             return 0;
         });
         return command;
     }
+
+    /// <summary>Which node did it (audit schema 8 on; nothing for older rows).</summary>
+    private static string OnNode(string? node) => node is null ? "" : $", node {node}";
 
     /// <summary>One line of the listing: names and errors come from files and the network, so control characters are escaped.</summary>
     private static void Print(string line) => Console.WriteLine(LogText.Escape(line));
