@@ -75,6 +75,20 @@ public sealed class BackgroundTool : IDisposable
         throw new TimeoutException($"'{CommandLine}' did not listen on port {port}:\n{Output}");
     }
 
+    /// <summary>
+    /// Asks the program to stop (SIGTERM, as systemd's stop does) and waits for it to exit; true when it exited within
+    /// <paramref name="timeout"/>, false when it is still running (it is not killed).
+    /// </summary>
+    public bool Terminate(TimeSpan timeout)
+    {
+        if (_process.HasExited) return true;
+        ExternalTool.Run("kill", "-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        return _process.WaitForExit(timeout);
+    }
+
+    /// <summary>The exit code once the program has exited.</summary>
+    public int ExitCode => _process.ExitCode;
+
     public void Dispose()
     {
         try

@@ -49,5 +49,21 @@ internal sealed class ClusterNode(int index, IReadOnlyDictionary<string, string>
         _process = null;
     }
 
+    /// <summary>
+    /// A graceful stop (SIGTERM, what <c>systemctl restart</c> sends first): the node finishes or hands back its work and
+    /// exits 0. Throws when it has not exited within <paramref name="timeout"/> or exited with another code.
+    /// </summary>
+    public void Stop(TimeSpan timeout)
+    {
+        if (_process is null) return;
+        var exited = _process.Terminate(timeout);
+        var code = exited ? _process.ExitCode : -1;
+        _earlierOutput += _process.Output + $"---- node {index} stopped with SIGTERM (exit {(exited ? code.ToString(CultureInfo.InvariantCulture) : "none")}) ----\n";
+        _process.Dispose();
+        _process = null;
+        if (!exited) throw new TimeoutException($"node {index} did not stop within {timeout.TotalSeconds} s of SIGTERM");
+        if (code != 0) throw new InvalidOperationException($"node {index} exited {code} after SIGTERM");
+    }
+
     public void Dispose() => Kill();
 }

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using VoxDose.Dicom.Network.Client;
+using VoxDose.StoreScp.Phantom;
+using Xunit.Abstractions;
+
+namespace VoxDose.Interop.Tests.Node.Cluster;
+
+/// <summary>
+/// Issue 15's rolling restart: the three nodes of a cluster are restarted one after the other (SIGTERM, as
+/// <c>systemctl restart</c> does, then started again) while studies keep arriving. A sender that finds its node gone
+/// sends the study again to another one, as it would through the load balancer. Nothing may be lost: every study is
+/// computed once and its RT Dose, SR and PDF reach the destination.
+/// </summary>
+[Collection("cluster")]
+public sealed class ClusterRollingRestartTests(ITestOutputHelper output)
+{
+    private static readonly PhantomSpec Small = new() { Columns = 32, Rows = 32, PixelSpacingMm = 12.7, Slices = 4, SliceSpacingMm = 40 };
+
+    [Fact]
+    public async Task A_rolling_restart_of_the_three_nodes_while_studies_arrive_loses_nothing()
+    {
+        var watch = Stopwatch.StartNew();
+        // Number of Slices completes each series; the long quiet period keeps a transfer cut by a restart from being
+        // computed on part of its slices before the sender has sent it again.
+        await using var cluster = await ClusterHarness.StartAsync(output, settings: new Dictionary<string, string> { ["VoxDose__Processing__SeriesQuietSeconds"] = "120" });
+        const int count = 12;
+        var studies = Enumerable.Range(0, count).Select(i => PhantomStudyWriter.Write(Small with { Seed = 300 + i },
+            Path.Combine(cluster.Work, "studies", $"{i:00}"), new PhantomIdentity { PatientId = $"ROLL-{i:000}", AccessionNumber = $"RL{i:0000}" })).ToList();
+
+        var resends = 0;
+        var sender = Task.Run(async () =>
+        {
+            for (var i = 0; i < count; i++)
+            {
+                resends += await SendToAnyNodeAsync(cluster, i, [studies[i].RtStructFile, .. studies[i].PetFiles]);
+                await Task.Delay(400);
+            }
+        });
+        // One node after the other, while the sender goes on: stopped (it must exit 0 within the grace period), then
+        // started again with the same settings (same node id) and waited for.
+        foreach (var node in cluster.Nodes)
+        {
+            await Task.Delay(1200);
+            node.Stop(TimeSpan.FromSeconds(60));
+            output.WriteLine($"node {node.Index} stopped at {watch.Elapsed.TotalSeconds:0.0} s");
+            await node.StartAsync();
+            output.WriteLine($"node {node.Index} back at {watch.Elapsed.TotalSeconds:0.0} s");
+        }
+        await sender;
+        output.WriteLine($"{count} studies sent after {watch.Elapsed.TotalSeconds:0.0} s ({resends} studies sent again after a node went away)");
+
+        var uids = studies.Select(s => s.Identity.StudyInstanceUid).ToList();
+        await ClusterHarness.WaitUntilAsync(async () => await cluster.CountAsync("SELECT count(*) FROM studies WHERE state = 'exported'") == count,
+            TimeSpan.FromSeconds(120), $"{count} studies exported");
+        output.WriteLine($"{count} studies exported after {watch.Elapsed.TotalSeconds:0.0} s");
+
+        // Every study once, on all of its slices, computed once.
+        var computations = await cluster.QueryAsync("SELECT study_uid, revision, status FROM computations");
+        Assert.Equal(uids.Order(), computations.Select(c => (string)c[0]!).Order());
+        Assert.All(computations, c => Assert.Equal(1L, Convert.ToInt64(c[1], System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(count * (Small.Slices + 1), await cluster.CountAsync("SELECT count(DISTINCT sop_instance_uid) FROM instances"));
+        Assert.Equal(0, await cluster.CountAsync("SELECT count(*) FROM studies WHERE state <> 'exported'"));
+
+        // Each study's RT Dose, SR and PDF at the destination: three objects each, nothing missing. A graceful stop
+        // lets an export in flight finish, so no object arrives twice either.
+        var deliveries = cluster.Destination.Deliveries;
+        foreach (var uid in uids)
+        {
+            var mine = deliveries.Where(d => d.StudyUid == uid).ToList();
+            Assert.Equal(["pdf", "rtdose", "sr"], mine.Select(d => ClusterDestination.KindOf(d.SopClassUid)).Distinct().Order());
+            Assert.Equal(3, mine.Select(d => d.SopInstanceUid).Distinct().Count());
+        }
+        output.WriteLine($"deliveries: {deliveries.Count} for {count * 3} objects");
+        Assert.All(cluster.Nodes, n => Assert.Contains("stopped with SIGTERM (exit 0)", n.Output, StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// Sends a study in one association to the next running node; when the node goes away mid-transfer (refused, aborted,
+    /// an instance not acknowledged) the whole study goes to the next node. Returns how many times it was sent again.
+    /// </summary>
+    private static async Task<int> SendToAnyNodeAsync(ClusterHarness cluster, int study, IReadOnlyList<string> files)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
+        for (var attempt = 0; ; attempt++)
+        {
+            var node = cluster.Nodes[(study + attempt) % cluster.Nodes.Count];
+            try
+            {
+                var results = await DicomClient.SendAsync(new DicomClientOptions
+                {
+                    Host = "127.0.0.1", Port = node.Port, CalledAeTitle = "VOXDOSE", CallingAeTitle = "MODALITY",
+                }, files);
+                if (results.All(r => r.Succeeded)) return attempt;
+            }
+            catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or VoxDose.Dicom.Network.DicomNetworkException or TimeoutException)
+            {
+                // The node stopped under the sender: send again elsewhere, as a sender behind the load balancer would.
+            }
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"study {study} could not be delivered to any node");
+            await Task.Delay(200);
+        }
+    }
+}
