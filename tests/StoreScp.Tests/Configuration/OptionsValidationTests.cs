@@ -90,6 +90,15 @@ public class OptionsValidationTests
     }
 
     [Fact]
+    public void Cluster_check_in_interval_is_bounded_and_the_node_id_is_host_and_port_for_auto()
+    {
+        var errors = ErrorsFor(new() { ["VoxDose:Scheduler:ClusterCheckinSeconds"] = "0" });
+        Assert.StartsWith("VoxDose:Scheduler:ClusterCheckinSeconds: 0 is outside 1-300", Assert.Single(errors), StringComparison.Ordinal);
+        Assert.Equal($"{System.Net.Dns.GetHostName()}:11112", new VoxDose.StoreScp.Configuration.SchedulerOptions().NodeId(11112));
+        Assert.Equal("pet-node-2", new VoxDose.StoreScp.Configuration.SchedulerOptions { InstanceId = " pet-node-2 " }.NodeId(11112));
+    }
+
+    [Fact]
     public void Environment_style_keys_override_the_file()
     {
         var dir = VoxDose.Tests.Shared.TestPaths.NewTempDirectory();
