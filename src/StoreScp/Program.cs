@@ -11,7 +11,15 @@ foreach (var command in CommandCatalog.All())
 var parsed = root.Parse(args);
 try
 {
-    return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+    // On SIGTERM/SIGINT System.CommandLine cancels the verb and, after ProcessTerminationTimeout (2 s by default),
+    // ends the process with 143/130. A node stopping gracefully (listener closed, jobs finished or handed back, see
+    // HostOptions.ShutdownTimeout) needs longer: regression, `serve` computing a study was cut off at 2 s with exit
+    // 143. 50 s stays under systemd's TimeoutStopSec=60 (deploy/voxdose.service).
+    return await parsed.InvokeAsync(new InvocationConfiguration
+    {
+        EnableDefaultExceptionHandler = false,
+        ProcessTerminationTimeout = TimeSpan.FromSeconds(50),
+    }).ConfigureAwait(false);
 }
 catch (InvalidConfigurationException e)
 {

@@ -79,6 +79,9 @@ public static class NodeHost
         services.AddHostedService<NodeStartupService>();
         builder.AddQuartz(q => ConfigureQuartz(q, options));
         builder.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
+        // Stops before the scheduler: cancelled computations hand their studies back while it still runs.
+        services.AddSingleton<RunningPipelines>();
+        services.AddHostedService<PipelineDrainService>();
         services.AddHostedService<RecoveryService>();
         services.AddHostedService<StudySweeperService>();
         services.AddHostedService<RejectedAssociationFlushService>();

@@ -13,11 +13,12 @@ namespace VoxDose.StoreScp.Jobs;
 /// </summary>
 [DisallowConcurrentExecution]
 public sealed class PipelineJob(StudyPipeline pipeline, IJobScheduler scheduler, TimeProvider time, IHostApplicationLifetime lifetime,
-    ILogger<PipelineJob> logger) : IJob
+    RunningPipelines running, ILogger<PipelineJob> logger) : IJob
 {
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken cancellationToken)
     {
         var studyUid = context.MergedJobDataMap.GetString(QuartzJobScheduler.KeyData)!;
+        using var counted = running.Enter();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, lifetime.ApplicationStopping);
         try
         {
@@ -26,8 +27,16 @@ public sealed class PipelineJob(StudyPipeline pipeline, IJobScheduler scheduler,
         catch (OperationCanceledException) when (linked.IsCancellationRequested)
         {
             // Node stopping: hand the study back to the scheduler (a clustered store keeps the trigger for the other nodes).
-            try { await scheduler.SchedulePipelineAsync(studyUid, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false); }
-            catch (SchedulerException) { } // an in-memory scheduler shutting down: RecoveryService re-arms the study at the next start
+            try
+            {
+                await scheduler.SchedulePipelineAsync(studyUid, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                PipelineLog.HandedBack(logger, studyUid);
+            }
+            catch (SchedulerException e)
+            {
+                // An in-memory scheduler shutting down: RecoveryService re-arms the study at the next start.
+                PipelineLog.NotHandedBack(logger, studyUid, e.Message);
+            }
         }
         catch (Exception e)
         {

@@ -38,6 +38,12 @@ internal static partial class PipelineLog
     [LoggerMessage(EventId = 10341, Level = LogLevel.Information, Message = "Study {StudyUid} revision {Revision}: plan linked {Linked} (the audit event says which, or why none)")]
     public static partial void PlanLink(ILogger logger, string studyUid, long revision, bool linked);
 
+    [LoggerMessage(EventId = 10342, Level = LogLevel.Information, Message = "Node stopping: the computation of study {StudyUid} is cancelled and handed back to the scheduler")]
+    public static partial void HandedBack(ILogger logger, string studyUid);
+
+    [LoggerMessage(EventId = 10343, Level = LogLevel.Warning, Message = "Node stopping: the computation of study {StudyUid} could not be handed back ({Reason}); the sweeper (of any node) or recovery at the next start resumes it")]
+    public static partial void NotHandedBack(ILogger logger, string studyUid, string reason);
+
     [LoggerMessage(EventId = 10305, Level = LogLevel.Error, Message = "Unexpected error in the pipeline of study {StudyUid}")]
     public static partial void Unexpected(ILogger logger, string studyUid, Exception exception);
 }

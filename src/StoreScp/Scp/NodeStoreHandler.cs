@@ -125,9 +125,22 @@ public sealed class NodeStoreHandler(IngestService ingest, AssociationRepository
             if (counters.Pending is { Count: > 0 } pending) await Task.Run(pending.Flush).ConfigureAwait(false);
             // Cluster-wide next (open_transfers), so the pipeline scheduled below, on whichever node, no longer waits for it.
             var studies = await transfers.ClosedAsync(association).ConfigureAwait(false);
-            // Studies assembled while this association was still sending them can be computed now.
-            foreach (var study in studies) await scheduler.SchedulePipelineAsync(study, time.GetUtcNow()).ConfigureAwait(false);
             await associations.ClosedAsync(counters.Id, end.ToString().ToLowerInvariant(), counters.Stored, counters.Failed).ConfigureAwait(false);
+            // Studies assembled while this association was still sending them can be computed now.
+            foreach (var study in studies)
+            {
+                try
+                {
+                    await scheduler.SchedulePipelineAsync(study, time.GetUtcNow()).ConfigureAwait(false);
+                }
+                catch (Quartz.SchedulerException e)
+                {
+                    // At a stop the listener aborts open associations, and by the time this runs the scheduler may be shut
+                    // down (regression: the end of the association was then not audited either). The study is Assembled
+                    // with no job: the sweeper of any node, or recovery at this node's start, schedules it.
+                    ScpLog.PipelineLeftToRecovery(logger, study, counters.Id, e.Message);
+                }
+            }
         }
         catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or Quartz.SchedulerException or IOException)
         {

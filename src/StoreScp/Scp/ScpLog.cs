@@ -31,4 +31,7 @@ internal static partial class ScpLog
 
     [LoggerMessage(EventId = 10509, Level = LogLevel.Debug, Message = "Association {AssociationId}: {Files} instance files, their folders and the audit database fsynced at release in {Milliseconds} ms (Storage:SyncMode PerAssociation)")]
     public static partial void AssociationSynced(ILogger logger, long associationId, int files, long milliseconds);
+
+    [LoggerMessage(EventId = 10510, Level = LogLevel.Warning, Message = "The pipeline of study {StudyUid}, complete at the end of association {AssociationId}, could not be scheduled ({Reason}); the sweeper (of any node) or recovery at the next start schedules it")]
+    public static partial void PipelineLeftToRecovery(ILogger logger, string studyUid, long associationId, string reason);
 }

@@ -74,6 +74,53 @@ public sealed class ClusterRollingRestartTests(ITestOutputHelper output)
         Assert.All(cluster.Nodes, n => Assert.Contains("stopped with SIGTERM (exit 0)", n.Output, StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task A_node_stopped_with_sigterm_during_a_computation_exits_0_and_a_survivor_finishes_it()
+    {
+        // Regression: `serve` was ended with exit 143 two seconds after SIGTERM (System.CommandLine's default process
+        // termination timeout), cutting a graceful stop short while a computation was being handed back.
+        await using var cluster = await ClusterHarness.StartAsync(output, nodeCount: 2,
+            settings: new Dictionary<string, string> { ["VoxDose__Processing__DoseGridMm"] = "2" });
+        var study = PhantomStudyWriter.Write(new PhantomSpec { Slices = 60, Seed = 77 }, Path.Combine(cluster.Work, "study"),
+            new PhantomIdentity { PatientId = "STOP-001", AccessionNumber = "ST0001" });
+        foreach (var file in study.PetFiles)
+        {
+            var dicom = VoxDose.Dicom.DicomFile.Open(file);
+            Assert.True(dicom.Dataset.Remove(VoxDose.Dicom.DicomTag.NumberOfSlices));
+            dicom.Save(file);
+        }
+        await cluster.SendAsync(0, [study.RtStructFile, .. study.PetFiles]);
+        var uid = study.Identity.StudyInstanceUid;
+        string? computing = null;
+        await ClusterHarness.WaitUntilAsync(async () =>
+        {
+            var rows = await cluster.QueryAsync("SELECT node FROM computations WHERE study_uid = @s AND status = 'running'", ("s", uid));
+            computing = rows.Count == 1 ? (string?)rows[0][0] : null;
+            return computing is not null;
+        }, TimeSpan.FromSeconds(60), "the computation started");
+        var stopped = cluster.NodeById(computing!);
+        var watch = Stopwatch.StartNew();
+        stopped.Stop(TimeSpan.FromSeconds(55));
+        output.WriteLine($"node {stopped.Index} stopped (exit 0) {watch.Elapsed.TotalSeconds:0.0} s after SIGTERM");
+
+        // Handed back at the stop, so the other node takes it at once (not after a sweeper period of 60 s and more).
+        try
+        {
+            await ClusterHarness.WaitUntilAsync(async () => await cluster.CountAsync("SELECT count(*) FROM studies WHERE study_uid = @s AND state = 'exported'", ("s", uid)) == 1,
+                TimeSpan.FromSeconds(50), "the study exported by the other node");
+        }
+        catch (TimeoutException)
+        {
+            foreach (var query in new[] { "SELECT state, revision FROM studies", "SELECT trigger_name, trigger_state, next_fire_time FROM qrtz_triggers", "SELECT instance_name, state, job_name FROM qrtz_fired_triggers" })
+                foreach (var row in await cluster.QueryAsync(query)) output.WriteLine(query + " => " + string.Join(" | ", row));
+            throw;
+        }
+        var survivor = (string)(await cluster.QueryAsync("SELECT node FROM computations WHERE study_uid = @s", ("s", uid)))[0][0]!;
+        Assert.NotEqual(stopped.NodeId, survivor);
+        var deliveries = cluster.Destination.Deliveries.Where(d => d.StudyUid == uid).ToList();
+        Assert.Equal(["pdf", "rtdose", "sr"], deliveries.Select(d => ClusterDestination.KindOf(d.SopClassUid)).Order());
+    }
+
     /// <summary>
     /// Sends a study in one association to the next running node; when the node goes away mid-transfer (refused, aborted,
     /// an instance not acknowledged) the whole study goes to the next node. Returns how many times it was sent again.
