@@ -26,6 +26,8 @@ public sealed class AssociationRepository(AuditDatabase database, TimeProvider t
         if (database.Dialect is SqliteDialect) await c.ExecuteAsync("PRAGMA synchronous=FULL", ct).ConfigureAwait(false);
         await c.ExecuteAsync("UPDATE associations SET instances_received = @s, instances_failed = @f WHERE id = @id", ct,
             ("@s", stored), ("@f", failed), ("@id", associationId)).ConfigureAwait(false);
+        // The connection goes back to the pool with its PRAGMAs (set once per physical connection): back to NORMAL.
+        if (database.Dialect is SqliteDialect { SyncEveryCommit: false }) await c.ExecuteAsync("PRAGMA synchronous=NORMAL", ct).ConfigureAwait(false);
     }
 
     public async Task ClosedAsync(long associationId, string outcome, long stored, long failed, CancellationToken ct = default)

@@ -31,9 +31,21 @@ public sealed class AuditDatabase(IAuditDialect dialect, string? node = null)
         var connection = dialect.CreateConnection();
         await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
         if (dialect.ConnectionSetup.Length > 0)
-            await connection.ExecuteAsync(dialect.ConnectionSetup, cancellationToken).ConfigureAwait(false);
+        {
+            // The setup (SQLite PRAGMAs) holds for the physical connection: run once per pooled SQLite handle, not on
+            // every open (an open per statement group, several per received instance, each paid four PRAGMAs).
+            var handle = (connection as Microsoft.Data.Sqlite.SqliteConnection)?.Handle;
+            if (handle is null || !_setUp.TryGetValue(handle, out _))
+            {
+                await connection.ExecuteAsync(dialect.ConnectionSetup, cancellationToken).ConfigureAwait(false);
+                if (handle is not null) _setUp.AddOrUpdate(handle, SetUpMarker);
+            }
+        }
         return connection;
     }
+
+    private static readonly object SetUpMarker = new();
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> _setUp = new();
 
     /// <summary>The schema version after <see cref="EnsureSchemaAsync"/> (for the start-up log); null before.</summary>
     public int? SchemaVersion { get; private set; }

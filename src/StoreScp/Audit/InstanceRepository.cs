@@ -34,11 +34,18 @@ public sealed class InstanceRepository(AuditDatabase database, TimeProvider time
         await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
         await using var tx = await c.BeginTransactionAsync(ct).ConfigureAwait(false);
 
-        var versions = await c.QueryAsync(tx, "SELECT version, sha256 FROM instances WHERE sop_instance_uid = @u",
-            r => (Version: r.Long("version"), Sha: r.Text("sha256")!), ct, ("@u", a.SopInstanceUid)).ConfigureAwait(false);
+        var versions = await c.QueryAsync(tx, "SELECT version, sha256, series_uid FROM instances WHERE sop_instance_uid = @u",
+            r => (Version: r.Long("version"), Sha: r.Text("sha256")!, Series: r.Text("series_uid")!), ct, ("@u", a.SopInstanceUid)).ConfigureAwait(false);
         var same = versions.FirstOrDefault(v => v.Sha == a.Sha256);
         if (same.Sha is not null)
         {
+            // A resend is sender activity: the quiet period of a series (or study) still waiting counts from it too
+            // (regression: after a kill -9 a slow resend of the acknowledged instances let the quiet period expire and
+            // the series was judged complete at 85 of 200).
+            await c.ExecuteAsync(tx, """
+                UPDATE series SET last_received_at = @t WHERE series_uid = @se AND completed_at IS NULL AND last_received_at < @t;
+                UPDATE studies SET last_received_at = @t WHERE study_uid = @s AND state = 'received' AND last_received_at < @t;
+                """, ct, ("@t", now), ("@se", a.SeriesUid), ("@s", a.StudyUid)).ConfigureAwait(false);
             var study = await StudyRepository.GetAsync(c, tx, a.StudyUid, ct).ConfigureAwait(false);
             await tx.CommitAsync(ct).ConfigureAwait(false);
             return new ArrivalOutcome(ArrivalKind.Duplicate, same.Version, study?.State ?? StudyState.Received, study?.Revision ?? 1, false);
@@ -64,19 +71,18 @@ public sealed class InstanceRepository(AuditDatabase database, TimeProvider time
         // A Y-90 PET (or MAA SPECT) series re-opens with every new instance (its completeness is judged again); an RTSTRUCT is
         // one object, complete on arrival; CT and ignored series are never waited for.
         var completedAt = a.Role.Drives() ? null : now;
+        // received_instances counts the series' distinct SOP Instance UIDs, kept incrementally (a COUNT(DISTINCT) per
+        // arrival grew with the series): one more unless a version of this instance is already in this series.
+        var added = versions.Any(v => v.Series == a.SeriesUid) ? 0 : 1;
         await c.ExecuteAsync(tx, """
             INSERT INTO series (series_uid, study_uid, modality, role, frame_of_reference_uid, expected_instances, received_instances, last_received_at, completed_at, reason)
-            VALUES (@se, @st, @m, @r, @f, @e, 0, @t, @done, @why)
+            VALUES (@se, @st, @m, @r, @f, @e, @n, @t, @done, @why)
             ON CONFLICT (series_uid) DO UPDATE SET last_received_at = excluded.last_received_at,
               expected_instances = COALESCE(excluded.expected_instances, series.expected_instances),
               frame_of_reference_uid = COALESCE(excluded.frame_of_reference_uid, series.frame_of_reference_uid),
-              completed_at = excluded.completed_at
+              completed_at = excluded.completed_at, received_instances = series.received_instances + excluded.received_instances
             """, ct, ("@se", a.SeriesUid), ("@st", a.StudyUid), ("@m", a.Modality), ("@r", a.Role.ToText()), ("@f", a.FrameOfReferenceUid),
-            ("@e", a.ExpectedInstances), ("@t", now), ("@done", completedAt), ("@why", a.RoleReason)).ConfigureAwait(false);
-        await c.ExecuteAsync(tx, """
-            UPDATE series SET received_instances = (SELECT COUNT(DISTINCT sop_instance_uid) FROM instances WHERE series_uid = @se)
-            WHERE series_uid = @se
-            """, ct, ("@se", a.SeriesUid)).ConfigureAwait(false);
+            ("@e", a.ExpectedInstances), ("@n", added), ("@t", now), ("@done", completedAt), ("@why", a.RoleReason)).ConfigureAwait(false);
 
         var before = (await StudyRepository.GetAsync(c, tx, a.StudyUid, ct).ConfigureAwait(false))!;
         var bumped = false;

@@ -12,6 +12,9 @@ public sealed class SqliteDialect(string connectionString, bool syncEveryCommit 
 {
     public string ConnectionString => connectionString;
 
+    /// <summary>Commits fsynced (synchronous=FULL) on every connection; false: synchronous=NORMAL.</summary>
+    public bool SyncEveryCommit => syncEveryCommit;
+
     public string Name => "sqlite";
 
     public DbConnection CreateConnection() => new SqliteConnection(connectionString);

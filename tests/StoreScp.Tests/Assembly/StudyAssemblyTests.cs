@@ -70,6 +70,59 @@ public class StudyAssemblyTests
     }
 
     [Fact]
+    public async Task A_duplicate_resend_refreshes_the_series_quiet_timer()
+    {
+        // Regression: after a kill -9 the sender resent the instances already acknowledged; those duplicates did not
+        // count as activity, the quiet period expired during the slow resend and the series was judged complete at 85 of 200.
+        var rig = await IngestRig.CreateAsync(quietSeconds: 5);
+        var t0 = rig.Time.GetUtcNow();
+        await rig.SendAsync(IngestRig.Pet(1, numberOfSlices: 200));
+        await rig.SendAsync(IngestRig.Pet(2, numberOfSlices: 200));
+        rig.Time.Advance(TimeSpan.FromSeconds(4));
+        Assert.Equal(VoxDose.Dicom.Network.Dimse.DimseStatus.Success, await rig.SendAsync(IngestRig.Pet(1, numberOfSlices: 200))); // the resend
+
+        rig.Time.Advance(TimeSpan.FromSeconds(2)); // t0+6: quiet since the first arrivals, not since the resend
+        await rig.Assembler.CheckSeriesAsync(IngestRig.PetSeries);
+        Assert.Equal(StudyState.Received, (await rig.Studies.GetAsync(IngestRig.Study))!.State);
+        Assert.Equal(t0.AddSeconds(9), rig.Scheduled("series")[^1].At);
+        var series = (await rig.Studies.GetSeriesAsync(IngestRig.PetSeries))!;
+        Assert.Equal((2L, t0.AddSeconds(4)), (series.ReceivedInstances, series.LastReceivedAt));
+
+        rig.Time.Advance(TimeSpan.FromSeconds(3)); // t0+9: quiet for 5 s after the resend
+        await rig.Assembler.CheckSeriesAsync(IngestRig.PetSeries);
+        Assert.Equal(StudyState.Assembled, (await rig.Studies.GetAsync(IngestRig.Study))!.State);
+    }
+
+    [Fact]
+    public async Task Received_count_stays_exact_with_duplicates_new_versions_and_an_instance_moved_between_series()
+    {
+        // The count is kept incrementally (no COUNT(DISTINCT) per arrival); the oracle is the distinct SOP Instance
+        // UIDs of the series' instance rows.
+        var rig = await IngestRig.CreateAsync();
+        const string other = "1.2.3.77";
+        await rig.SendAsync(IngestRig.Pet(1, numberOfSlices: 10));
+        await rig.SendAsync(IngestRig.Pet(2, numberOfSlices: 10));
+        await rig.SendAsync(IngestRig.Pet(2, numberOfSlices: 10)); // duplicate
+        await rig.SendAsync(IngestRig.Pet(2, numberOfSlices: 10), content: "corrected pixels"); // new version, same series
+        await rig.SendAsync(IngestRig.Pet(1, numberOfSlices: 10)); // duplicate again
+        await rig.SendAsync(IngestRig.Pet(3, numberOfSlices: 10));
+        // The same SOP Instance UID with new content in another series: counted there, not twice here.
+        var moved = IngestRig.Pet(3, numberOfSlices: 10) with { SeriesUid = other };
+        await rig.SendAsync(moved, content: "moved");
+        await rig.SendAsync(moved, content: "moved"); // duplicate of the moved one
+        await rig.SendAsync(moved, content: "moved again"); // a third version, already in that series
+
+        var rows = await rig.Instances.ForStudyAsync(IngestRig.Study);
+        foreach (var uid in new[] { IngestRig.PetSeries, other })
+        {
+            var distinct = rows.Where(r => r.SeriesUid == uid).Select(r => r.SopInstanceUid).Distinct().LongCount();
+            Assert.Equal(distinct, (await rig.Studies.GetSeriesAsync(uid))!.ReceivedInstances);
+        }
+        Assert.Equal(3, (await rig.Studies.GetSeriesAsync(IngestRig.PetSeries))!.ReceivedInstances);
+        Assert.Equal(1, (await rig.Studies.GetSeriesAsync(other))!.ReceivedInstances);
+    }
+
+    [Fact]
     public async Task An_rtstruct_arriving_after_processing_gives_a_new_revision_that_is_processed_again()
     {
         var rig = await IngestRig.CreateAsync();
