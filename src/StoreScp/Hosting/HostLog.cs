@@ -27,6 +27,9 @@ internal static partial class HostLog
     [LoggerMessage(EventId = 10006, Level = LogLevel.Warning, Message = "Destination {Destination} had pending exports and no job: rescheduled at {At}")]
     public static partial void RescuedExports(ILogger logger, string destination, DateTimeOffset at);
 
+    [LoggerMessage(EventId = 10030, Level = LogLevel.Information, Message = "Deleted {Count} results staging folders abandoned for more than {Hours} h (left by a node stopped mid-computation)")]
+    public static partial void AbandonedStagingDeleted(ILogger logger, int count, double hours);
+
     [LoggerMessage(EventId = 10007, Level = LogLevel.Error, Message = "Sweep of stuck work failed; trying again at the next pass")]
     public static partial void SweepFailed(ILogger logger, Exception exception);
 

@@ -5,6 +5,7 @@ using VoxDose.StoreScp.Audit;
 using VoxDose.StoreScp.Configuration;
 using VoxDose.StoreScp.Pipeline;
 using VoxDose.StoreScp.Scheduling;
+using VoxDose.StoreScp.Storage;
 
 namespace VoxDose.StoreScp.Hosting;
 
@@ -70,6 +71,10 @@ public sealed class StudySweeper(StudyRepository studies, ComputationRepository 
             HostLog.RescuedExports(logger, destination, due);
             rescued++;
         }
+        // Staging folders of computations that never published (a node killed mid-computation) are garbage once old.
+        var abandoned = ResultDirectory.SweepAbandoned(Path.Combine(Path.GetFullPath(options.Value.Storage.Root), "results"),
+            (now - ResultDirectory.AbandonedAfter).UtcDateTime);
+        if (abandoned > 0) HostLog.AbandonedStagingDeleted(logger, abandoned, ResultDirectory.AbandonedAfter.TotalHours);
         return rescued;
     }
 

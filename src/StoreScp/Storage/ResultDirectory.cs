@@ -59,6 +59,35 @@ public static class ResultDirectory
         }
     }
 
+    /// <summary>
+    /// How long a staging or set-aside folder may stay before <see cref="SweepAbandoned"/> takes it for the leftover of a
+    /// node killed mid-computation: far longer than any computation runs.
+    /// </summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromHours(24);
+
+    /// <summary>
+    /// Deletes staging (<c>.r*.tmp</c>) and set-aside (<c>.r*.stale</c>) folders under <paramref name="resultsRoot"/>
+    /// (<c>results/{study}/</c>) last written before <paramref name="olderThan"/>: what a node killed during a computation
+    /// or a publish leaves behind. Published <c>r{revision}</c> folders are never touched. Returns how many it deleted.
+    /// </summary>
+    public static int SweepAbandoned(string resultsRoot, DateTime olderThan)
+    {
+        if (!Directory.Exists(resultsRoot)) return 0;
+        var deleted = 0;
+        foreach (var study in Directory.EnumerateDirectories(resultsRoot))
+        {
+            foreach (var folder in Directory.EnumerateDirectories(study, ".r*"))
+            {
+                var name = Path.GetFileName(folder);
+                if (!name.EndsWith(".tmp", StringComparison.Ordinal) && !name.EndsWith(".stale", StringComparison.Ordinal)) continue;
+                if (Directory.GetLastWriteTimeUtc(folder) >= olderThan) continue;
+                Discard(folder);
+                if (!Directory.Exists(folder)) deleted++;
+            }
+        }
+        return deleted;
+    }
+
     /// <summary>Deletes a staging folder (a failed or discarded computation); missing is fine.</summary>
     public static void Discard(string staging)
     {
