@@ -61,4 +61,20 @@ public class MultiValueReadTests
         var e = Assert.Throws<DicomDataException>(() => ds.GetDoubles(DicomTag.ContourData));
         Assert.Contains("not a valid DS number", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void GetDoubles_parses_values_in_place_with_padding_signs_and_exponents_and_refuses_an_empty_value()
+    {
+        static DicomDataset Ds(string text) => new DicomDataset().AddOrUpdate(DicomTag.ContourData, DicomVR.DS, Encoding.ASCII.GetBytes(text));
+
+        Assert.Equal([1.5, 2, -300, 0.5, 7], Ds(" 1.5\\2 \\-3e2\\+.5\\7.\0").GetDoubles(DicomTag.ContourData));
+        Assert.Empty(Ds("  ").GetDoubles(DicomTag.ContourData));
+        var empty = Assert.Throws<DicomDataException>(() => Ds("1\\\\2 ").GetDoubles(DicomTag.ContourData));
+        Assert.Contains("is not a valid DS number", empty.Message, StringComparison.Ordinal);
+        var bad = Assert.Throws<DicomDataException>(() => Ds("1\\ 4x ").GetDoubles(DicomTag.ContourData));
+        Assert.Contains("4x", bad.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(" 4x ", bad.Message, StringComparison.Ordinal); // quoted trimmed, as before
+        var notInteger = new DicomDataset().AddOrUpdate(new DicomTag(0x0009, 0x1010), DicomVR.IS, Encoding.ASCII.GetBytes("1\\2.5 "));
+        Assert.Contains("is not an integer (IS)", Assert.Throws<DicomDataException>(() => notInteger.GetDoubles(new DicomTag(0x0009, 0x1010))).Message, StringComparison.Ordinal);
+    }
 }
