@@ -18,6 +18,9 @@ namespace VoxDose.StoreScp.Hosting;
 public sealed class StudySweeper(StudyRepository studies, ComputationRepository computations, ExportRepository exports, EventRepository events,
     StudyAssembler assembler, IJobScheduler scheduler, IOptions<VoxDoseOptions> options, TimeProvider time, ILogger<StudySweeper> logger)
 {
+    private static readonly TimeSpan StagingSweepInterval = TimeSpan.FromHours(1);
+    private DateTimeOffset _stagingSweptAt = DateTimeOffset.MinValue;
+
     /// <summary>One pass; returns how many studies or destinations it rescheduled.</summary>
     public async Task<int> SweepAsync(CancellationToken ct = default)
     {
@@ -71,7 +74,10 @@ public sealed class StudySweeper(StudyRepository studies, ComputationRepository 
             HostLog.RescuedExports(logger, destination, due);
             rescued++;
         }
-        // Staging folders of computations that never published (a node killed mid-computation) are garbage once old.
+        // Staging folders of computations that never published (a node killed mid-computation) are garbage once old;
+        // looked for once an hour, not at every pass (it lists every study's results folder).
+        if (now - _stagingSweptAt < StagingSweepInterval) return rescued;
+        _stagingSweptAt = now;
         var abandoned = ResultDirectory.SweepAbandoned(Path.Combine(Path.GetFullPath(options.Value.Storage.Root), "results"),
             (now - ResultDirectory.AbandonedAfter).UtcDateTime);
         if (abandoned > 0) HostLog.AbandonedStagingDeleted(logger, abandoned, ResultDirectory.AbandonedAfter.TotalHours);

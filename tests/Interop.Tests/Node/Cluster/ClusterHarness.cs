@@ -1,6 +1,8 @@
 using System.Globalization;
 using Npgsql;
+using VoxDose.Dicom;
 using VoxDose.Dicom.Network.Client;
+using VoxDose.StoreScp.Phantom;
 using VoxDose.Tests.Shared;
 using Xunit.Abstractions;
 
@@ -79,16 +81,51 @@ internal sealed class ClusterHarness : IAsyncDisposable
         return harness;
     }
 
+    /// <summary>A small study (3 PET slices of 32 x 32, one per node): computed in well under a second.</summary>
+    public static readonly PhantomSpec SmallStudy = new() { Columns = 32, Rows = 32, PixelSpacingMm = 12.7, Slices = 3, SliceSpacingMm = 56 };
+
+    /// <summary>A phantom study of its own patient and seed, numbered <paramref name="index"/>.</summary>
+    public static PhantomStudy Phantom(string directory, int index, PhantomSpec spec) =>
+        PhantomStudyWriter.Write(spec with { Seed = 90 + index }, directory,
+            new PhantomIdentity { PatientId = $"CLUSTER-{index:000}", AccessionNumber = $"CL{index:0000}" });
+
+    /// <summary>Removes Number of Slices from the PET files: the series then completes by the quiet period alone.</summary>
+    public static void WithoutNumberOfSlices(PhantomStudy study)
+    {
+        foreach (var file in study.PetFiles)
+        {
+            var dicom = DicomFile.Open(file);
+            if (!dicom.Dataset.Remove(DicomTag.NumberOfSlices)) throw new InvalidOperationException($"{file} has no Number of Slices");
+            dicom.Save(file);
+        }
+    }
+
+    /// <summary>The node whose computation of the study is running, once one is.</summary>
+    public async Task<ClusterNode> NodeComputingAsync(string studyUid, TimeSpan timeout)
+    {
+        string? computing = null;
+        await WaitUntilAsync(async () =>
+        {
+            var rows = await QueryAsync("SELECT node FROM computations WHERE study_uid = @s AND status = 'running'", ("s", studyUid));
+            computing = rows.Count == 1 ? (string?)rows[0][0] : null;
+            return computing is not null;
+        }, timeout, "the computation started");
+        return NodeById(computing!);
+    }
+
     /// <summary>Sends files to one node with our SCU (calling AE MODALITY); every instance must be acknowledged.</summary>
     public async Task SendAsync(int node, IEnumerable<string> files)
     {
-        var results = await DicomClient.SendAsync(new DicomClientOptions
+        var failed = (await TrySendAsync(node, files)).Where(r => !r.Succeeded).ToList();
+        if (failed.Count > 0) throw new InvalidOperationException($"node {node} refused {failed.Count} instances, first: {failed[0]}");
+    }
+
+    /// <summary>Sends files to one node in one association; what was acknowledged and what was not, per file.</summary>
+    public Task<IReadOnlyList<StoreResult>> TrySendAsync(int node, IEnumerable<string> files) =>
+        DicomClient.SendAsync(new DicomClientOptions
         {
             Host = "127.0.0.1", Port = Nodes[node].Port, CalledAeTitle = "VOXDOSE", CallingAeTitle = "MODALITY",
         }, files);
-        var failed = results.Where(r => !r.Succeeded).ToList();
-        if (failed.Count > 0) throw new InvalidOperationException($"node {node} refused {failed.Count} instances, first: {failed[0]}");
-    }
 
     public async Task<NpgsqlConnection> OpenAsync()
     {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using VoxDose.Dicom.Network.Client;
 using VoxDose.StoreScp.Phantom;
 using Xunit.Abstractions;
 
@@ -14,8 +13,6 @@ namespace VoxDose.Interop.Tests.Node.Cluster;
 [Collection("cluster")]
 public sealed class ClusterRollingRestartTests(ITestOutputHelper output)
 {
-    private static readonly PhantomSpec Small = new() { Columns = 32, Rows = 32, PixelSpacingMm = 12.7, Slices = 4, SliceSpacingMm = 40 };
-
     [Fact]
     public async Task A_rolling_restart_of_the_three_nodes_while_studies_arrive_loses_nothing()
     {
@@ -24,8 +21,7 @@ public sealed class ClusterRollingRestartTests(ITestOutputHelper output)
         // computed on part of its slices before the sender has sent it again.
         await using var cluster = await ClusterHarness.StartAsync(output, settings: new Dictionary<string, string> { ["VoxDose__Processing__SeriesQuietSeconds"] = "120" });
         const int count = 12;
-        var studies = Enumerable.Range(0, count).Select(i => PhantomStudyWriter.Write(Small with { Seed = 300 + i },
-            Path.Combine(cluster.Work, "studies", $"{i:00}"), new PhantomIdentity { PatientId = $"ROLL-{i:000}", AccessionNumber = $"RL{i:0000}" })).ToList();
+        var studies = Enumerable.Range(0, count).Select(i => ClusterHarness.Phantom(Path.Combine(cluster.Work, "studies", $"{i:00}"), i, ClusterHarness.SmallStudy)).ToList();
 
         var resends = 0;
         var sender = Task.Run(async () =>
@@ -58,7 +54,7 @@ public sealed class ClusterRollingRestartTests(ITestOutputHelper output)
         var computations = await cluster.QueryAsync("SELECT study_uid, revision, status FROM computations");
         Assert.Equal(uids.Order(), computations.Select(c => (string)c[0]!).Order());
         Assert.All(computations, c => Assert.Equal(1L, Convert.ToInt64(c[1], System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.Equal(count * (Small.Slices + 1), await cluster.CountAsync("SELECT count(DISTINCT sop_instance_uid) FROM instances"));
+        Assert.Equal(count * (ClusterHarness.SmallStudy.Slices + 1), await cluster.CountAsync("SELECT count(DISTINCT sop_instance_uid) FROM instances"));
         Assert.Equal(0, await cluster.CountAsync("SELECT count(*) FROM studies WHERE state <> 'exported'"));
 
         // Each study's RT Dose, SR and PDF at the destination: three objects each, nothing missing. A graceful stop
@@ -81,24 +77,11 @@ public sealed class ClusterRollingRestartTests(ITestOutputHelper output)
         // termination timeout), cutting a graceful stop short while a computation was being handed back.
         await using var cluster = await ClusterHarness.StartAsync(output, nodeCount: 2,
             settings: new Dictionary<string, string> { ["VoxDose__Processing__DoseGridMm"] = "2" });
-        var study = PhantomStudyWriter.Write(new PhantomSpec { Slices = 60, Seed = 77 }, Path.Combine(cluster.Work, "study"),
-            new PhantomIdentity { PatientId = "STOP-001", AccessionNumber = "ST0001" });
-        foreach (var file in study.PetFiles)
-        {
-            var dicom = VoxDose.Dicom.DicomFile.Open(file);
-            Assert.True(dicom.Dataset.Remove(VoxDose.Dicom.DicomTag.NumberOfSlices));
-            dicom.Save(file);
-        }
+        var study = ClusterHarness.Phantom(Path.Combine(cluster.Work, "study"), 3, new PhantomSpec { Slices = 60 });
+        ClusterHarness.WithoutNumberOfSlices(study);
         await cluster.SendAsync(0, [study.RtStructFile, .. study.PetFiles]);
         var uid = study.Identity.StudyInstanceUid;
-        string? computing = null;
-        await ClusterHarness.WaitUntilAsync(async () =>
-        {
-            var rows = await cluster.QueryAsync("SELECT node FROM computations WHERE study_uid = @s AND status = 'running'", ("s", uid));
-            computing = rows.Count == 1 ? (string?)rows[0][0] : null;
-            return computing is not null;
-        }, TimeSpan.FromSeconds(60), "the computation started");
-        var stopped = cluster.NodeById(computing!);
+        var stopped = await cluster.NodeComputingAsync(uid, TimeSpan.FromSeconds(60));
         var watch = Stopwatch.StartNew();
         stopped.Stop(TimeSpan.FromSeconds(55));
         output.WriteLine($"node {stopped.Index} stopped (exit 0) {watch.Elapsed.TotalSeconds:0.0} s after SIGTERM");
@@ -130,14 +113,9 @@ public sealed class ClusterRollingRestartTests(ITestOutputHelper output)
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
         for (var attempt = 0; ; attempt++)
         {
-            var node = cluster.Nodes[(study + attempt) % cluster.Nodes.Count];
             try
             {
-                var results = await DicomClient.SendAsync(new DicomClientOptions
-                {
-                    Host = "127.0.0.1", Port = node.Port, CalledAeTitle = "VOXDOSE", CallingAeTitle = "MODALITY",
-                }, files);
-                if (results.All(r => r.Succeeded)) return attempt;
+                if ((await cluster.TrySendAsync((study + attempt) % cluster.Nodes.Count, files)).All(r => r.Succeeded)) return attempt;
             }
             catch (Exception e) when (e is IOException or System.Net.Sockets.SocketException or VoxDose.Dicom.Network.DicomNetworkException or TimeoutException)
             {

@@ -14,13 +14,6 @@ namespace VoxDose.Interop.Tests.Node.Cluster;
 [Collection("cluster")]
 public sealed class ClusterTests(ITestOutputHelper output)
 {
-    /// <summary>A small study (3 PET slices of 32 x 32, one per node): computed in well under a second.</summary>
-    private static readonly PhantomSpec Small = new() { Columns = 32, Rows = 32, PixelSpacingMm = 12.7, Slices = 3, SliceSpacingMm = 56 };
-
-    private static PhantomStudy Phantom(string directory, int index, PhantomSpec spec) =>
-        PhantomStudyWriter.Write(spec with { Seed = 90 + index }, directory,
-            new PhantomIdentity { PatientId = $"CLUSTER-{index:000}", AccessionNumber = $"CL{index:0000}" });
-
     [Fact]
     public async Task Thirty_studies_spread_over_three_nodes_are_each_computed_once_and_delivered_once()
     {
@@ -29,7 +22,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
         // is never cut into two revisions (that would be two computations, rightly).
         await using var cluster = await ClusterHarness.StartAsync(output, settings: new Dictionary<string, string> { ["VoxDose__Processing__SeriesQuietSeconds"] = "120" });
         output.WriteLine($"cluster up after {watch.Elapsed.TotalSeconds:0.0} s");
-        var studies = Enumerable.Range(0, 30).Select(i => Phantom(Path.Combine(cluster.Work, "studies", $"{i:00}"), i, Small)).ToList();
+        var studies = Enumerable.Range(0, 30).Select(i => ClusterHarness.Phantom(Path.Combine(cluster.Work, "studies", $"{i:00}"), i, ClusterHarness.SmallStudy)).ToList();
         // The contours first (so that every study is computed once, with them), then each study's PET slices dealt
         // round-robin over the three nodes: every study is assembled from instances that three nodes received.
         await Task.WhenAll(Enumerable.Range(0, 3).Select(n =>
@@ -73,25 +66,13 @@ public sealed class ClusterTests(ITestOutputHelper output)
     {
         await using var cluster = await ClusterHarness.StartAsync(output, settings: new Dictionary<string, string> { ["VoxDose__Processing__DoseGridMm"] = "2" });
         // Without Number of Slices: the series completes when the quiet period has passed, on whichever node's timer fires.
-        var study = Phantom(Path.Combine(cluster.Work, "study"), 1, new PhantomSpec { Slices = 60 });
-        foreach (var file in study.PetFiles)
-        {
-            var dicom = DicomFile.Open(file);
-            Assert.True(dicom.Dataset.Remove(DicomTag.NumberOfSlices));
-            dicom.Save(file);
-        }
+        var study = ClusterHarness.Phantom(Path.Combine(cluster.Work, "study"), 1, new PhantomSpec { Slices = 60 });
+        ClusterHarness.WithoutNumberOfSlices(study);
         await cluster.SendAsync(0, [study.RtStructFile]);
         await Task.WhenAll(Enumerable.Range(0, 3).Select(n => cluster.SendAsync(n, study.PetFiles.Where((_, i) => i % 3 == n))));
 
         var uid = study.Identity.StudyInstanceUid;
-        string? computing = null;
-        await ClusterHarness.WaitUntilAsync(async () =>
-        {
-            var rows = await cluster.QueryAsync("SELECT node FROM computations WHERE study_uid = @s AND status = 'running'", ("s", uid));
-            computing = rows.Count == 1 ? (string?)rows[0][0] : null;
-            return computing is not null;
-        }, TimeSpan.FromSeconds(45), "the computation started");
-        var victim = cluster.NodeById(computing!);
+        var victim = await cluster.NodeComputingAsync(uid, TimeSpan.FromSeconds(45));
         victim.Kill();
         var killedAt = Stopwatch.StartNew();
         output.WriteLine($"killed node {victim.Index} ({victim.NodeId}) during the computation");
@@ -120,7 +101,7 @@ public sealed class ClusterTests(ITestOutputHelper output)
     public async Task A_node_killed_during_export_has_the_result_delivered_by_a_survivor_and_only_the_object_in_flight_twice()
     {
         await using var cluster = await ClusterHarness.StartAsync(output);
-        var study = Phantom(Path.Combine(cluster.Work, "study"), 2, Small);
+        var study = ClusterHarness.Phantom(Path.Combine(cluster.Work, "study"), 2, ClusterHarness.SmallStudy);
         var uid = study.Identity.StudyInstanceUid;
         var held = cluster.Destination.HoldNext(); // the first C-STORE of the export stays unanswered
         await cluster.SendAsync(0, [study.RtStructFile]);
