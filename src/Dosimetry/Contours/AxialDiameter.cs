@@ -40,7 +40,7 @@ public static class AxialDiameter
     /// </summary>
     public static double LongestChordMm(IReadOnlyList<Vec3> pointsMm)
     {
-        var hull = ConvexHull(pointsMm.Select(p => (p.X, p.Y)).Distinct().OrderBy(p => p.X).ThenBy(p => p.Y).ToArray());
+        var hull = ConvexHull(SortedDistinct(pointsMm));
         var best = 0.0;
         for (var i = 0; i < hull.Count; i++)
         {
@@ -52,6 +52,31 @@ public static class AxialDiameter
             }
         }
         return Math.Sqrt(best);
+    }
+
+    /// <summary>
+    /// The points' (x, y), distinct and sorted by x then y: what Distinct().OrderBy(x).ThenBy(y) gives, without LINQ's
+    /// hashing and key sorting (a 3D Slicer export holds 100 000+ points). Equal points are adjacent once sorted, so
+    /// keeping the first of each run removes the duplicates; the sorted distinct points have one order only.
+    /// </summary>
+    internal static (double X, double Y)[] SortedDistinct(IReadOnlyList<Vec3> pointsMm)
+    {
+        var points = new (double X, double Y)[pointsMm.Count];
+        for (var i = 0; i < points.Length; i++) points[i] = (pointsMm[i].X, pointsMm[i].Y);
+        Array.Sort(points, default(ByXThenY));
+        var n = 0;
+        for (var i = 0; i < points.Length; i++)
+            if (n == 0 || !points[i].Equals(points[n - 1])) points[n++] = points[i];
+        return n == points.Length ? points : points[..n];
+    }
+
+    private readonly struct ByXThenY : IComparer<(double X, double Y)>
+    {
+        public int Compare((double X, double Y) a, (double X, double Y) b)
+        {
+            var c = a.X.CompareTo(b.X);
+            return c != 0 ? c : a.Y.CompareTo(b.Y);
+        }
     }
 
     private static List<(double X, double Y)> ConvexHull((double X, double Y)[] sorted)

@@ -63,4 +63,30 @@ public sealed class AxialDiameterTests
             Assert.Equal(brute, AxialDiameter.LongestChordMm(points), 9);
         }
     }
+
+    [Fact]
+    public void The_sorted_distinct_points_equal_what_linq_distinct_and_order_by_gave()
+    {
+        // The LINQ chain this replaced, on clouds with repeated points, ties in x, signed zeros and a grid of few values.
+        static (double X, double Y)[] Linq(IReadOnlyList<Vec3> p) => p.Select(v => (v.X, v.Y)).Distinct().OrderBy(v => v.X).ThenBy(v => v.Y).ToArray();
+        var random = new Random(29);
+        List<List<Vec3>> clouds =
+        [
+            [],
+            [new Vec3(1, 2, 0)],
+            [new Vec3(0.0, 1, 0), new Vec3(-0.0, 1, 0), new Vec3(0.0, -0.0, 0), new Vec3(-0.0, 0.0, 0), new Vec3(0, 1, 0)],
+        ];
+        for (var trial = 0; trial < 40; trial++)
+        {
+            var values = trial % 2 == 0 ? 5 : 1000; // few distinct values: many duplicates and ties
+            clouds.Add([.. Enumerable.Range(0, 1 + random.Next(400)).Select(_ => new Vec3(random.Next(values) * 0.5 - 1, random.Next(values) * 0.25 - 1, 3))]);
+        }
+        foreach (var cloud in clouds)
+        {
+            var expected = Linq(cloud);
+            var actual = AxialDiameter.SortedDistinct(cloud);
+            Assert.Equal(expected.Length, actual.Length);
+            for (var i = 0; i < expected.Length; i++) Assert.True(expected[i].Equals(actual[i]), $"point {i}: {expected[i]} against {actual[i]}");
+        }
+    }
 }
