@@ -38,10 +38,15 @@ public sealed partial class DicomDataset
         if (e is null) return [];
         if (e.VR is DicomVR.DS or DicomVR.IS)
         {
-            // Decoded and split once: linear in the element's length (Contour Data holds hundreds of thousands of values).
-            var texts = DecodeTexts(e);
-            var values = new double[texts.Length];
-            for (var i = 0; i < texts.Length; i++) values[i] = ParseNumberText(e, texts[i]);
+            // Decoded once and parsed in place, value by value, without a string per value: linear in the element's
+            // length (Contour Data holds hundreds of thousands of values).
+            TextDecodes++;
+            ReadOnlySpan<char> text = CharacterSet.Decode(e.Data.Span, e.VR);
+            var count = text.Count('\\') + 1;
+            if (count == 1 && text.Trim(" \0").IsEmpty) return [];
+            var values = new double[count];
+            var i = 0;
+            foreach (var range in text.Split('\\')) values[i++] = ParseNumberText(e, text[range]);
             return values;
         }
         var n = ValueCount(e);
@@ -135,12 +140,12 @@ public sealed partial class DicomDataset
     }
 
     /// <summary>One DS or IS value (already split and trimmed) as a number; throws naming the tag when it is not one.</summary>
-    private static double ParseNumberText(DicomElement e, string text)
+    private static double ParseNumberText(DicomElement e, ReadOnlySpan<char> text)
     {
         if (!DicomNumberText.TryParseDecimal(text, out var d))
-            throw new DicomDataException(e.Tag, $"value {DicomDataException.Quote(e.Tag, text)} is not a valid {e.VR} number.");
+            throw new DicomDataException(e.Tag, $"value {DicomDataException.Quote(e.Tag, text.Trim(" \0").ToString())} is not a valid {e.VR} number.");
         if (e.VR == DicomVR.IS && d != Math.Floor(d))
-            throw new DicomDataException(e.Tag, $"value {DicomDataException.Quote(e.Tag, text)} is not an integer (IS).");
+            throw new DicomDataException(e.Tag, $"value {DicomDataException.Quote(e.Tag, text.Trim(" \0").ToString())} is not an integer (IS).");
         return d;
     }
 

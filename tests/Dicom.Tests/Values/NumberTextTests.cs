@@ -25,6 +25,10 @@ public class NumberTextTests
     [InlineData("Infinity")]
     [InlineData("abc")]
     [InlineData("1.2.3")]
+    [InlineData(".")]
+    [InlineData("-")]
+    [InlineData("+-5")]
+    [InlineData("5-")]
     public void DS_parsing_refuses_non_numbers(string text) => Assert.False(DicomNumberText.TryParseDecimal(text, out _));
 
     [Theory]
@@ -56,5 +60,35 @@ public class NumberTextTests
         Assert.Equal("-7", DicomNumberText.FormatIntegerString(-7));
         Assert.Throws<ArgumentOutOfRangeException>(() => DicomNumberText.FormatIntegerString(0.5));
         Assert.Throws<ArgumentOutOfRangeException>(() => DicomNumberText.FormatIntegerString(3e9));
+    }
+
+    /// <summary>
+    /// The short-decimal fast path (at most 15 digits, no exponent) returns the very double the general parse returns:
+    /// bit for bit, signed zero included, on random values of every length and point position, and on the edge shapes.
+    /// </summary>
+    [Fact]
+    public void DS_fast_path_gives_the_same_bits_as_the_general_parse()
+    {
+        static void Same(string text)
+        {
+            var expected = double.Parse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture);
+            Assert.True(DicomNumberText.TryParseDecimal(text, out var actual), text);
+            Assert.True(BitConverter.DoubleToInt64Bits(expected) == BitConverter.DoubleToInt64Bits(actual), $"{text}: {expected:R} against {actual:R}");
+        }
+        foreach (var text in new[] { "0", "-0", "+0", "-0.0", "-.0", "0.", "-0.", ".5", "-.5", "+.5", "5.", "007.50", "000000000000001",
+                     "999999999999999", "-999999999999999", "9999999999999999", ".000000000000001", "0.1", "0.2", "0.3", "-123.456789012345",
+                     "1234567890.12345", "1.7976931348623157", "4.9406564584124654", "2.2250738585072014", "0.000000000000000000001" })
+            Same(text);
+        var random = new Random(41);
+        for (var trial = 0; trial < 200_000; trial++)
+        {
+            var digits = 1 + random.Next(17);
+            var chars = new char[digits];
+            for (var i = 0; i < digits; i++) chars[i] = (char)('0' + random.Next(10));
+            var number = new string(chars);
+            var point = random.Next(digits + 2) - 1; // -1: no point
+            if (point >= 0) number = number[..Math.Min(point, digits)] + "." + number[Math.Min(point, digits)..];
+            Same((random.Next(3) switch { 0 => "-", 1 => "+", _ => "" }) + number);
+        }
     }
 }
