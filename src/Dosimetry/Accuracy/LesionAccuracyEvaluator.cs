@@ -44,21 +44,18 @@ public sealed class LesionAccuracyEvaluator
         _lesionVoxels = new BitArray(doseGy.Count);
         foreach (var mask in lesionMasks)
         {
+            // The mask's bounding box (its non-zero weights) holds every lesion voxel.
             var weights = mask.Weights;
             var w = weights.Voxels;
-            var b = Bounds.Empty;
-            for (var z = 0; z < weights.SizeZ; z++)
-                for (var y = 0; y < weights.SizeY; y++)
+            var b = mask.Bounds;
+            for (var z = b.Z0; z <= b.Z1; z++)
+                for (var y = b.Y0; y <= b.Y1; y++)
                 {
                     var row = weights.Index(0, y, z);
-                    for (var x = 0; x < weights.SizeX; x++)
-                    {
-                        if (!(w[row + x] > 0)) continue;
-                        _lesionVoxels[row + x] = true;
-                        b = b.Including(x, y, z);
-                    }
+                    for (var x = b.X0; x <= b.X1; x++)
+                        if (w[row + x] > 0) _lesionVoxels[row + x] = true;
                 }
-            _bounds[mask] = b;
+            _bounds[mask] = b.IsEmpty ? Bounds.Empty : new Bounds(b.X0, b.Y0, b.Z0, b.X1, b.Y1, b.Z1);
         }
         _noise = new Lazy<VoxelNoiseModel?>(() =>
         {

@@ -31,15 +31,21 @@ public static class ContourRasterizer
         var n = stack.Normal;
         var aligned = Math.Abs(Math.Abs(n.Dot(grid.SliceDirection)) - 1.0) < ParallelTolerance
             && Math.Abs(n.Dot(grid.RowDirection)) < 1e-3 && Math.Abs(n.Dot(grid.ColumnDirection)) < 1e-3;
-        var beyond = aligned ? RasterizeAligned(grid, stack, weights.Voxels, options.RowsPerVoxel)
-            : RasterizeOblique(grid, stack, weights.Voxels, options.ObliqueSamplesPerAxis);
+        var written = VoxelBox.Empty; // every weight outside it is still 0
+        var beyond = aligned ? RasterizeAligned(grid, stack, weights.Voxels, options.RowsPerVoxel, ref written)
+            : RasterizeOblique(grid, stack, weights.Voxels, options.ObliqueSamplesPerAxis, ref written);
         var voxels = weights.Voxels;
-        for (var i = 0; i < voxels.Length; i++) if (voxels[i] > 1f) voxels[i] = 1f;
+        for (var z = written.Z0; z <= written.Z1; z++)
+            for (var y = written.Y0; y <= written.Y1; y++)
+            {
+                var row = grid.Index(0, y, z);
+                for (var x = written.X0; x <= written.X1; x++) if (voxels[row + x] > 1f) voxels[row + x] = 1f;
+            }
         if (beyond) notes.Add("the contours extend beyond the dose grid: volume and statistics cover the part inside the grid");
-        return new RoiMask(weights, beyond, notes);
+        return new RoiMask(weights, beyond, notes, written);
     }
 
-    private static bool RasterizeAligned(Volume grid, ContourPlaneStack stack, float[] weights, int rows)
+    private static bool RasterizeAligned(Volume grid, ContourPlaneStack stack, float[] weights, int rows, ref VoxelBox written)
     {
         var beyond = false;
         var xs = new List<double>();
@@ -80,6 +86,7 @@ public static class ContourRasterizer
             {
                 var overlap = Math.Min(kHi, k + 0.5) - Math.Max(kLo, k - 0.5);
                 if (overlap <= 0) continue;
+                written = written.Union(new VoxelBox(0, jFirst, k, grid.SizeX - 1, jLast, k));
                 var sliceOffset = k * grid.StrideZ + jFirst * grid.StrideY;
                 for (var c = 0; c < coverage.Length; c++)
                     if (coverage[c] > 0) weights[sliceOffset + c] += (float)(coverage[c] * overlap);
@@ -103,7 +110,7 @@ public static class ContourRasterizer
         }
     }
 
-    private static bool RasterizeOblique(Volume grid, ContourPlaneStack stack, float[] weights, int samples)
+    private static bool RasterizeOblique(Volume grid, ContourPlaneStack stack, float[] weights, int samples, ref VoxelBox written)
     {
         var n = stack.Normal;
         var dropAxis = Math.Abs(n.X) >= Math.Abs(n.Y) && Math.Abs(n.X) >= Math.Abs(n.Z) ? 0 : Math.Abs(n.Y) >= Math.Abs(n.Z) ? 1 : 2;
@@ -135,6 +142,7 @@ public static class ContourRasterizer
         int j0 = Math.Max(0, (int)Math.Floor(minJ)), j1 = Math.Min(grid.SizeY - 1, (int)Math.Ceiling(maxJ));
         int k0 = Math.Max(0, (int)Math.Floor(minK)), k1 = Math.Min(grid.SizeZ - 1, (int)Math.Ceiling(maxK));
 
+        written = new VoxelBox(i0, j0, k0, i1, j1, k1);
         var lowers = planes.Select(p => p.LowerMm).ToArray();
         var offsets = Enumerable.Range(0, samples).Select(s => (s + 0.5) / samples - 0.5).ToArray();
         var perSample = 1.0f / (samples * samples * samples);

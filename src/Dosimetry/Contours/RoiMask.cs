@@ -8,18 +8,42 @@ namespace VoxDose.Dosimetry.Contours;
 public sealed class RoiMask
 {
     public RoiMask(Volume weights, bool extendsBeyondGrid = false, IReadOnlyList<string>? notes = null)
+        : this(weights, extendsBeyondGrid, notes, VoxelBox.All(weights))
+    {
+    }
+
+    /// <param name="zeroOutside">A box outside which every weight is known to be 0 (e.g. what the rasteriser wrote): only
+    /// the box is checked and summed, in the grid's own order, so the sum is the one a pass over the whole grid gives.</param>
+    internal RoiMask(Volume weights, bool extendsBeyondGrid, IReadOnlyList<string>? notes, VoxelBox zeroOutside)
     {
         Weights = weights;
         ExtendsBeyondGrid = extendsBeyondGrid;
         Notes = notes ?? [];
         double sum = 0;
-        foreach (var w in weights.Voxels)
-        {
-            if (!(w >= 0f && w <= 1f)) throw new ArgumentException($"ROI weights must lie in 0..1, found {w}.", nameof(weights));
-            sum += w;
-        }
+        var bounds = VoxelBox.Empty;
+        var voxels = weights.Voxels;
+        for (var z = zeroOutside.Z0; z <= zeroOutside.Z1; z++)
+            for (var y = zeroOutside.Y0; y <= zeroOutside.Y1; y++)
+            {
+                var row = weights.Index(0, y, z);
+                int first = -1, last = -1;
+                for (var x = zeroOutside.X0; x <= zeroOutside.X1; x++)
+                {
+                    var w = voxels[row + x];
+                    if (!(w >= 0f && w <= 1f)) throw new ArgumentException($"ROI weights must lie in 0..1, found {w}.", nameof(weights));
+                    if (w == 0f) continue;
+                    sum += w;
+                    if (first < 0) first = x;
+                    last = x;
+                }
+                if (first >= 0) bounds = bounds.Including(first, y, z).Including(last, y, z);
+            }
         WeightSum = sum;
+        Bounds = bounds;
     }
+
+    /// <summary>The smallest box holding every voxel of non-zero weight (empty for an empty ROI): the weights outside it are 0.</summary>
+    public VoxelBox Bounds { get; }
 
     /// <summary>Partial-volume weights on the dose grid (unitless, 0..1).</summary>
     public Volume Weights { get; }

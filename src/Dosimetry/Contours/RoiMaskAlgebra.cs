@@ -29,7 +29,14 @@ public static class RoiMaskAlgebra
     {
         if (!mask.Weights.HasSameGrid(grid.Weights) || sum.Length != mask.Weights.Count)
             throw new ArgumentException("Masks to combine must be on the same grid.", nameof(mask));
+        // Outside the mask's bounding box its weights are 0: adding them would change nothing.
         var w = mask.Weights.Voxels;
-        for (var i = 0; i < w.Length; i++) sum[i] += w[i];
+        var box = mask.Bounds;
+        for (var z = box.Z0; z <= box.Z1; z++)
+            for (var y = box.Y0; y <= box.Y1; y++)
+            {
+                var row = mask.Weights.Index(0, y, z);
+                for (var i = row + box.X0; i <= row + box.X1; i++) sum[i] += w[i];
+            }
     }
 }

@@ -43,20 +43,34 @@ public sealed class WeightedDoseDistribution
     {
         if (!doseGy.HasSameGrid(mask.Weights))
             throw new ArgumentException("The ROI mask is not on the dose grid: rasterise the contours onto the dose volume.", nameof(mask));
+        // Only the mask's bounding box can hold non-zero weights: visited row by row in the grid's order, it gives
+        // the voxels in the order a pass over the whole grid would.
         var weights = mask.Weights.Voxels;
+        var box = mask.Bounds;
+        var grid = mask.Weights;
         var count = 0;
-        foreach (var w in weights) if (w > 0) count++;
+        for (var z = box.Z0; z <= box.Z1; z++)
+            for (var y = box.Y0; y <= box.Y1; y++)
+            {
+                var row = grid.Index(0, y, z);
+                for (var x = box.X0; x <= box.X1; x++) if (weights[row + x] > 0) count++;
+            }
         var dose = new double[count];
         var weight = new double[count];
         var n = 0;
-        for (var i = 0; i < weights.Length; i++)
-        {
-            if (weights[i] <= 0) continue;
-            var d = doseGy.Voxels[i];
-            if (!float.IsFinite(d)) throw new ArgumentException($"Dose voxel {i} is {d}: the dose map is not valid.", nameof(doseGy));
-            dose[n] = d;
-            weight[n++] = weights[i];
-        }
+        for (var z = box.Z0; z <= box.Z1; z++)
+            for (var y = box.Y0; y <= box.Y1; y++)
+            {
+                var row = grid.Index(0, y, z);
+                for (var i = row + box.X0; i <= row + box.X1; i++)
+                {
+                    if (weights[i] <= 0) continue;
+                    var d = doseGy.Voxels[i];
+                    if (!float.IsFinite(d)) throw new ArgumentException($"Dose voxel {i} is {d}: the dose map is not valid.", nameof(doseGy));
+                    dose[n] = d;
+                    weight[n++] = weights[i];
+                }
+            }
         return new WeightedDoseDistribution(dose, weight);
     }
 
