@@ -40,13 +40,21 @@ public sealed partial class DicomDataset
         {
             // Decoded once and parsed in place, value by value, without a string per value: linear in the element's
             // length (Contour Data holds hundreds of thousands of values).
+            // Plain string searches, not the generic span splitters, whose code is compiled at run time.
             TextDecodes++;
-            ReadOnlySpan<char> text = CharacterSet.Decode(e.Data.Span, e.VR);
-            var count = text.Count('\\') + 1;
-            if (count == 1 && text.Trim(" \0").IsEmpty) return [];
+            var text = CharacterSet.Decode(e.Data.Span, e.VR);
+            var count = 1;
+            foreach (var c in text) if (c == '\\') count++;
+            if (count == 1 && text.AsSpan().Trim(" \0").IsEmpty) return [];
             var values = new double[count];
-            var i = 0;
-            foreach (var range in text.Split('\\')) values[i++] = ParseNumberText(e, text[range]);
+            var start = 0;
+            for (var i = 0; i < count; i++)
+            {
+                var end = text.IndexOf('\\', start);
+                if (end < 0) end = text.Length;
+                values[i] = ParseNumberText(e, text.AsSpan(start, end - start));
+                start = end + 1;
+            }
             return values;
         }
         var n = ValueCount(e);

@@ -42,7 +42,7 @@ public static class DicomNumberText
         for (; i < text.Length; i++)
         {
             var c = text[i];
-            if (char.IsAsciiDigit(c))
+            if ((uint)(c - '0') <= 9)
             {
                 if (++digits > 15) return false;
                 mantissa = mantissa * 10 + (c - '0');

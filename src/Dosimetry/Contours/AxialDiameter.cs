@@ -29,8 +29,14 @@ public static class AxialDiameter
     public static bool IsAxial(IReadOnlyList<Vec3> pointsMm)
     {
         var z0 = pointsMm[0].Z;
-        foreach (var p in pointsMm)
-            if (Math.Abs(p.Z - z0) > AxialToleranceMm) return false;
+        if (pointsMm is Vec3[] array)
+        {
+            foreach (var p in array)
+                if (Math.Abs(p.Z - z0) > AxialToleranceMm) return false;
+            return true;
+        }
+        for (var i = 0; i < pointsMm.Count; i++)
+            if (Math.Abs(pointsMm[i].Z - z0) > AxialToleranceMm) return false;
         return true;
     }
 
@@ -40,11 +46,11 @@ public static class AxialDiameter
     /// </summary>
     public static double LongestChordMm(IReadOnlyList<Vec3> pointsMm)
     {
-        var hull = ConvexHull(SortedDistinct(pointsMm));
+        var (hull, count) = ConvexHull(SortedDistinct(pointsMm));
         var best = 0.0;
-        for (var i = 0; i < hull.Count; i++)
+        for (var i = 0; i < count; i++)
         {
-            for (var j = i + 1; j < hull.Count; j++)
+            for (var j = i + 1; j < count; j++)
             {
                 var dx = hull[i].X - hull[j].X;
                 var dy = hull[i].Y - hull[j].Y;
@@ -55,48 +61,79 @@ public static class AxialDiameter
     }
 
     /// <summary>
-    /// The points' (x, y), distinct and sorted by x then y: what Distinct().OrderBy(x).ThenBy(y) gives, without LINQ's
-    /// hashing and key sorting (a 3D Slicer export holds 100 000+ points). Equal points are adjacent once sorted, so
-    /// keeping the first of each run removes the duplicates; the sorted distinct points have one order only.
+    /// The points' (x, y), distinct and sorted by x then y: what Distinct().OrderBy(x).ThenBy(y) gives. Sorted here by a
+    /// plain merge sort rather than LINQ or Array.Sort over tuples, whose generic code for this value type is compiled at
+    /// run time and runs unoptimised first (a 3D Slicer export holds 100 000+ points). Equal points are adjacent once
+    /// sorted, so keeping the first of each run removes the duplicates; the sorted distinct points have one order only.
     /// </summary>
     internal static (double X, double Y)[] SortedDistinct(IReadOnlyList<Vec3> pointsMm)
     {
         var points = new (double X, double Y)[pointsMm.Count];
-        for (var i = 0; i < points.Length; i++) points[i] = (pointsMm[i].X, pointsMm[i].Y);
-        Array.Sort(points, default(ByXThenY));
+        if (pointsMm is Vec3[] array)
+            for (var i = 0; i < points.Length; i++) points[i] = (array[i].X, array[i].Y);
+        else
+            for (var i = 0; i < points.Length; i++) points[i] = (pointsMm[i].X, pointsMm[i].Y);
+        MergeSort(points, new (double X, double Y)[points.Length], 0, points.Length);
         var n = 0;
         for (var i = 0; i < points.Length; i++)
-            if (n == 0 || !points[i].Equals(points[n - 1])) points[n++] = points[i];
-        return n == points.Length ? points : points[..n];
+            if (n == 0 || Compare(points[i], points[n - 1]) != 0) points[n++] = points[i];
+        if (n == points.Length) return points;
+        var distinct = new (double X, double Y)[n];
+        Array.Copy(points, distinct, n);
+        return distinct;
     }
 
-    private readonly struct ByXThenY : IComparer<(double X, double Y)>
+    /// <summary>x, then y, by <see cref="double.CompareTo(double)"/> (0 exactly when the values are equal, -0 and 0 alike).</summary>
+    private static int Compare((double X, double Y) a, (double X, double Y) b)
     {
-        public int Compare((double X, double Y) a, (double X, double Y) b)
+        var c = a.X.CompareTo(b.X);
+        return c != 0 ? c : a.Y.CompareTo(b.Y);
+    }
+
+    /// <summary>Sorts items[from..to) with <see cref="Compare"/>, using <paramref name="buffer"/> (same length) as scratch.</summary>
+    private static void MergeSort((double X, double Y)[] items, (double X, double Y)[] buffer, int from, int to)
+    {
+        if (to - from <= 16)
         {
-            var c = a.X.CompareTo(b.X);
-            return c != 0 ? c : a.Y.CompareTo(b.Y);
+            for (var i = from + 1; i < to; i++)
+            {
+                var item = items[i];
+                var j = i - 1;
+                while (j >= from && Compare(items[j], item) > 0) { items[j + 1] = items[j]; j--; }
+                items[j + 1] = item;
+            }
+            return;
         }
+        var mid = from + (to - from) / 2;
+        MergeSort(items, buffer, from, mid);
+        MergeSort(items, buffer, mid, to);
+        if (Compare(items[mid - 1], items[mid]) <= 0) return;
+        Array.Copy(items, from, buffer, from, to - from);
+        int l = from, r = mid, k = from;
+        while (l < mid && r < to) items[k++] = Compare(buffer[r], buffer[l]) < 0 ? buffer[r++] : buffer[l++];
+        while (l < mid) items[k++] = buffer[l++];
+        while (r < to) items[k++] = buffer[r++];
     }
 
-    private static List<(double X, double Y)> ConvexHull((double X, double Y)[] sorted)
+    /// <summary>The convex hull of sorted distinct points (an array and its length: no generic list in this loop over every point).</summary>
+    private static ((double X, double Y)[] Points, int Count) ConvexHull((double X, double Y)[] sorted)
     {
-        if (sorted.Length <= 2) return [.. sorted];
-        var hull = new List<(double X, double Y)>(sorted.Length + 1);
+        if (sorted.Length <= 2) return (sorted, sorted.Length);
+        var hull = new (double X, double Y)[sorted.Length + 1];
+        var n = 0;
         static double Cross((double X, double Y) o, (double X, double Y) a, (double X, double Y) b) =>
             (a.X - o.X) * (b.Y - o.Y) - (a.Y - o.Y) * (b.X - o.X);
         foreach (var p in sorted) // lower hull
         {
-            while (hull.Count >= 2 && Cross(hull[^2], hull[^1], p) <= 0) hull.RemoveAt(hull.Count - 1);
-            hull.Add(p);
+            while (n >= 2 && Cross(hull[n - 2], hull[n - 1], p) <= 0) n--;
+            hull[n++] = p;
         }
-        var lower = hull.Count + 1;
+        var lower = n + 1;
         for (var i = sorted.Length - 2; i >= 0; i--) // upper hull
         {
-            while (hull.Count >= lower && Cross(hull[^2], hull[^1], sorted[i]) <= 0) hull.RemoveAt(hull.Count - 1);
-            hull.Add(sorted[i]);
+            while (n >= lower && Cross(hull[n - 2], hull[n - 1], sorted[i]) <= 0) n--;
+            hull[n++] = sorted[i];
         }
-        hull.RemoveAt(hull.Count - 1); // the first point again
-        return hull;
+        return (hull, n - 1); // the last is the first point again
     }
 }

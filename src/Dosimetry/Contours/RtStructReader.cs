@@ -131,7 +131,7 @@ public static class RtStructReader
             problem = $"Contour Data (3006,0050) has {data.Length} values, not a positive multiple of 3: skipped";
             return null;
         }
-        if (data.Any(v => !double.IsFinite(v)))
+        if (!AllFinite(data))
         {
             problem = "Contour Data (3006,0050) holds a non-finite value: skipped";
             return null;
@@ -141,6 +141,13 @@ public static class RtStructReader
         if (item.TryGetInt(DicomTag.NumberOfContourPoints, out var declared) && declared != points.Length)
             problem = $"Number of Contour Points (3006,0046) says {declared} but Contour Data holds {points.Length}: the data is used";
         return new Contour(type, points);
+    }
+
+    private static bool AllFinite(double[] values)
+    {
+        foreach (var v in values)
+            if (!double.IsFinite(v)) return false;
+        return true;
     }
 
     private static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
