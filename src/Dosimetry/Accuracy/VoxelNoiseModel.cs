@@ -63,23 +63,74 @@ public sealed class VoxelNoiseModel
                 }
             perSlice[z] = slice;
         });
-        var values = new List<double>(perSlice.Sum(s => s?.Count ?? 0));
-        foreach (var slice in perSlice) if (slice is not null) values.AddRange(slice);
-        if (values.Count < 50) return new VoxelNoiseModel(kernel, double.NaN, values.Count);
+        var count = 0;
+        foreach (var slice in perSlice) count += slice?.Count ?? 0;
+        if (count < 50) return new VoxelNoiseModel(kernel, double.NaN, count);
+        var values = new double[count];
+        var at = 0;
+        foreach (var slice in perSlice)
+        {
+            if (slice is null) continue;
+            slice.CopyTo(values, at);
+            at += slice.Count;
+        }
         var robustSd = RobustSd(values);
-        return new VoxelNoiseModel(kernel, robustSd / Math.Sqrt(kernel.HighPassSumOfSquares), values.Count);
+        return new VoxelNoiseModel(kernel, robustSd / Math.Sqrt(kernel.HighPassSumOfSquares), count);
     }
 
-    /// <summary>1.4826 x the median absolute deviation: the SD of a normal distribution, insensitive to edges and hot spots.</summary>
-    internal static double RobustSd(List<double> values)
+    /// <summary>
+    /// 1.4826 x the median absolute deviation: the SD of a normal distribution, insensitive to edges and hot spots.
+    /// The medians are order statistics found by selection (linear time), the very values a full sort would put in the
+    /// middle. Reorders <paramref name="values"/>.
+    /// </summary>
+    internal static double RobustSd(double[] values)
     {
-        values.Sort();
         var median = Median(values);
-        var deviations = values.Select(v => Math.Abs(v - median)).ToList();
-        deviations.Sort();
+        var deviations = new double[values.Length];
+        for (var i = 0; i < values.Length; i++) deviations[i] = Math.Abs(values[i] - median);
         return 1.4826 * Median(deviations);
     }
 
-    private static double Median(List<double> sorted) =>
-        sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : 0.5 * (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]);
+    /// <summary>The median (the mean of the two middle values for an even count); reorders <paramref name="values"/>.</summary>
+    internal static double Median(double[] values)
+    {
+        var n = values.Length;
+        var upper = Select(values, n / 2);
+        if (n % 2 == 1) return upper;
+        // Selection left every value below index n / 2 at most the upper middle: the lower middle is their maximum.
+        var lower = values[0];
+        for (var i = 1; i < n / 2; i++) if (values[i] > lower) lower = values[i];
+        return 0.5 * (lower + upper);
+    }
+
+    /// <summary>
+    /// The k-th smallest value (k from 0; no NaN): quickselect with Hoare partitioning around the median of three.
+    /// On return values[..k] are at most values[k] and values[(k + 1)..] at least.
+    /// </summary>
+    internal static double Select(double[] values, int k)
+    {
+        int lo = 0, hi = values.Length - 1;
+        while (lo < hi)
+        {
+            var mid = lo + (hi - lo) / 2;
+            double a = values[lo], b = values[mid], c = values[hi];
+            var pivot = a < b ? (b < c ? b : a < c ? c : a) : (a < c ? a : b < c ? c : b);
+            int i = lo, j = hi;
+            while (i <= j)
+            {
+                while (values[i] < pivot) i++;
+                while (values[j] > pivot) j--;
+                if (i <= j)
+                {
+                    (values[i], values[j]) = (values[j], values[i]);
+                    i++;
+                    j--;
+                }
+            }
+            if (k <= j) hi = j;
+            else if (k >= i) lo = i;
+            else break; // values[j + 1 .. i - 1] all equal the pivot
+        }
+        return values[k];
+    }
 }

@@ -60,6 +60,17 @@ public class RoiMaskBoundsTests
         RoiMaskAlgebra.AddTo(added, mask, mask);
         for (var i = 0; i < expected.Length; i++) expected[i] += w[i];
         Assert.Equal(expected, added);
+
+        // Subtracting a weight sum changes only the box, and gives what the per-voxel formula over the whole grid gives.
+        var removed = new float[dose.Count];
+        for (var i = 0; i < removed.Length; i++) removed[i] = random.Next(3) == 0 ? 0f : (float)(random.NextDouble() * 1.5);
+        var difference = RoiMaskAlgebra.Subtract(mask, removed);
+        var formula = new float[dose.Count];
+        for (var i = 0; i < formula.Length; i++) formula[i] = Math.Max(0f, w[i] - Math.Min(1f, removed[i]));
+        Assert.Equal(formula.Select(BitConverter.SingleToInt32Bits), difference.Weights.Voxels.Select(BitConverter.SingleToInt32Bits));
+        var scanned = new RoiMask(difference.Weights);
+        Assert.Equal(scanned.Bounds, difference.Bounds);
+        Assert.Equal(Bits(scanned.WeightSum), Bits(difference.WeightSum));
     }
 
     [Fact]
