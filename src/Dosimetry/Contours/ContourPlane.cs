@@ -6,4 +6,4 @@ namespace VoxDose.Dosimetry.Contours;
 /// The closed contours of one ROI that lie in one plane, and the slab along the plane normal that they stand for:
 /// from <see cref="LowerMm"/> to <see cref="UpperMm"/> (positions along the normal, in mm).
 /// </summary>
-internal sealed record ContourPlane(double PositionMm, double LowerMm, double UpperMm, IReadOnlyList<IReadOnlyList<Vec3>> Polygons);
+internal sealed record ContourPlane(double PositionMm, double LowerMm, double UpperMm, IReadOnlyList<Vec3[]> Polygons);

@@ -43,7 +43,7 @@ internal sealed class ContourPlaneStack
     public static ContourPlaneStack Build(IReadOnlyList<Contour> contours, Volume grid)
     {
         var notes = new List<string>();
-        var closed = new List<(int Index, List<Vec3> Points, Vec3 AreaVector)>();
+        var closed = new List<(int Index, Vec3[] Points, Vec3 AreaVector)>();
         for (var c = 0; c < contours.Count; c++)
         {
             var contour = contours[c];
@@ -53,7 +53,7 @@ internal sealed class ContourPlaneStack
                 continue;
             }
             var points = WithoutRepeatedPoints(contour.PointsMm);
-            if (points.Count < 3)
+            if (points.Length < 3)
             {
                 notes.Add(Invariant($"contour {c + 1}: fewer than 3 distinct points, skipped"));
                 continue;
@@ -73,7 +73,7 @@ internal sealed class ContourPlaneStack
             : Math.Abs(normal.Y) >= Math.Abs(normal.Z) ? normal.Y : normal.Z;
         if (dominant < 0) normal = normal * -1.0;
 
-        var placed = new List<(double PositionMm, List<Vec3> Points)>();
+        var placed = new List<(double PositionMm, Vec3[] Points)>();
         foreach (var (index, points, areaVector) in closed)
         {
             if (Math.Abs(areaVector.Normalized().Dot(normal)) < ParallelCosine)
@@ -81,15 +81,23 @@ internal sealed class ContourPlaneStack
                 notes.Add(Invariant($"contour {index + 1}: not parallel to the other contours of the ROI, skipped"));
                 continue;
             }
-            var position = points.Average(p => p.Dot(normal));
-            var offPlane = points.Max(p => Math.Abs(p.Dot(normal) - position));
+            // What points.Average(p => p.Dot(normal)) and points.Max(...) gave: the sum from the first value, in order.
+            var sum = points[0].Dot(normal);
+            for (var i = 1; i < points.Length; i++) sum += points[i].Dot(normal);
+            var position = sum / points.Length;
+            var offPlane = Math.Abs(points[0].Dot(normal) - position);
+            for (var i = 1; i < points.Length; i++)
+            {
+                var off = Math.Abs(points[i].Dot(normal) - position);
+                if (off > offPlane) offPlane = off;
+            }
             if (offPlane > 0.5)
                 notes.Add(Invariant($"contour {index + 1}: points up to {offPlane:F2} mm off its plane (used at the mean position)"));
             placed.Add((position, points));
         }
         placed.Sort((a, b) => a.PositionMm.CompareTo(b.PositionMm));
 
-        var groups = new List<(double PositionMm, List<IReadOnlyList<Vec3>> Polygons)>();
+        var groups = new List<(double PositionMm, List<Vec3[]> Polygons)>();
         foreach (var (position, points) in placed)
         {
             if (groups.Count > 0 && position - groups[^1].PositionMm <= SamePlaneToleranceMm)
@@ -128,19 +136,23 @@ internal sealed class ContourPlaneStack
         + Math.Abs(unit.Dot(grid.ColumnDirection)) * grid.SpacingMm.Y
         + Math.Abs(unit.Dot(grid.SliceDirection)) * grid.SpacingMm.Z;
 
-    private static List<Vec3> WithoutRepeatedPoints(IReadOnlyList<Vec3> points)
+    private static Vec3[] WithoutRepeatedPoints(IReadOnlyList<Vec3> points)
     {
-        var result = new List<Vec3>(points.Count);
-        foreach (var p in points)
-            if (result.Count == 0 || (p - result[^1]).Length > DuplicatePointToleranceMm) result.Add(p);
-        while (result.Count > 1 && (result[^1] - result[0]).Length <= DuplicatePointToleranceMm) result.RemoveAt(result.Count - 1);
+        var result = new Vec3[points.Count];
+        var n = 0;
+        for (var i = 0; i < result.Length; i++)
+        {
+            var p = points[i];
+            if (n == 0 || (p - result[n - 1]).Length > DuplicatePointToleranceMm) result[n++] = p;
+        }
+        while (n > 1 && (result[n - 1] - result[0]).Length <= DuplicatePointToleranceMm) n--;
+        if (n < result.Length) Array.Resize(ref result, n);
         return result;
     }
 
-    /// <summary>True when both polygons have the same vertices (any start point, either direction) within 1e-3 mm.</summary>
-    private static bool SameOutline(IReadOnlyList<Vec3> a, IReadOnlyList<Vec3> b)
+    private static bool SameOutline(Vec3[] a, Vec3[] b)
     {
-        if (a.Count != b.Count) return false;
+        if (a.Length != b.Length) return false;
         const double tolerance = 1e-3;
         foreach (var p in a)
         {
@@ -155,13 +167,13 @@ internal sealed class ContourPlaneStack
     }
 
     /// <summary>Newell's method: a vector normal to the polygon whose length is twice its area (mm2).</summary>
-    private static Vec3 NewellAreaVector(List<Vec3> points)
+    private static Vec3 NewellAreaVector(Vec3[] points)
     {
         double x = 0, y = 0, z = 0;
-        for (var a = 0; a < points.Count; a++)
+        for (var a = 0; a < points.Length; a++)
         {
             var p = points[a];
-            var q = points[(a + 1) % points.Count];
+            var q = points[(a + 1) % points.Length];
             x += (p.Y - q.Y) * (p.Z + q.Z);
             y += (p.Z - q.Z) * (p.X + q.X);
             z += (p.X - q.X) * (p.Y + q.Y);

@@ -48,7 +48,7 @@ public static class ContourRasterizer
     private static bool RasterizeAligned(Volume grid, ContourPlaneStack stack, float[] weights, int rows, ref VoxelBox written)
     {
         var beyond = false;
-        var xs = new List<double>();
+        var xs = new double[16];
         foreach (var plane in stack.Planes)
         {
             var k0 = grid.PatientToVoxel(stack.Normal * plane.LowerMm).Z;
@@ -59,7 +59,15 @@ public static class ContourRasterizer
 
             var polygons = new EvenOddPolygonSet();
             foreach (var polygon in plane.Polygons)
-                polygons.AddPolygon([.. polygon.Select(p => { var v = grid.PatientToVoxel(p); return (v.X, v.Y); })]);
+            {
+                var vertices = new (double X, double Y)[polygon.Length];
+                for (var i = 0; i < vertices.Length; i++)
+                {
+                    var v = grid.PatientToVoxel(polygon[i]);
+                    vertices[i] = (v.X, v.Y);
+                }
+                polygons.AddPolygon(vertices);
+            }
             if (polygons.MinX < -0.5 || polygons.MinY < -0.5 || polygons.MaxX > grid.SizeX - 0.5 || polygons.MaxY > grid.SizeY - 0.5)
                 beyond = true;
 
@@ -76,8 +84,8 @@ public static class ContourRasterizer
                 var rowOffset = (j - jFirst) * grid.SizeX;
                 for (var r = 0; r < rows; r++)
                 {
-                    polygons.Crossings(j - 0.5 + (r + 0.5) / rows, xs);
-                    for (var c = 0; c + 1 < xs.Count; c += 2)
+                    var crossings = polygons.Crossings(j - 0.5 + (r + 0.5) / rows, ref xs);
+                    for (var c = 0; c + 1 < crossings; c += 2)
                         AddInterval(coverage, rowOffset, grid.SizeX, xs[c], xs[c + 1], 1.0 / rows);
                 }
             }
