@@ -6,7 +6,8 @@ using VoxDose.Reporting.Fonts;
 namespace VoxDose.Reporting.Images;
 
 /// <summary>An ROI outline to draw on a fused slice; the highlighted one is the ROI the slice is about.</summary>
-public sealed record SliceOutline(string Name, Volume Mask, bool Highlighted);
+/// <param name="Bounds">A box outside which the mask is 0 (only it is searched for the outline); null: the whole slice.</param>
+public sealed record SliceOutline(string Name, Volume Mask, bool Highlighted, VoxelBox? Bounds = null);
 
 /// <summary>
 /// Renders an axial slice of the dose map as a colour wash over the grey PET, with ROI outlines, a caption and a
@@ -24,6 +25,10 @@ public static class FusionRenderer
     private const int BarLeft = PanelLeft + PanelSize + 22;
     private const int BarWidth = 22;
 
+    // Loaded once for every slice (an SKTypeface is immutable and may be shared between threads).
+    private static readonly Lazy<SKTypeface> Typeface = new(() =>
+        SKTypeface.FromFile(ReportFonts.Regular) ?? throw new InvalidOperationException("Cannot load " + ReportFonts.Regular));
+
     public static FusedSlice Render(Volume petBqPerMl, Volume doseGy, int sliceIndex, FusionScale scale,
         PetWindow petWindow, IReadOnlyList<SliceOutline> outlines, string caption)
     {
@@ -34,7 +39,7 @@ public static class FusionRenderer
         using var bitmap = new SKBitmap(new SKImageInfo(Width, Height, SKColorType.Rgba8888, SKAlphaType.Opaque));
         using var canvas = new SKCanvas(bitmap);
         canvas.Clear(SKColors.Black);
-        using var typeface = SKTypeface.FromFile(ReportFonts.Regular) ?? throw new InvalidOperationException("Cannot load " + ReportFonts.Regular);
+        var typeface = Typeface.Value;
         using var titleFont = new SKFont(typeface, 18);
         using var smallFont = new SKFont(typeface, 13);
         using var textPaint = new SKPaint { Color = SKColors.White, IsAntialias = true };
@@ -113,9 +118,12 @@ public static class FusionRenderer
         var sx = panel.Width / nx;
         var sy = panel.Height / ny;
         bool Inside(int i, int j) => i >= 0 && j >= 0 && i < nx && j < ny && mask[i, j, k] >= 0.5f;
+        // Outside the mask's bounds nothing is inside: the same edges in the same order, from the box alone.
+        var box = outline.Bounds ?? VoxelBox.All(mask);
         using var path = new SKPath();
-        for (var j = 0; j < ny; j++)
-            for (var i = 0; i < nx; i++)
+        if (k < box.Z0 || k > box.Z1) return;
+        for (var j = box.Y0; j <= box.Y1; j++)
+            for (var i = box.X0; i <= box.X1; i++)
             {
                 if (!Inside(i, j)) continue;
                 float x0 = panel.Left + i * sx, y0 = panel.Top + j * sy, x1 = x0 + sx, y1 = y0 + sy;

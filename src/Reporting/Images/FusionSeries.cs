@@ -21,8 +21,8 @@ public static class FusionSeries
         var slices = new List<FusedSlice>();
         foreach (var roi in focus)
         {
-            if (SliceChoice.CentreSlice(roi.Mask!) is not { } k) continue;
-            var outlines = masked.Select(r => new SliceOutline(r.Name, r.Mask!, ReferenceEquals(r, roi))).ToList();
+            if (SliceChoice.CentreSlice(roi.Mask!, roi.MaskBounds) is not { } k) continue;
+            var outlines = masked.Select(r => new SliceOutline(r.Name, r.Mask!, ReferenceEquals(r, roi), r.MaskBounds)).ToList();
             var caption = $"{roi.Name}: mean {ReportFormat.Gy(roi.Metrics.MeanGy)} Gy";
             slices.Add(FusionRenderer.Render(report.PetBqPerMl, report.DoseGy, k, scale,
                 PetWindow.ForSlice(report.PetBqPerMl, k, uptakeMasks), outlines, caption));
@@ -30,7 +30,7 @@ public static class FusionSeries
         if (slices.Count == 0)
         {
             var k = SliceChoice.MaxSlice(report.DoseGy);
-            var outlines = masked.Select(r => new SliceOutline(r.Name, r.Mask!, false)).ToList();
+            var outlines = masked.Select(r => new SliceOutline(r.Name, r.Mask!, false, r.MaskBounds)).ToList();
             slices.Add(FusionRenderer.Render(report.PetBqPerMl, report.DoseGy, k, scale,
                 PetWindow.ForSlice(report.PetBqPerMl, k, uptakeMasks), outlines, "Slice of the maximum dose"));
         }

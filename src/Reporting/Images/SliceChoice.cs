@@ -6,15 +6,20 @@ namespace VoxDose.Reporting.Images;
 public static class SliceChoice
 {
     /// <summary>The slice index nearest the centre of mass of <paramref name="mask"/> (fractions 0..1); null for an empty mask.</summary>
-    public static int? CentreSlice(Volume mask)
+    /// <param name="bounds">A box outside which the mask is 0 (its zeros would add nothing): only it is summed; null: the whole grid.</param>
+    public static int? CentreSlice(Volume mask, VoxelBox? bounds = null)
     {
         double sum = 0, sumZ = 0;
-        var perSlice = mask.StrideZ;
+        var box = bounds ?? VoxelBox.All(mask);
         var voxels = mask.Voxels;
-        for (var k = 0; k < mask.SizeZ; k++)
+        for (var k = Math.Max(box.Z0, 0); k <= Math.Min(box.Z1, mask.SizeZ - 1); k++)
         {
             double slice = 0;
-            for (var i = k * perSlice; i < (k + 1) * perSlice; i++) slice += voxels[i];
+            for (var j = box.Y0; j <= box.Y1; j++)
+            {
+                var row = mask.Index(0, j, k);
+                for (var i = row + box.X0; i <= row + box.X1; i++) slice += voxels[i];
+            }
             sum += slice;
             sumZ += slice * k;
         }

@@ -11,6 +11,9 @@ public sealed record ReportRoi
     /// <summary>Voxel fractions 0..1 inside the ROI, on the dose grid; null when no image is wanted.</summary>
     public Volume? Mask { get; init; }
 
+    /// <summary>A box outside which every <see cref="Mask"/> voxel is 0 (the rasterised mask's bounds), so images visit only it; null: scan the grid.</summary>
+    public VoxelBox? MaskBounds { get; init; }
+
     /// <summary>
     /// The RTSTRUCT this ROI comes from when it is not <see cref="SourceReferences.RtStruct"/> (studies with several
     /// structure sets); null means the report's RTSTRUCT (or none for derived regions).

@@ -65,7 +65,7 @@ public static class StudyReportAssembler
                 if (liver is not null)
                     mask = RoiMaskAlgebra.Subtract(liver, rasterised.Where(x => x.Key.Role == RoiRole.Lesion).Select(x => x.Value.Mask));
             }
-            rois.Add(new ReportRoi { Metrics = metrics, Mask = mask?.Weights, StructureSet = from });
+            rois.Add(new ReportRoi { Metrics = metrics, Mask = mask?.Weights, MaskBounds = mask?.Bounds, StructureSet = from });
         }
 
         var main = rasterised.Values.FirstOrDefault(v => v.From is not null);
