@@ -22,9 +22,6 @@ public sealed class LesionAccuracyEvaluator
     private readonly BitArray _lesionVoxels;
     private readonly Lazy<VoxelNoiseModel?> _noise;
     private readonly bool _fullGrid;
-    // Each lesion's bounding box (non-zero weights), found once while marking the lesion voxels: every figure below
-    // then works inside the box grown by the margin it needs, not over the whole grid.
-    private readonly Dictionary<RoiMask, Bounds> _bounds = new(ReferenceEqualityComparer.Instance);
 
     /// <param name="lesionMasks">Every lesion of the study: their voxels are kept out of each other's background shell.</param>
     public LesionAccuracyEvaluator(Volume doseGy, Volume? activity, MetricsOptions options, StudyAccuracyInputs study, IEnumerable<RoiMask> lesionMasks)
@@ -44,7 +41,8 @@ public sealed class LesionAccuracyEvaluator
         _lesionVoxels = new BitArray(doseGy.Count);
         foreach (var mask in lesionMasks)
         {
-            // The mask's bounding box (its non-zero weights) holds every lesion voxel.
+            // The mask's bounding box (its non-zero weights) holds every lesion voxel; every figure below works inside
+            // it, grown by the margin the figure needs, not over the whole grid.
             var weights = mask.Weights;
             var w = weights.Voxels;
             var b = mask.Bounds;
@@ -55,7 +53,6 @@ public sealed class LesionAccuracyEvaluator
                     for (var x = b.X0; x <= b.X1; x++)
                         if (w[row + x] > 0) _lesionVoxels[row + x] = true;
                 }
-            _bounds[mask] = b.IsEmpty ? Bounds.Empty : new Bounds(b.X0, b.Y0, b.Z0, b.X1, b.Y1, b.Z1);
         }
         _noise = new Lazy<VoxelNoiseModel?>(() =>
         {
@@ -291,35 +288,16 @@ public sealed class LesionAccuracyEvaluator
     }
 
     /// <summary>
-    /// The bounding box of the mask's non-zero weights, grown by <paramref name="margin"/> voxels and clamped to the grid
-    /// (the whole grid for the full-grid reference). Empty (x1 &lt; x0) for a mask without weights.
+    /// The bounding box of the mask's non-zero weights (<see cref="RoiMask.Bounds"/>), grown by <paramref name="margin"/>
+    /// voxels and clamped to the grid (the whole grid for the full-grid reference). Empty (x1 &lt; x0) for a mask without weights.
     /// </summary>
-    private (int X0, int Y0, int Z0, int X1, int Y1, int Z1) Box(RoiMask mask, int margin)
+    private VoxelBox Box(RoiMask mask, int margin)
     {
         var g = mask.Weights;
-        if (_fullGrid) return (0, 0, 0, g.SizeX - 1, g.SizeY - 1, g.SizeZ - 1);
-        if (!_bounds.TryGetValue(mask, out var b))
-        {
-            b = Bounds.Empty;
-            for (var z = 0; z < g.SizeZ; z++)
-                for (var y = 0; y < g.SizeY; y++)
-                {
-                    var row = g.Index(0, y, z);
-                    for (var x = 0; x < g.SizeX; x++)
-                        if (g.Voxels[row + x] > 0) b = b.Including(x, y, z);
-                }
-            _bounds[mask] = b;
-        }
-        if (b.X1 < 0) return (0, 0, 0, -1, -1, -1);
-        return (Math.Max(0, b.X0 - margin), Math.Max(0, b.Y0 - margin), Math.Max(0, b.Z0 - margin),
+        if (_fullGrid) return VoxelBox.All(g);
+        var b = mask.Bounds;
+        if (b.IsEmpty) return new VoxelBox(0, 0, 0, -1, -1, -1);
+        return new VoxelBox(Math.Max(0, b.X0 - margin), Math.Max(0, b.Y0 - margin), Math.Max(0, b.Z0 - margin),
             Math.Min(g.SizeX - 1, b.X1 + margin), Math.Min(g.SizeY - 1, b.Y1 + margin), Math.Min(g.SizeZ - 1, b.Z1 + margin));
-    }
-
-    private readonly record struct Bounds(int X0, int Y0, int Z0, int X1, int Y1, int Z1)
-    {
-        public static Bounds Empty => new(int.MaxValue, int.MaxValue, int.MaxValue, -1, -1, -1);
-
-        public Bounds Including(int x, int y, int z) =>
-            new(Math.Min(X0, x), Math.Min(Y0, y), Math.Min(Z0, z), Math.Max(X1, x), Math.Max(Y1, y), Math.Max(Z1, z));
     }
 }

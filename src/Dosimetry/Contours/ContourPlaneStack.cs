@@ -43,7 +43,7 @@ internal sealed class ContourPlaneStack
     public static ContourPlaneStack Build(IReadOnlyList<Contour> contours, Volume grid)
     {
         var notes = new List<string>();
-        var closed = new List<(int Index, Vec3[] Points, Vec3 AreaVector)>();
+        var closed = new List<ClosedContour>();
         for (var c = 0; c < contours.Count; c++)
         {
             var contour = contours[c];
@@ -64,16 +64,19 @@ internal sealed class ContourPlaneStack
                 notes.Add(Invariant($"contour {c + 1}: zero area, skipped"));
                 continue;
             }
-            closed.Add((c, points, areaVector));
+            closed.Add(new ClosedContour(c, points, areaVector));
         }
         if (closed.Count == 0) return new ContourPlaneStack(new Vec3(0, 0, 1), [], notes);
 
-        var normal = closed.MaxBy(x => x.AreaVector.Length).AreaVector.Normalized();
+        var largest = closed[0]; // the first of the largest, as MaxBy chose it
+        foreach (var x in closed)
+            if (x.AreaVector.Length.CompareTo(largest.AreaVector.Length) > 0) largest = x;
+        var normal = largest.AreaVector.Normalized();
         var dominant = Math.Abs(normal.X) >= Math.Abs(normal.Y) && Math.Abs(normal.X) >= Math.Abs(normal.Z) ? normal.X
             : Math.Abs(normal.Y) >= Math.Abs(normal.Z) ? normal.Y : normal.Z;
         if (dominant < 0) normal = normal * -1.0;
 
-        var placed = new List<(double PositionMm, Vec3[] Points)>();
+        var placed = new List<PlacedContour>();
         foreach (var (index, points, areaVector) in closed)
         {
             if (Math.Abs(areaVector.Normalized().Dot(normal)) < ParallelCosine)
@@ -93,11 +96,11 @@ internal sealed class ContourPlaneStack
             }
             if (offPlane > 0.5)
                 notes.Add(Invariant($"contour {index + 1}: points up to {offPlane:F2} mm off its plane (used at the mean position)"));
-            placed.Add((position, points));
+            placed.Add(new PlacedContour(position, points));
         }
         placed.Sort((a, b) => a.PositionMm.CompareTo(b.PositionMm));
 
-        var groups = new List<(double PositionMm, List<Vec3[]> Polygons)>();
+        var groups = new List<PlacedGroup>();
         foreach (var (position, points) in placed)
         {
             if (groups.Count > 0 && position - groups[^1].PositionMm <= SamePlaneToleranceMm)
@@ -110,7 +113,7 @@ internal sealed class ContourPlaneStack
             }
             else
             {
-                groups.Add((position, [points]));
+                groups.Add(new PlacedGroup(position, [points]));
             }
         }
 
@@ -183,10 +186,25 @@ internal sealed class ContourPlaneStack
 
     private static double Median(List<double> values)
     {
-        var sorted = values.Order().ToArray();
+        var sorted = values.ToArray();
+        for (var i = 1; i < sorted.Length; i++) // insertion sort: one gap per plane; the middle values are the sort's
+        {
+            var v = sorted[i];
+            var j = i - 1;
+            while (j >= 0 && sorted[j] > v) { sorted[j + 1] = sorted[j]; j--; }
+            sorted[j + 1] = v;
+        }
         var m = sorted.Length / 2;
         return sorted.Length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2.0;
     }
+
+    // Reference types, not tuples: the lists and the sort below then run the runtime's shared, precompiled code instead
+    // of code compiled at run time for each value-type instantiation.
+    private sealed record ClosedContour(int Index, Vec3[] Points, Vec3 AreaVector);
+
+    private sealed record PlacedContour(double PositionMm, Vec3[] Points);
+
+    private sealed record PlacedGroup(double PositionMm, List<Vec3[]> Polygons);
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }

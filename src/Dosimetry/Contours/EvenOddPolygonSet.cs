@@ -34,7 +34,12 @@ internal sealed class EvenOddPolygonSet
             MinX = Math.Min(MinX, p.X); MaxX = Math.Max(MaxX, p.X);
             MinY = Math.Min(MinY, p.Y); MaxY = Math.Max(MaxY, p.Y);
             if (p.Y == q.Y) continue; // horizontal edges never cross a row
-            if (_edgeCount == _edges.Length) Array.Resize(ref _edges, 2 * _edges.Length);
+            if (_edgeCount == _edges.Length)
+            {
+                var grown = new Edge[2 * _edges.Length];
+                Array.Copy(_edges, grown, _edgeCount);
+                _edges = grown;
+            }
             _edges[_edgeCount++] = new Edge(p.X, p.Y, q.X, q.Y);
         }
         _bucketStart = [];
@@ -55,7 +60,12 @@ internal sealed class EvenOddPolygonSet
             var e = _edges[_bucketEdges[at]];
             if ((e.Y0 <= y && y < e.Y1) || (e.Y1 <= y && y < e.Y0))
             {
-                if (n == xs.Length) Array.Resize(ref xs, 2 * xs.Length);
+                if (n == xs.Length)
+                {
+                    var grown = new double[2 * xs.Length];
+                    Array.Copy(xs, grown, n);
+                    xs = grown;
+                }
                 xs[n++] = e.X0 + (y - e.Y0) * (e.X1 - e.X0) / (e.Y1 - e.Y0);
             }
         }

@@ -75,6 +75,7 @@ public sealed class AxialDiameterTests
             [],
             [new Vec3(1, 2, 0)],
             [new Vec3(0.0, 1, 0), new Vec3(-0.0, 1, 0), new Vec3(0.0, -0.0, 0), new Vec3(-0.0, 0.0, 0), new Vec3(0, 1, 0)],
+            [new Vec3(double.NaN, 1, 0), new Vec3(2, double.NaN, 0), new Vec3(double.NaN, 1, 0), new Vec3(-1, 4, 0), new Vec3(2, -3, 0), new Vec3(double.NaN, double.NaN, 0)],
         ];
         for (var trial = 0; trial < 40; trial++)
         {
