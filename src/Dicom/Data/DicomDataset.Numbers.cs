@@ -50,8 +50,8 @@ public sealed partial class DicomDataset
             var start = 0;
             for (var i = 0; i < count; i++)
             {
-                var end = text.IndexOf('\\', start);
-                if (end < 0) end = text.Length;
+                var end = start;
+                while (end < text.Length && text[end] != '\\') end++;
                 values[i] = ParseNumberText(e, text.AsSpan(start, end - start));
                 start = end + 1;
             }

@@ -11,7 +11,7 @@ public static class DicomNumberText
     /// </summary>
     public static bool TryParseDecimal(ReadOnlySpan<char> text, out double value)
     {
-        text = text.Trim(" \0");
+        text = TrimPadding(text);
         value = 0;
         if (text.IsEmpty) return false;
         if (TryParseShortDecimal(text, out value)) return true;
@@ -20,9 +20,18 @@ public static class DicomNumberText
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
     }
 
-    /// <summary>Powers of ten that a double holds exactly (10^22 is the last).</summary>
-    private static readonly double[] ExactPowersOfTen =
+    /// <summary>Powers of ten that a double holds exactly (10^22 is the last); constant data, no static field to look up.</summary>
+    private static ReadOnlySpan<double> ExactPowersOfTen =>
         [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22];
+
+    /// <summary>The value without its padding: leading and trailing spaces and NULs (what Trim(" \0") removes).</summary>
+    private static ReadOnlySpan<char> TrimPadding(ReadOnlySpan<char> text)
+    {
+        int start = 0, end = text.Length;
+        while (start < end && text[start] is ' ' or '\0') start++;
+        while (end > start && text[end - 1] is ' ' or '\0') end--;
+        return text[start..end];
+    }
 
     /// <summary>
     /// The common DS shape, [sign] digits [. digits] with at most 15 digits and no exponent, parsed exactly: the digits
