@@ -18,15 +18,17 @@ public static class RoiMaskAlgebra
     public static RoiMask Subtract(RoiMask from, float[] removeWeightSum)
     {
         if (removeWeightSum.Length != from.Weights.Count) throw new ArgumentException("The weight sum must cover the mask's grid.", nameof(removeWeightSum));
-        // Outside the bounding box of `from` its weights are 0, and max(0, 0 - min(1, s)) is 0 again: only the box changes.
-        var result = from.Weights.WithSameGeometry((float[])from.Weights.Voxels.Clone());
+        // Outside the bounding box of `from` its weights are 0, and max(0, 0 - min(1, s)) is 0 again: only the box is
+        // computed, into a fresh (zero) grid.
+        var result = from.Weights.WithSameGeometry();
         var voxels = result.Voxels;
+        var source = from.Weights.Voxels;
         var box = from.Bounds;
         for (var z = box.Z0; z <= box.Z1; z++)
             for (var y = box.Y0; y <= box.Y1; y++)
             {
                 var row = result.Index(0, y, z);
-                for (var i = row + box.X0; i <= row + box.X1; i++) voxels[i] = Math.Max(0f, voxels[i] - Math.Min(1f, removeWeightSum[i]));
+                for (var i = row + box.X0; i <= row + box.X1; i++) voxels[i] = Math.Max(0f, source[i] - Math.Min(1f, removeWeightSum[i]));
             }
         return new RoiMask(result, from.ExtendsBeyondGrid, from.Notes, box);
     }

@@ -28,19 +28,34 @@ public static class LungDosimetryCalculator
     {
         if (lungs.Count == 0) return null;
         var grid = activityAtInjectionBqPerMl;
+        // The lungs' weights are 0 outside their masks' bounds: the union and the sums visit the union of the boxes, row
+        // by row in the grid's order (the voxels a whole-grid pass would add, in the same order).
         var union = new float[grid.Count];
+        var box = VoxelBox.Empty;
         foreach (var (_, mask) in lungs)
         {
             var w = mask.Weights.Voxels;
-            for (var i = 0; i < union.Length; i++) if (w[i] > union[i]) union[i] = w[i];
+            var b = mask.Bounds;
+            box = box.Union(b);
+            for (var z = b.Z0; z <= b.Z1; z++)
+                for (var y = b.Y0; y <= b.Y1; y++)
+                {
+                    var row = grid.Index(0, y, z);
+                    for (var i = row + b.X0; i <= row + b.X1; i++) if (w[i] > union[i]) union[i] = w[i];
+                }
         }
         double activityBq = 0, weightSum = 0;
-        for (var i = 0; i < union.Length; i++)
-        {
-            if (union[i] <= 0) continue;
-            activityBq += union[i] * (double)grid.Voxels[i];
-            weightSum += union[i];
-        }
+        for (var z = box.Z0; z <= box.Z1; z++)
+            for (var y = box.Y0; y <= box.Y1; y++)
+            {
+                var row = grid.Index(0, y, z);
+                for (var i = row + box.X0; i <= row + box.X1; i++)
+                {
+                    if (union[i] <= 0) continue;
+                    activityBq += union[i] * (double)grid.Voxels[i];
+                    weightSum += union[i];
+                }
+            }
         activityBq *= grid.VoxelVolumeMl;
         var volumeMl = weightSum * grid.VoxelVolumeMl;
 
@@ -64,7 +79,12 @@ public static class LungDosimetryCalculator
         else if (ct?.Map is { } map)
         {
             double grams = 0;
-            for (var i = 0; i < union.Length; i++) if (union[i] > 0) grams += union[i] * (double)map.DensityGPerMl.Voxels[i];
+            for (var z = box.Z0; z <= box.Z1; z++)
+                for (var y = box.Y0; y <= box.Y1; y++)
+                {
+                    var row = grid.Index(0, y, z);
+                    for (var i = row + box.X0; i <= row + box.X1; i++) if (union[i] > 0) grams += union[i] * (double)map.DensityGPerMl.Voxels[i];
+                }
             massKg = grams * grid.VoxelVolumeMl / 1000.0;
             massSource = $"CT density averaged on the dose grid ({map.Source})";
         }
