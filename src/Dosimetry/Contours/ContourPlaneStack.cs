@@ -139,9 +139,11 @@ internal sealed class ContourPlaneStack
         + Math.Abs(unit.Dot(grid.ColumnDirection)) * grid.SpacingMm.Y
         + Math.Abs(unit.Dot(grid.SliceDirection)) * grid.SpacingMm.Z;
 
-    private static Vec3[] WithoutRepeatedPoints(IReadOnlyList<Vec3> points)
+    private static Vec3[] WithoutRepeatedPoints(IReadOnlyList<Vec3> pointsMm)
     {
-        var result = new Vec3[points.Count];
+        // The reader's contours hold arrays: indexed directly, not through the list interface (generic code compiled at run time).
+        var points = pointsMm as Vec3[] ?? [.. pointsMm];
+        var result = new Vec3[points.Length];
         var n = 0;
         for (var i = 0; i < result.Length; i++)
         {
