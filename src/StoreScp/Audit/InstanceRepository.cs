@@ -6,8 +6,13 @@ namespace VoxDose.StoreScp.Audit;
 /// Received instances and the study/series rows they update, in one transaction. Duplicates are decided by the
 /// unique key (SOP Instance UID, SHA-256), never by a file overwrite.
 /// </summary>
-public sealed class InstanceRepository(AuditDatabase database, TimeProvider time)
+public sealed class InstanceRepository(AuditDatabase database, TimeProvider time) : IAsyncDisposable
 {
+    // SQLite: every arrival is recorded on one connection whose statements are prepared once (PreparedStatements);
+    // arrivals take turns on it, as SQLite takes one writer at a time anyway. A connection that failed is not kept.
+    private readonly SemaphoreSlim _arrivalGate = new(1, 1);
+    private DbConnection? _arrivalConnection;
+
     /// <summary>
     /// Records an arrival. Two nodes of a cluster receiving the same SOP Instance at once both read "no version yet" and
     /// both insert version 1 (PostgreSQL, read committed): the one that loses the unique key (sop_instance_uid, version)
@@ -30,8 +35,40 @@ public sealed class InstanceRepository(AuditDatabase database, TimeProvider time
 
     private async Task<ArrivalOutcome> RecordArrivalOnceAsync(InstanceArrival a, CancellationToken ct)
     {
+        if (database.Dialect is not SqliteDialect)
+        {
+            await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
+            return await RecordArrivalOnAsync(c, a, ct).ConfigureAwait(false);
+        }
+        await _arrivalGate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (_arrivalConnection is null)
+            {
+                var opened = await database.OpenAsync(ct).ConfigureAwait(false);
+                PreparedStatements.Register(opened);
+                _arrivalConnection = opened;
+            }
+            return await RecordArrivalOnAsync(_arrivalConnection, a, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            if (_arrivalConnection is { } failed)
+            {
+                _arrivalConnection = null;
+                await failed.DisposeAsync().ConfigureAwait(false);
+            }
+            throw;
+        }
+        finally
+        {
+            _arrivalGate.Release();
+        }
+    }
+
+    private async Task<ArrivalOutcome> RecordArrivalOnAsync(DbConnection c, InstanceArrival a, CancellationToken ct)
+    {
         var now = AuditTime.Format(time.GetUtcNow());
-        await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
         await using var tx = await c.BeginTransactionAsync(ct).ConfigureAwait(false);
 
         var versions = await c.QueryAsync(tx, "SELECT version, sha256, series_uid FROM instances WHERE sop_instance_uid = @u",
@@ -118,6 +155,20 @@ public sealed class InstanceRepository(AuditDatabase database, TimeProvider time
         await tx.CommitAsync(ct).ConfigureAwait(false);
         return new ArrivalOutcome(version == 1 ? ArrivalKind.NewInstance : ArrivalKind.NewVersion, version, state,
             before.Revision + (bumped ? 1 : 0), bumped, series);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _arrivalGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_arrivalConnection is { } c) await c.DisposeAsync().ConfigureAwait(false);
+            _arrivalConnection = null;
+        }
+        finally
+        {
+            _arrivalGate.Release();
+        }
     }
 
     private static async Task<bool> ComputationStartedAsync(DbConnection c, DbTransaction tx, string studyUid, long revision, CancellationToken ct) =>
