@@ -45,7 +45,10 @@ public sealed class StudyAssembler(StudyRepository studies, EventRepository even
             await scheduler.SchedulePipelineAsync(arrival.StudyUid, time.GetUtcNow(), ct).ConfigureAwait(false); // the contours it may wait for
         if (arrival.Role.Drives())
             await CheckSeriesAsync(arrival.SeriesUid, outcome.Series, ct).ConfigureAwait(false);
-        else if (outcome.StudyState == StudyState.Received)
+        else if (outcome.StudyState == StudyState.Received
+            // The study's check is already due before the end of this arrival's quiet period: it will read this arrival
+            // (committed) when it runs, and re-arm itself then; nothing to read or schedule now.
+            && !await scheduler.IsArmedAsync(JobKind.Pipeline, arrival.StudyUid, time.GetUtcNow() + Quiet, ct).ConfigureAwait(false))
             await CheckStudyAsync(arrival.StudyUid, ct).ConfigureAwait(false);
     }
 
