@@ -10,6 +10,10 @@
 # DCMTK leaves Nagle's algorithm on unless the environment variable TCP_NODELAY=1 is set; with Nagle on, each
 # C-STORE waits for a delayed ACK (~40 ms) and DCMTK's storescp crawls at ~20 instances/s. That would be an unfair
 # comparison, so TCP_NODELAY=1 is exported for storescu and storescp (set DCMTK_DEFAULT_NAGLE=1 to see the default).
+# (c) the ceiling: DCMTK storescp --ignore with a 128 kB maximum PDU (DCMTK's largest; the node announces 256 kB, so
+#     storescu sends each instance in one PDU to both): it receives every byte and answers Success but stores nothing,
+#     no file, no database. No receiver that stores can be faster than that with this sender on this machine, so its
+#     ratio to storescp bounds what any storing receiver can reach; printed next to the target, which stays 1.5.
 # Usage: bench/network/run.sh [N=600] [ROUNDS=3] [MATRIX=192]
 set -euo pipefail
 if [ "${DCMTK_DEFAULT_NAGLE:-0}" != 1 ]; then export TCP_NODELAY=1; fi
@@ -36,6 +40,10 @@ DCMTK_PORT=$(free_port)
 mkdir -p "$WORK/dcmtk"
 storescp -aet DCMTK -od "$WORK/dcmtk" "$DCMTK_PORT" >"$WORK/dcmtk.log" 2>&1 & PIDS+=($!)
 wait_port "$DCMTK_PORT"
+CEILING_PORT=$(free_port)
+mkdir -p "$WORK/ceiling"
+storescp --ignore -pdu 131072 -aet CEILING -od "$WORK/ceiling" "$CEILING_PORT" >"$WORK/ceiling.log" 2>&1 & PIDS+=($!)
+wait_port "$CEILING_PORT"
 
 MODES=${MODES:-PerInstance PerAssociation}
 declare -A PORT
@@ -50,6 +58,7 @@ for m in $MODES; do
   storescu -aec OURS +sd 127.0.0.1 "${PORT[$m]}" "$WORK/data0" >/dev/null
 done
 storescu -aec DCMTK +sd 127.0.0.1 "$DCMTK_PORT" "$WORK/data0" >/dev/null
+storescu -aec CEILING +sd 127.0.0.1 "$CEILING_PORT" "$WORK/data0" >/dev/null
 
 run_one() { # name port data outdir -> prints instances/s (outdir: where this round's files land)
   local name=$1 port=$2 data=$3 out=$4
@@ -65,8 +74,16 @@ run_one() { # name port data outdir -> prints instances/s (outdir: where this ro
 }
 study_of() { /usr/bin/python3 -c 'import pydicom,sys,glob; print(pydicom.dcmread(sorted(glob.glob(sys.argv[1] + "/*.dcm"))[0], stop_before_pixels=True).StudyInstanceUID)' "$1"; }
 
+ceiling_one() { # port data -> instances/s of the receive-and-discard peer (it stores nothing, so nothing to count)
+  local t0 t1
+  sync
+  t0=$(date +%s.%N)
+  storescu -aec CEILING +sd 127.0.0.1 "$1" "$2" >/dev/null
+  t1=$(date +%s.%N)
+  echo "$N $t0 $t1" | awk '{printf "%.1f", $1 / ($3 - $2)}'
+}
 declare -A ALL
-dcmtk_all=()
+dcmtk_all=(); ceiling_all=()
 for r in $(seq 1 "$ROUNDS"); do
   line="round $r:"
   for m in $MODES; do
@@ -75,11 +92,15 @@ for r in $(seq 1 "$ROUNDS"); do
   done
   rm -rf "$WORK/dcmtk"; mkdir -p "$WORK/dcmtk"
   d=$(run_one DCMTK "$DCMTK_PORT" "$WORK/data$r" "$WORK/dcmtk"); dcmtk_all+=("$d")
-  echo "$line dcmtk storescp $d inst/s"
+  c=$(ceiling_one "$CEILING_PORT" "$WORK/data$r"); ceiling_all+=("$c")
+  echo "$line dcmtk storescp $d inst/s, ceiling (storescp --ignore) $c inst/s"
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 md=$(median "${dcmtk_all[@]}")
 echo "median over $ROUNDS rounds, $N instances of ${SIZE}x${SIZE} ($(nproc) cores, shared; load average $(cut -d' ' -f1 /proc/loadavg)):"
+mc=$(median "${ceiling_all[@]}")
+cratio=$(awk -v a="$mc" -v b="$md" 'BEGIN {printf "%.2f", a / b}')
+echo "  ceiling: storescp --ignore (receives, stores nothing) $mc inst/s = $cratio x dcmtk storescp$(awk -v r="$cratio" 'BEGIN { if (r < 1.5) print ": even a receiver that stores nothing misses 1.5x here, the sender (storescu) bounds the rate" }')"
 failed=0
 for m in $MODES; do
   # shellcheck disable=SC2086
