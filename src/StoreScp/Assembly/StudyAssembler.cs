@@ -27,7 +27,7 @@ public sealed class StudyAssembler(StudyRepository studies, EventRepository even
     {
         if (arrival.Role == SeriesRole.Ignored && outcome.Kind == ArrivalKind.NewInstance)
         {
-            var series = await studies.GetSeriesAsync(arrival.SeriesUid, ct).ConfigureAwait(false);
+            var series = outcome.Series ?? await studies.GetSeriesAsync(arrival.SeriesUid, ct).ConfigureAwait(false);
             if (series?.ReceivedInstances == 1)
             {
                 await events.AddAsync("assembly", "ignored", arrival.StudyUid, $"series {arrival.SeriesUid} ignored: {arrival.RoleReason}", ct).ConfigureAwait(false);
@@ -44,8 +44,11 @@ public sealed class StudyAssembler(StudyRepository studies, EventRepository even
         if (arrival.Role == SeriesRole.RtStruct && !outcome.RevisionBumped && outcome.StudyState == StudyState.Assembled)
             await scheduler.SchedulePipelineAsync(arrival.StudyUid, time.GetUtcNow(), ct).ConfigureAwait(false); // the contours it may wait for
         if (arrival.Role.Drives())
-            await CheckSeriesAsync(arrival.SeriesUid, ct).ConfigureAwait(false);
-        else if (outcome.StudyState == StudyState.Received)
+            await CheckSeriesAsync(arrival.SeriesUid, outcome.Series, ct).ConfigureAwait(false);
+        else if (outcome.StudyState == StudyState.Received
+            // The study's check is already due before the end of this arrival's quiet period: it will read this arrival
+            // (committed) when it runs, and re-arm itself then; nothing to read or schedule now.
+            && !await scheduler.IsArmedAsync(JobKind.Pipeline, arrival.StudyUid, time.GetUtcNow() + Quiet, ct).ConfigureAwait(false))
             await CheckStudyAsync(arrival.StudyUid, ct).ConfigureAwait(false);
     }
 
@@ -87,9 +90,14 @@ public sealed class StudyAssembler(StudyRepository studies, EventRepository even
     }
 
     /// <summary>Completes the series if the rule says so, otherwise (re-)arms its timer. Called on arrival, by the timer, and at start.</summary>
-    public async Task CheckSeriesAsync(string seriesUid, CancellationToken ct = default)
+    public Task CheckSeriesAsync(string seriesUid, CancellationToken ct = default) => CheckSeriesAsync(seriesUid, null, ct);
+
+    /// <param name="written">On arrival: the series row as the arrival's committed transaction returned it (not read again).
+    /// A later arrival may have moved it on since; its own check judges that, and completing is conditional on
+    /// last_received_at (<see cref="StudyRepository.CompleteSeriesAsync"/>), so a stale row can only arm a check too early.</param>
+    private async Task CheckSeriesAsync(string seriesUid, SeriesRecord? written, CancellationToken ct)
     {
-        var series = await studies.GetSeriesAsync(seriesUid, ct).ConfigureAwait(false);
+        var series = written ?? await studies.GetSeriesAsync(seriesUid, ct).ConfigureAwait(false);
         if (series is null || series.CompletedAt is not null) return;
         var now = time.GetUtcNow();
         var lastActivity = series.LastReceivedAt > _startedAt ? series.LastReceivedAt : _startedAt;

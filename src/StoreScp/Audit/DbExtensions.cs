@@ -13,23 +13,23 @@ public static class DbExtensions
     public static async Task<int> ExecuteAsync(this DbConnection connection, DbTransaction? transaction, string sql,
         CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var command = Create(connection, transaction, sql, parameters);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = Lease(connection, transaction, sql, parameters);
+        return await lease.Command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public static async Task<object?> ScalarAsync(this DbConnection connection, DbTransaction? transaction, string sql,
         CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var command = Create(connection, transaction, sql, parameters);
-        var value = await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = Lease(connection, transaction, sql, parameters);
+        var value = await lease.Command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false);
         return value is DBNull ? null : value;
     }
 
     public static async Task<List<T>> QueryAsync<T>(this DbConnection connection, DbTransaction? transaction, string sql,
         Func<DbDataReader, T> map, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
     {
-        await using var command = Create(connection, transaction, sql, parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        await using var lease = Lease(connection, transaction, sql, parameters);
+        await using var reader = await lease.Command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
         var rows = new List<T>();
         while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false)) rows.Add(map(reader));
         return rows;
@@ -52,10 +52,16 @@ public static class DbExtensions
 
     public static DateTimeOffset? Time(this DbDataReader reader, string column) => AuditTime.Parse(reader.Text(column));
 
-    private static DbCommand Create(DbConnection connection, DbTransaction? transaction, string sql, (string Name, object? Value)[] parameters)
+    /// <summary>
+    /// A command for one execution: a new one, disposed after it, or on a <see cref="PreparedStatements"/> connection the
+    /// one kept for this SQL text (prepared once by SQLite, its parameters bound again), left open for the next call.
+    /// </summary>
+    private static CommandLease Lease(DbConnection connection, DbTransaction? transaction, string sql, (string Name, object? Value)[] parameters)
     {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
+        var cached = PreparedStatements.For(connection);
+        var command = cached?.Get(sql) ?? connection.CreateCommand();
+        if (cached is null) command.CommandText = sql;
+        else command.Parameters.Clear();
         command.Transaction = transaction;
         foreach (var (name, value) in parameters)
         {
@@ -64,6 +70,11 @@ public static class DbExtensions
             p.Value = value ?? DBNull.Value;
             command.Parameters.Add(p);
         }
-        return command;
+        return new CommandLease(command, Owned: cached is null);
+    }
+
+    private readonly record struct CommandLease(DbCommand Command, bool Owned) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Owned ? Command.DisposeAsync() : ValueTask.CompletedTask;
     }
 }

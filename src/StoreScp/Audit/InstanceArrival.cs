@@ -17,4 +17,7 @@ public enum ArrivalKind
     NewVersion,
 }
 
-public sealed record ArrivalOutcome(ArrivalKind Kind, long Version, StudyState StudyState, long StudyRevision, bool RevisionBumped);
+/// <param name="Series">The series row as this arrival's transaction left it (null for a duplicate): the assembler judges
+/// completeness from it instead of reading the series again.</param>
+public sealed record ArrivalOutcome(ArrivalKind Kind, long Version, StudyState StudyState, long StudyRevision, bool RevisionBumped,
+    SeriesRecord? Series = null);

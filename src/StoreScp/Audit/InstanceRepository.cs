@@ -6,8 +6,13 @@ namespace VoxDose.StoreScp.Audit;
 /// Received instances and the study/series rows they update, in one transaction. Duplicates are decided by the
 /// unique key (SOP Instance UID, SHA-256), never by a file overwrite.
 /// </summary>
-public sealed class InstanceRepository(AuditDatabase database, TimeProvider time)
+public sealed class InstanceRepository(AuditDatabase database, TimeProvider time) : IAsyncDisposable
 {
+    // SQLite: every arrival is recorded on one connection whose statements are prepared once (PreparedStatements);
+    // arrivals take turns on it, as SQLite takes one writer at a time anyway. A connection that failed is not kept.
+    private readonly SemaphoreSlim _arrivalGate = new(1, 1);
+    private DbConnection? _arrivalConnection;
+
     /// <summary>
     /// Records an arrival. Two nodes of a cluster receiving the same SOP Instance at once both read "no version yet" and
     /// both insert version 1 (PostgreSQL, read committed): the one that loses the unique key (sop_instance_uid, version)
@@ -30,8 +35,40 @@ public sealed class InstanceRepository(AuditDatabase database, TimeProvider time
 
     private async Task<ArrivalOutcome> RecordArrivalOnceAsync(InstanceArrival a, CancellationToken ct)
     {
+        if (database.Dialect is not SqliteDialect)
+        {
+            await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
+            return await RecordArrivalOnAsync(c, a, ct).ConfigureAwait(false);
+        }
+        await _arrivalGate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            if (_arrivalConnection is null)
+            {
+                var opened = await database.OpenAsync(ct).ConfigureAwait(false);
+                PreparedStatements.Register(opened);
+                _arrivalConnection = opened;
+            }
+            return await RecordArrivalOnAsync(_arrivalConnection, a, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            if (_arrivalConnection is { } failed)
+            {
+                _arrivalConnection = null;
+                await failed.DisposeAsync().ConfigureAwait(false);
+            }
+            throw;
+        }
+        finally
+        {
+            _arrivalGate.Release();
+        }
+    }
+
+    private async Task<ArrivalOutcome> RecordArrivalOnAsync(DbConnection c, InstanceArrival a, CancellationToken ct)
+    {
         var now = AuditTime.Format(time.GetUtcNow());
-        await using var c = await database.OpenAsync(ct).ConfigureAwait(false);
         await using var tx = await c.BeginTransactionAsync(ct).ConfigureAwait(false);
 
         var versions = await c.QueryAsync(tx, "SELECT version, sha256, series_uid FROM instances WHERE sop_instance_uid = @u",
@@ -58,15 +95,17 @@ public sealed class InstanceRepository(AuditDatabase database, TimeProvider time
             """, ct, ("@u", a.SopInstanceUid), ("@v", version), ("@k", a.SopClassUid), ("@se", a.SeriesUid), ("@st", a.StudyUid),
             ("@h", a.Sha256), ("@z", a.SizeBytes), ("@t", now), ("@p", a.Path), ("@a", a.AssociationId)).ConfigureAwait(false);
 
-        await c.ExecuteAsync(tx, """
+        // RETURNING gives the study and series rows as written: no SELECT of either afterwards (SQLite >= 3.35, PostgreSQL).
+        var before = (await c.QueryAsync(tx, """
             INSERT INTO studies (study_uid, state, revision, first_received_at, last_received_at, state_changed_at, patient_id, accession_number, study_date)
             VALUES (@s, 'received', 1, @t, @t, @t, @pid, @acc, @date)
             ON CONFLICT (study_uid) DO UPDATE SET last_received_at = excluded.last_received_at,
               patient_id = COALESCE(studies.patient_id, excluded.patient_id),
               accession_number = COALESCE(studies.accession_number, excluded.accession_number),
               study_date = COALESCE(studies.study_date, excluded.study_date)
-            """, ct, ("@s", a.StudyUid), ("@t", now), ("@pid", a.Identifiers?.PatientId), ("@acc", a.Identifiers?.AccessionNumber),
-            ("@date", a.Identifiers?.StudyDate)).ConfigureAwait(false);
+            RETURNING *
+            """, StudyRepository.Map, ct, ("@s", a.StudyUid), ("@t", now), ("@pid", a.Identifiers?.PatientId), ("@acc", a.Identifiers?.AccessionNumber),
+            ("@date", a.Identifiers?.StudyDate)).ConfigureAwait(false))[0];
 
         // A Y-90 PET (or MAA SPECT) series re-opens with every new instance (its completeness is judged again); an RTSTRUCT is
         // one object, complete on arrival; CT and ignored series are never waited for.
@@ -74,17 +113,17 @@ public sealed class InstanceRepository(AuditDatabase database, TimeProvider time
         // received_instances counts the series' distinct SOP Instance UIDs, kept incrementally (a COUNT(DISTINCT) per
         // arrival grew with the series): one more unless a version of this instance is already in this series.
         var added = versions.Any(v => v.Series == a.SeriesUid) ? 0 : 1;
-        await c.ExecuteAsync(tx, """
+        var series = (await c.QueryAsync(tx, """
             INSERT INTO series (series_uid, study_uid, modality, role, frame_of_reference_uid, expected_instances, received_instances, last_received_at, completed_at, reason)
             VALUES (@se, @st, @m, @r, @f, @e, @n, @t, @done, @why)
             ON CONFLICT (series_uid) DO UPDATE SET last_received_at = excluded.last_received_at,
               expected_instances = COALESCE(excluded.expected_instances, series.expected_instances),
               frame_of_reference_uid = COALESCE(excluded.frame_of_reference_uid, series.frame_of_reference_uid),
               completed_at = excluded.completed_at, received_instances = series.received_instances + excluded.received_instances
-            """, ct, ("@se", a.SeriesUid), ("@st", a.StudyUid), ("@m", a.Modality), ("@r", a.Role.ToText()), ("@f", a.FrameOfReferenceUid),
-            ("@e", a.ExpectedInstances), ("@n", added), ("@t", now), ("@done", completedAt), ("@why", a.RoleReason)).ConfigureAwait(false);
+            RETURNING *
+            """, StudyRepository.MapSeries, ct, ("@se", a.SeriesUid), ("@st", a.StudyUid), ("@m", a.Modality), ("@r", a.Role.ToText()), ("@f", a.FrameOfReferenceUid),
+            ("@e", a.ExpectedInstances), ("@n", added), ("@t", now), ("@done", completedAt), ("@why", a.RoleReason)).ConfigureAwait(false))[0];
 
-        var before = (await StudyRepository.GetAsync(c, tx, a.StudyUid, ct).ConfigureAwait(false))!;
         var bumped = false;
         var state = before.State;
         if (a.Role.Drives() && before.State == StudyState.Ignored)
@@ -115,7 +154,21 @@ public sealed class InstanceRepository(AuditDatabase database, TimeProvider time
         }
         await tx.CommitAsync(ct).ConfigureAwait(false);
         return new ArrivalOutcome(version == 1 ? ArrivalKind.NewInstance : ArrivalKind.NewVersion, version, state,
-            before.Revision + (bumped ? 1 : 0), bumped);
+            before.Revision + (bumped ? 1 : 0), bumped, series);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _arrivalGate.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            if (_arrivalConnection is { } c) await c.DisposeAsync().ConfigureAwait(false);
+            _arrivalConnection = null;
+        }
+        finally
+        {
+            _arrivalGate.Release();
+        }
     }
 
     private static async Task<bool> ComputationStartedAsync(DbConnection c, DbTransaction tx, string studyUid, long revision, CancellationToken ct) =>

@@ -190,12 +190,12 @@ public sealed class StudyRepository(AuditDatabase database, TimeProvider time)
         return changed > 0 ? (await GetAsync(c, null, studyUid, ct).ConfigureAwait(false))!.Revision : null;
     }
 
-    private static StudyRecord Map(DbDataReader r) => new(r.Text("study_uid")!, StudyStateText.Parse(r.Text("state")!), r.Long("revision"),
+    internal static StudyRecord Map(DbDataReader r) => new(r.Text("study_uid")!, StudyStateText.Parse(r.Text("state")!), r.Long("revision"),
         r.Time("first_received_at")!.Value, r.Time("last_received_at")!.Value, r.Time("state_changed_at")!.Value, r.Text("error"),
         r.Text("reason"), r.Long("attempts"), r.Time("retry_at"), r.Text("patient_id"), r.Text("accession_number"), r.Text("study_date"),
         r.Text("method"));
 
-    private static SeriesRecord MapSeries(DbDataReader r) => new(r.Text("series_uid")!, r.Text("study_uid")!, r.Text("modality")!,
+    internal static SeriesRecord MapSeries(DbDataReader r) => new(r.Text("series_uid")!, r.Text("study_uid")!, r.Text("modality")!,
         RoleText.ParseRole(r.Text("role")!), r.Text("frame_of_reference_uid"), r.LongOrNull("expected_instances"), r.Long("received_instances"),
         r.Time("last_received_at")!.Value, r.Time("completed_at"), r.Text("reason"));
 

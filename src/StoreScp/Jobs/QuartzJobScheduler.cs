@@ -35,6 +35,15 @@ public sealed class QuartzJobScheduler(ISchedulerFactory factory) : IJobSchedule
         return await scheduler.Exists(new JobKey(key, GroupOf(kind)), ct).ConfigureAwait(false);
     }
 
+    public async Task<bool> IsArmedAsync(JobKind kind, string key, DateTimeOffset by, CancellationToken ct = default)
+    {
+        var scheduler = await factory.GetScheduler(ct).ConfigureAwait(false);
+        // A trigger that has fired (its job running) has no next fire time: the running job may have read the database
+        // before the caller's commit, so it does not count.
+        return (await scheduler.GetTriggersOfJob(new JobKey(key, GroupOf(kind)), ct).ConfigureAwait(false))
+            .Any(t => t.NextFireTimeUtc is { } next && next <= by);
+    }
+
     /// <summary>The Quartz group of a kind of job (also the job's name space in the clustered store's tables).</summary>
     public static string GroupOf(JobKind kind) => kind switch { JobKind.SeriesCheck => "series-check", JobKind.Pipeline => "pipeline", _ => "export" };
 

@@ -15,6 +15,13 @@ public interface IJobScheduler
 
     /// <summary>True when a job of this kind and key is scheduled or running (the sweeper leaves such work alone).</summary>
     Task<bool> IsActiveAsync(JobKind kind, string key, CancellationToken ct = default);
+
+    /// <summary>
+    /// True when a trigger of this job has not fired yet and is due at or before <paramref name="by"/>: scheduling it at
+    /// <paramref name="by"/> would change nothing, and the job, when it runs, reads everything committed before this
+    /// call. False when unknown (the default): the caller does its full check.
+    /// </summary>
+    Task<bool> IsArmedAsync(JobKind kind, string key, DateTimeOffset by, CancellationToken ct = default) => Task.FromResult(false);
 }
 
 /// <summary>The node's kinds of timer.</summary>

@@ -53,6 +53,20 @@ public sealed class QuartzJobSchedulerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Armed_means_a_trigger_not_yet_fired_due_by_the_given_time()
+    {
+        // The arrival path of a study without a Y-90 PET skips its reads and its schedule when the check is already due
+        // before the end of the new quiet period; it must not skip when the only trigger is due later, or for another key.
+        Assert.False(await _scheduler.IsArmedAsync(JobKind.Pipeline, "1.2.3", T0));
+        await _scheduler.SchedulePipelineAsync("1.2.3", T0);
+        Assert.True(await _scheduler.IsArmedAsync(JobKind.Pipeline, "1.2.3", T0));
+        Assert.True(await _scheduler.IsArmedAsync(JobKind.Pipeline, "1.2.3", T0.AddSeconds(30)));
+        Assert.False(await _scheduler.IsArmedAsync(JobKind.Pipeline, "1.2.3", T0.AddSeconds(-1)));
+        Assert.False(await _scheduler.IsArmedAsync(JobKind.Pipeline, "1.2.3.9", T0.AddSeconds(30)));
+        Assert.False(await _scheduler.IsArmedAsync(JobKind.SeriesCheck, "1.2.3", T0.AddSeconds(30)));
+    }
+
+    [Fact]
     public async Task A_sooner_schedule_moves_the_job_earlier_and_leaves_one_trigger()
     {
         await _scheduler.ScheduleExportAsync("pacs", T0.AddMinutes(10));

@@ -8,6 +8,11 @@ namespace VoxDose.Dicom.Network.Server;
 /// written first (from the C-STORE command and the presentation context), hashing every byte (SHA-256) as it is
 /// written, so a handler can store the file by renaming it without reading it again. Disposing deletes the file if
 /// it is still there (partial transfers, or a handler that did not move it).
+/// <para>
+/// Writes are synchronous on purpose: the file is unbuffered and a fragment goes to the page cache in one write(2),
+/// while FileStream.WriteAsync on Unix queues every write to the thread pool (a thread hand-off and a wake-up per
+/// fragment, measured per instance in docs/performance.md, "Ingest, fourth pass").
+/// </para>
 /// </summary>
 internal sealed class TempFileDataSetSink : IDataSetSink
 {
@@ -47,7 +52,7 @@ internal sealed class TempFileDataSetSink : IDataSetSink
             using var header = new MemoryStream();
             await Part10Header.WriteAsync(header, sopClassUid, sopInstanceUid, transferSyntaxUid, sourceAeTitle, cancellationToken).ConfigureAwait(false);
             var bytes = header.GetBuffer().AsMemory(0, (int)header.Length);
-            await file.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+            file.Write(bytes.Span);
             var syntax = DicomTransferSyntax.Lookup(transferSyntaxUid);
             var sink = new TempFileDataSetSink(path, file, syntax.IsDeflated ? null : new DataSetStructureChecker(syntax)) { FileLength = bytes.Length };
             sink._sha256.AppendData(bytes.Span);
@@ -68,17 +73,17 @@ internal sealed class TempFileDataSetSink : IDataSetSink
     private long _discarded;
     private long _written;
 
-    public async ValueTask WriteAsync(ReadOnlyMemory<byte> fragment, CancellationToken cancellationToken)
+    public ValueTask WriteAsync(ReadOnlyMemory<byte> fragment, CancellationToken cancellationToken)
     {
         _structure?.Add(fragment.Span);
         if (WriteError is not null)
         {
             _discarded += fragment.Length;
-            return;
+            return ValueTask.CompletedTask;
         }
         try
         {
-            await _file.WriteAsync(fragment, cancellationToken).ConfigureAwait(false);
+            _file.Write(fragment.Span);
             _sha256.AppendData(fragment.Span);
             _written += fragment.Length;
             FileLength += fragment.Length;
@@ -88,30 +93,33 @@ internal sealed class TempFileDataSetSink : IDataSetSink
             WriteError = e;
             _discarded += fragment.Length;
         }
+        return ValueTask.CompletedTask;
     }
 
     /// <summary>SHA-256 (lower-case hex) of the whole file as written, once <see cref="CompleteAsync"/> ran without a write error.</summary>
     public string? Sha256 { get; private set; }
 
-    public async ValueTask CompleteAsync(CancellationToken cancellationToken)
+    public ValueTask CompleteAsync(CancellationToken cancellationToken)
     {
         StructureError = _structure?.Complete();
         try
         {
-            if (WriteError is null) await _file.FlushAsync(cancellationToken).ConfigureAwait(false);
+            if (WriteError is null) _file.Flush();
         }
         catch (IOException e)
         {
             WriteError = e;
         }
-        await _file.DisposeAsync().ConfigureAwait(false);
+        _file.Dispose();
         if (WriteError is null) Sha256 = Convert.ToHexStringLower(_sha256.GetHashAndReset());
+        return ValueTask.CompletedTask;
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
         _sha256.Dispose();
-        await _file.DisposeAsync().ConfigureAwait(false);
+        _file.Dispose();
         try { File.Delete(Path); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        return ValueTask.CompletedTask;
     }
 }
