@@ -1,4 +1,7 @@
-"""Writes N synthetic PET instances (Explicit VR Little Endian) for the network benchmark. Usage: make_pet.py DIR N [SIZE]"""
+"""Writes N synthetic PET instances (Explicit VR Little Endian) for the network benchmark.
+Usage: make_pet.py DIR N [SIZE] [KIND]. KIND y90 (default): a Y-90 PET (radionuclide Y-90, half-life 230 580 s), so the
+node takes the path of the studies it exists for (a series it assembles); other: a PET with no radiopharmaceutical,
+which the node stores and sets aside ("no Y-90 PET")."""
 import sys, os
 import numpy as np
 from pydicom.dataset import Dataset, FileMetaDataset
@@ -6,6 +9,7 @@ from pydicom.uid import ExplicitVRLittleEndian, generate_uid
 
 out, count = sys.argv[1], int(sys.argv[2])
 size = int(sys.argv[3]) if len(sys.argv) > 3 else 192
+kind = sys.argv[4] if len(sys.argv) > 4 else "y90"
 os.makedirs(out, exist_ok=True)
 study, series = generate_uid(), generate_uid()
 rng = np.random.default_rng(90)
@@ -28,6 +32,17 @@ for i in range(count):
     ds.PixelSpacing = [4.0, 4.0]
     ds.SliceThickness = 3.0
     ds.Units = "BQML"
+    if kind == "y90":
+        nuclide = Dataset()
+        nuclide.CodeValue, nuclide.CodingSchemeDesignator, nuclide.CodeMeaning = "C1312658", "NCIt", "^90^Yttrium"
+        rp = Dataset()
+        rp.RadionuclideCodeSequence = [nuclide]
+        rp.RadionuclideHalfLife = "230580"
+        rp.RadionuclideTotalDose = "2000000000"
+        rp.RadiopharmaceuticalStartDateTime = "20261130090000"
+        ds.RadiopharmaceuticalInformationSequence = [rp]
+        ds.DecayCorrection = "START"
+        ds.CorrectedImage = ["DECY", "ATTN"]
     ds.RescaleSlope, ds.RescaleIntercept = 0.25, 0
     ds.SamplesPerPixel, ds.PhotometricInterpretation = 1, "MONOCHROME2"
     ds.Rows = ds.Columns = size

@@ -14,6 +14,9 @@
 #     storescu sends each instance in one PDU to both): it receives every byte and answers Success but stores nothing,
 #     no file, no database. No receiver that stores can be faster than that with this sender on this machine, so its
 #     ratio to storescp bounds what any storing receiver can reach; printed next to the target, which stays 1.5.
+# The PET is Y-90 (PET=y90, default): the node assembles its series as it would a patient's; its quiet period is set to an
+# hour so no dose computation starts during the benchmark (nothing else competes for the CPU). PET=other sends a PET
+# with no radiopharmaceutical, which the node stores and sets aside (the path measured before 2026-11-30's last pass).
 # Usage: bench/network/run.sh [N=600] [ROUNDS=3] [MATRIX=192]
 set -euo pipefail
 if [ "${DCMTK_DEFAULT_NAGLE:-0}" != 1 ]; then export TCP_NODELAY=1; fi
@@ -30,7 +33,8 @@ if [ -z "${VOXDOSE_BIN:-}" ]; then
   tools/publish-voxdose.sh "$BIN" >"$WORK/build.log" 2>&1 || { cat "$WORK/build.log"; exit 1; }
 fi
 echo "generating $N PET instances (${SIZE}x${SIZE}, 16-bit, Explicit VR LE)..."
-for r in $(seq 0 "$ROUNDS"); do /usr/bin/python3 bench/network/make_pet.py "$WORK/data$r" "$N" "$SIZE"; done
+PET=${PET:-y90}
+for r in $(seq 0 "$ROUNDS"); do /usr/bin/python3 bench/network/make_pet.py "$WORK/data$r" "$N" "$SIZE" "$PET"; done
 du -sh "$WORK/data0" | awk '{print "data per round: " $1}'
 
 free_port() { /usr/bin/python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -51,7 +55,7 @@ for m in $MODES; do
   PORT[$m]=$(free_port)
   mkdir -p "$WORK/ours-$m"
   VoxDose__Storage__Root="$WORK/ours-$m" VoxDose__Storage__SyncMode="$m" VoxDose__Scp__Port="${PORT[$m]}" VoxDose__Scp__BindAddress=127.0.0.1 \
-    VoxDose__Scp__AeTitle=OURS VoxDose__Scp__AllowAnyCaller=true VoxDose__Storage__MinFreeMegabytes=64 VoxDose__Web__Enabled=false \
+    VoxDose__Scp__AeTitle=OURS VoxDose__Scp__AllowAnyCaller=true VoxDose__Storage__MinFreeMegabytes=64 VoxDose__Web__Enabled=false VoxDose__Processing__SeriesQuietSeconds=3600 \
     Logging__LogLevel__Default=Warning dotnet "$BIN/voxdose.dll" serve >"$WORK/ours-$m.log" 2>&1 & PIDS+=($!)
   wait_port "${PORT[$m]}"
   # One warm-up send (page cache, JIT), not counted.
@@ -97,7 +101,7 @@ for r in $(seq 1 "$ROUNDS"); do
 done
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 md=$(median "${dcmtk_all[@]}")
-echo "median over $ROUNDS rounds, $N instances of ${SIZE}x${SIZE} ($(nproc) cores, shared; load average $(cut -d' ' -f1 /proc/loadavg)):"
+echo "median over $ROUNDS rounds, $N $PET PET instances of ${SIZE}x${SIZE} ($(nproc) cores, shared; load average $(cut -d' ' -f1 /proc/loadavg)):"
 mc=$(median "${ceiling_all[@]}")
 cratio=$(awk -v a="$mc" -v b="$md" 'BEGIN {printf "%.2f", a / b}')
 echo "  ceiling: storescp --ignore (receives, stores nothing) $mc inst/s = $cratio x dcmtk storescp$(awk -v r="$cratio" 'BEGIN { if (r < 1.5) print ": even a receiver that stores nothing misses 1.5x here, the sender (storescu) bounds the rate" }')"
