@@ -43,16 +43,10 @@ public sealed class LesionAccuracyEvaluator
         {
             // The mask's bounding box (its non-zero weights) holds every lesion voxel; every figure below works inside
             // it, grown by the margin the figure needs, not over the whole grid.
-            var weights = mask.Weights;
-            var w = weights.Voxels;
-            var b = mask.Bounds;
-            for (var z = b.Z0; z <= b.Z1; z++)
-                for (var y = b.Y0; y <= b.Y1; y++)
-                {
-                    var row = weights.Index(0, y, z);
-                    for (var x = b.X0; x <= b.X1; x++)
-                        if (w[row + x] > 0) _lesionVoxels[row + x] = true;
-                }
+            var w = mask.Weights.Voxels;
+            foreach (var row in mask.Bounds.Rows(mask.Weights))
+                for (var i = row.First; i <= row.Last; i++)
+                    if (w[i] > 0) _lesionVoxels[i] = true;
         }
         _noise = new Lazy<VoxelNoiseModel?>(() =>
         {

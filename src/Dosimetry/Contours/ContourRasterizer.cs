@@ -35,12 +35,8 @@ public static class ContourRasterizer
         var beyond = aligned ? RasterizeAligned(grid, stack, weights.Voxels, options.RowsPerVoxel, ref written)
             : RasterizeOblique(grid, stack, weights.Voxels, options.ObliqueSamplesPerAxis, ref written);
         var voxels = weights.Voxels;
-        for (var z = written.Z0; z <= written.Z1; z++)
-            for (var y = written.Y0; y <= written.Y1; y++)
-            {
-                var row = grid.Index(0, y, z);
-                for (var x = written.X0; x <= written.X1; x++) if (voxels[row + x] > 1f) voxels[row + x] = 1f;
-            }
+        foreach (var row in written.Rows(grid))
+            for (var i = row.First; i <= row.Last; i++) if (voxels[i] > 1f) voxels[i] = 1f;
         if (beyond) notes.Add("the contours extend beyond the dose grid: volume and statistics cover the part inside the grid");
         return new RoiMask(weights, beyond, notes, written);
     }

@@ -22,22 +22,20 @@ public sealed class RoiMask
         double sum = 0;
         var bounds = VoxelBox.Empty;
         var voxels = weights.Voxels;
-        for (var z = zeroOutside.Z0; z <= zeroOutside.Z1; z++)
-            for (var y = zeroOutside.Y0; y <= zeroOutside.Y1; y++)
+        foreach (var row in zeroOutside.Rows(weights))
+        {
+            int first = -1, last = -1;
+            for (var i = row.First; i <= row.Last; i++)
             {
-                var row = weights.Index(0, y, z);
-                int first = -1, last = -1;
-                for (var x = zeroOutside.X0; x <= zeroOutside.X1; x++)
-                {
-                    var w = voxels[row + x];
-                    if (!(w >= 0f && w <= 1f)) throw new ArgumentException($"ROI weights must lie in 0..1, found {w}.", nameof(weights));
-                    if (w == 0f) continue;
-                    sum += w;
-                    if (first < 0) first = x;
-                    last = x;
-                }
-                if (first >= 0) bounds = bounds.Including(first, y, z).Including(last, y, z);
+                var w = voxels[i];
+                if (!(w >= 0f && w <= 1f)) throw new ArgumentException($"ROI weights must lie in 0..1, found {w}.", nameof(weights));
+                if (w == 0f) continue;
+                sum += w;
+                if (first < 0) first = i - row.Offset;
+                last = i - row.Offset;
             }
+            if (first >= 0) bounds = bounds.Including(first, row.Y, row.Z).Including(last, row.Y, row.Z);
+        }
         WeightSum = sum;
         Bounds = bounds;
     }

@@ -24,12 +24,8 @@ public static class RoiMaskAlgebra
         var voxels = result.Voxels;
         var source = from.Weights.Voxels;
         var box = from.Bounds;
-        for (var z = box.Z0; z <= box.Z1; z++)
-            for (var y = box.Y0; y <= box.Y1; y++)
-            {
-                var row = result.Index(0, y, z);
-                for (var i = row + box.X0; i <= row + box.X1; i++) voxels[i] = Math.Max(0f, source[i] - Math.Min(1f, removeWeightSum[i]));
-            }
+        foreach (var row in box.Rows(result))
+            for (var i = row.First; i <= row.Last; i++) voxels[i] = Math.Max(0f, source[i] - Math.Min(1f, removeWeightSum[i]));
         return new RoiMask(result, from.ExtendsBeyondGrid, from.Notes, box);
     }
 
@@ -40,12 +36,7 @@ public static class RoiMaskAlgebra
             throw new ArgumentException("Masks to combine must be on the same grid.", nameof(mask));
         // Outside the mask's bounding box its weights are 0: adding them would change nothing.
         var w = mask.Weights.Voxels;
-        var box = mask.Bounds;
-        for (var z = box.Z0; z <= box.Z1; z++)
-            for (var y = box.Y0; y <= box.Y1; y++)
-            {
-                var row = mask.Weights.Index(0, y, z);
-                for (var i = row + box.X0; i <= row + box.X1; i++) sum[i] += w[i];
-            }
+        foreach (var row in mask.Bounds.Rows(mask.Weights))
+            for (var i = row.First; i <= row.Last; i++) sum[i] += w[i];
     }
 }

@@ -37,24 +37,16 @@ public static class LungDosimetryCalculator
             var w = mask.Weights.Voxels;
             var b = mask.Bounds;
             box = box.Union(b);
-            for (var z = b.Z0; z <= b.Z1; z++)
-                for (var y = b.Y0; y <= b.Y1; y++)
-                {
-                    var row = grid.Index(0, y, z);
-                    for (var i = row + b.X0; i <= row + b.X1; i++) if (w[i] > union[i]) union[i] = w[i];
-                }
+            foreach (var row in b.Rows(grid))
+                for (var i = row.First; i <= row.Last; i++) if (w[i] > union[i]) union[i] = w[i];
         }
         double activityBq = 0, weightSum = 0;
-        for (var z = box.Z0; z <= box.Z1; z++)
-            for (var y = box.Y0; y <= box.Y1; y++)
+        foreach (var row in box.Rows(grid))
+            for (var i = row.First; i <= row.Last; i++)
             {
-                var row = grid.Index(0, y, z);
-                for (var i = row + box.X0; i <= row + box.X1; i++)
-                {
-                    if (union[i] <= 0) continue;
-                    activityBq += union[i] * (double)grid.Voxels[i];
-                    weightSum += union[i];
-                }
+                if (union[i] <= 0) continue;
+                activityBq += union[i] * (double)grid.Voxels[i];
+                weightSum += union[i];
             }
         activityBq *= grid.VoxelVolumeMl;
         var volumeMl = weightSum * grid.VoxelVolumeMl;
@@ -79,12 +71,8 @@ public static class LungDosimetryCalculator
         else if (ct?.Map is { } map)
         {
             double grams = 0;
-            for (var z = box.Z0; z <= box.Z1; z++)
-                for (var y = box.Y0; y <= box.Y1; y++)
-                {
-                    var row = grid.Index(0, y, z);
-                    for (var i = row + box.X0; i <= row + box.X1; i++) if (union[i] > 0) grams += union[i] * (double)map.DensityGPerMl.Voxels[i];
-                }
+            foreach (var row in box.Rows(grid))
+                for (var i = row.First; i <= row.Last; i++) if (union[i] > 0) grams += union[i] * (double)map.DensityGPerMl.Voxels[i];
             massKg = grams * grid.VoxelVolumeMl / 1000.0;
             massSource = $"CT density averaged on the dose grid ({map.Source})";
         }

@@ -49,27 +49,19 @@ public sealed class WeightedDoseDistribution
         var box = mask.Bounds;
         var grid = mask.Weights;
         var count = 0;
-        for (var z = box.Z0; z <= box.Z1; z++)
-            for (var y = box.Y0; y <= box.Y1; y++)
-            {
-                var row = grid.Index(0, y, z);
-                for (var x = box.X0; x <= box.X1; x++) if (weights[row + x] > 0) count++;
-            }
+        foreach (var row in box.Rows(grid))
+            for (var i = row.First; i <= row.Last; i++) if (weights[i] > 0) count++;
         var dose = new double[count];
         var weight = new double[count];
         var n = 0;
-        for (var z = box.Z0; z <= box.Z1; z++)
-            for (var y = box.Y0; y <= box.Y1; y++)
+        foreach (var row in box.Rows(grid))
+            for (var i = row.First; i <= row.Last; i++)
             {
-                var row = grid.Index(0, y, z);
-                for (var i = row + box.X0; i <= row + box.X1; i++)
-                {
-                    if (weights[i] <= 0) continue;
-                    var d = doseGy.Voxels[i];
-                    if (!float.IsFinite(d)) throw new ArgumentException($"Dose voxel {i} is {d}: the dose map is not valid.", nameof(doseGy));
-                    dose[n] = d;
-                    weight[n++] = weights[i];
-                }
+                if (weights[i] <= 0) continue;
+                var d = doseGy.Voxels[i];
+                if (!float.IsFinite(d)) throw new ArgumentException($"Dose voxel {i} is {d}: the dose map is not valid.", nameof(doseGy));
+                dose[n] = d;
+                weight[n++] = weights[i];
             }
         return new WeightedDoseDistribution(dose, weight);
     }

@@ -38,11 +38,13 @@ public sealed class QuartzJobScheduler(ISchedulerFactory factory) : IJobSchedule
     public async Task<bool> IsArmedAsync(JobKind kind, string key, DateTimeOffset by, CancellationToken ct = default)
     {
         var scheduler = await factory.GetScheduler(ct).ConfigureAwait(false);
-        // A trigger that has fired (its job running) has no next fire time: the running job may have read the database
-        // before the caller's commit, so it does not count.
-        return (await scheduler.GetTriggersOfJob(new JobKey(key, GroupOf(kind)), ct).ConfigureAwait(false))
-            .Any(t => t.NextFireTimeUtc is { } next && next <= by);
+        // A running job may have read the database before the caller's commit: only a trigger still to fire counts.
+        return (await PendingTriggersAsync(scheduler, new JobKey(key, GroupOf(kind)), ct).ConfigureAwait(false)).Any(t => t.NextFireTimeUtc <= by);
     }
+
+    /// <summary>The job's triggers still to fire (one that has fired, its job running, has no next fire time).</summary>
+    private static async Task<List<ITrigger>> PendingTriggersAsync(IScheduler scheduler, JobKey jobKey, CancellationToken ct) =>
+        (await scheduler.GetTriggersOfJob(jobKey, ct).ConfigureAwait(false)).Where(t => t.NextFireTimeUtc is not null).ToList();
 
     /// <summary>The Quartz group of a kind of job (also the job's name space in the clustered store's tables).</summary>
     public static string GroupOf(JobKind kind) => kind switch { JobKind.SeriesCheck => "series-check", JobKind.Pipeline => "pipeline", _ => "export" };
@@ -51,8 +53,7 @@ public sealed class QuartzJobScheduler(ISchedulerFactory factory) : IJobSchedule
     {
         var scheduler = await factory.GetScheduler(ct).ConfigureAwait(false);
         var jobKey = new JobKey(key, group);
-        // A trigger that has fired (its job running) has no next fire time: it does not count as pending.
-        var pending = (await scheduler.GetTriggersOfJob(jobKey, ct).ConfigureAwait(false)).Where(t => t.NextFireTimeUtc is not null).ToList();
+        var pending = await PendingTriggersAsync(scheduler, jobKey, ct).ConfigureAwait(false);
         if (pending.Any(t => t.NextFireTimeUtc <= at)) return;
         var job = JobBuilder.Create<TJob>().WithIdentity(jobKey).UsingJobData(KeyData, key).RequestRecovery().Build();
         var trigger = TriggerBuilder.Create().WithIdentity($"{key}|{Guid.NewGuid():N}", group).ForJob(job).StartAt(at).Build();
