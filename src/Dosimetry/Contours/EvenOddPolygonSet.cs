@@ -102,23 +102,18 @@ internal sealed class EvenOddPolygonSet
         var count = Math.Clamp(_edgeCount / 4, 1, 4096);
         _bucketHeight = Math.Max((MaxY - MinY) / count, 1e-12);
         var start = new int[count + 1];
-        for (var pass = 0; pass < 2; pass++) // count the edges of each bucket, then place them in edge order
+        for (var i = 0; i < _edgeCount; i++) // count the edges of each bucket
         {
-            var fill = pass == 0 ? null : new int[count];
-            for (var i = 0; i < _edgeCount; i++)
-            {
-                BucketRange(_edges[i], count, out var lo, out var hi);
-                for (var b = lo; b <= hi; b++)
-                {
-                    if (fill is null) start[b + 1]++;
-                    else _bucketEdges[start[b] + fill[b]++] = i;
-                }
-            }
-            if (pass == 0)
-            {
-                for (var b = 0; b < count; b++) start[b + 1] += start[b];
-                _bucketEdges = new int[start[count]];
-            }
+            BucketRange(_edges[i], count, out var lo, out var hi);
+            for (var b = lo; b <= hi; b++) start[b + 1]++;
+        }
+        for (var b = 0; b < count; b++) start[b + 1] += start[b];
+        _bucketEdges = new int[start[count]];
+        var filled = new int[count];
+        for (var i = 0; i < _edgeCount; i++) // then place them, in edge order
+        {
+            BucketRange(_edges[i], count, out var lo, out var hi);
+            for (var b = lo; b <= hi; b++) _bucketEdges[start[b] + filled[b]++] = i;
         }
         _bucketStart = start;
     }
